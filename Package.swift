@@ -1,0 +1,150 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Anlan (安澜): an emergency-management data mesh for the four tiers of government.
+///
+/// Layering, one way only:
+///   Shared (AnlanWire → AnlanRPC → AnlanNode; AnlanRegions; AnlanStorage; AnlanDiscovery)
+///     ← Services/* (each service: a library of handlers + storage, and an executable)
+///     ← gateway
+let package = Package(
+    name: "anlan",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "registry", targets: ["registry"]),
+        .library(name: "AnlanWire", targets: ["AnlanWire"]),
+        .library(name: "AnlanRPC", targets: ["AnlanRPC"]),
+        .library(name: "AnlanNode", targets: ["AnlanNode"]),
+        .library(name: "AnlanRegions", targets: ["AnlanRegions"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // MARK: Shared — libraries every executable uses.
+
+        /// zlib's CRC-32, from the system library (zlib1g-dev).
+        .systemLibrary(name: "CAnlanZlib", path: "Shared/CAnlanZlib"),
+
+        /// The wire protocol: frames, the tagged payload encoding, compression, limits. No sockets.
+        .target(
+            name: "AnlanWire",
+            dependencies: [
+                "CAnlanZlib",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
+            path: "Shared/AnlanWire"
+        ),
+
+        /// Zhejiang's administrative divisions (省市县乡), shipped as a resource.
+        .target(
+            name: "AnlanRegions",
+            path: "Shared/AnlanRegions",
+            resources: [.copy("Resources/zhejiang-divisions.csv")]
+        ),
+
+        /// The RPC runtime on SwiftNIO: server, client, connection state machines.
+        .target(
+            name: "AnlanRPC",
+            dependencies: [
+                "AnlanWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Shared/AnlanRPC"
+        ),
+
+        /// SQLite helpers over GRDB: WAL pools, migrations, durability settings.
+        .target(
+            name: "AnlanStorage",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            path: "Shared/AnlanStorage"
+        ),
+
+        /// The registry's wire messages and the client every node uses (leases, watch, snapshot).
+        .target(
+            name: "AnlanDiscovery",
+            dependencies: ["AnlanWire", "AnlanRPC", "AnlanRegions", .product(name: "Logging", package: "swift-log")],
+            path: "Shared/AnlanDiscovery"
+        ),
+
+        /// The server skeleton shared by every executable: configuration, `serve`/`probe` commands,
+        /// lifecycle, registration with the registry, metrics.
+        .target(
+            name: "AnlanNode",
+            dependencies: [
+                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanDiscovery",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Shared/AnlanNode"
+        ),
+
+        // MARK: Services
+
+        .target(
+            name: "RegistryService",
+            dependencies: [
+                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanStorage", "AnlanDiscovery", "AnlanNode",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Services/Registry/RegistryService"
+        ),
+        .executableTarget(
+            name: "registry",
+            dependencies: ["RegistryService", "AnlanNode"],
+            path: "Services/Registry/registry"
+        ),
+
+        // MARK: Tests
+
+        .testTarget(
+            name: "AnlanWireTests",
+            dependencies: [
+                "AnlanWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ],
+            path: "Tests/AnlanWireTests",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "AnlanRegionsTests",
+            dependencies: ["AnlanRegions"],
+            path: "Tests/AnlanRegionsTests"
+        ),
+        .testTarget(
+            name: "AnlanRPCTests",
+            dependencies: [
+                "AnlanRPC", "AnlanWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/AnlanRPCTests"
+        ),
+        .testTarget(
+            name: "RegistryServiceTests",
+            dependencies: [
+                "RegistryService", "AnlanDiscovery", "AnlanRPC", "AnlanWire", "AnlanRegions", "AnlanNode",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/RegistryServiceTests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
