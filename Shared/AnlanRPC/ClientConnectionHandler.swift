@@ -1,0 +1,262 @@
+import AnlanWire
+import Logging
+import NIOCore
+
+/// The client side of one connection: sends HELLO, matches answers to calls by request id (answers may
+/// arrive in any order), enforces each call's deadline, and fails every outstanding call with a typed
+/// error when the connection goes.
+final class ClientConnectionHandler: ChannelInboundHandler {
+    typealias InboundIn = Frame
+    typealias OutboundOut = ByteBuffer
+
+    private enum Pending {
+        case unary(EventLoopPromise<ByteBuffer>, Scheduled<Void>?)
+        case stream(AsyncThrowingStream<ByteBuffer, any Error>.Continuation, Scheduled<Void>?)
+        case ping(EventLoopPromise<NIODeadline>)
+    }
+
+    let helloPromise: EventLoopPromise<Hello>
+    private let myHello: Hello
+    private let limits: WireLimits
+    private let compression: PayloadCompression
+    private var context: ChannelHandlerContext!
+    private var pending: [UInt32: Pending] = [:]
+    private var serverMaxFrameSize = WireLimits.defaults.maxFrameSize
+    private var serverAcceptsZlib = false
+    private var handshakeDone = false
+    /// Set when the server sent GOAWAY: no new calls go on this connection.
+    private(set) var draining = false
+    private let onDraining: @Sendable () -> Void
+
+    init(hello: Hello, limits: WireLimits, compressionThreshold: Int, helloPromise: EventLoopPromise<Hello>,
+         onDraining: @escaping @Sendable () -> Void) {
+        self.myHello = hello
+        self.limits = limits
+        self.compression = PayloadCompression(threshold: compressionThreshold)
+        self.helloPromise = helloPromise
+        self.onDraining = onDraining
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        var hello = myHello
+        hello.maxFrameSize = UInt32(limits.maxFrameSize)
+        var out = context.channel.allocator.buffer(capacity: 64)
+        try? FrameEncoder.encode(Frame(.hello, payload: hello.encoded()), into: &out, maxFrameSize: limits.maxFrameSize)
+        context.writeAndFlush(wrapOutboundOut(out), promise: nil)
+        context.fireChannelActive()
+    }
+
+    // MARK: Calls (on the event loop)
+
+    func startUnary(id: UInt32, method: UInt16, payload: ByteBuffer, deadline: NIODeadline?,
+                    promise: EventLoopPromise<ByteBuffer>) {
+        guard !draining else {
+            return promise.fail(RPCError(.notProcessed, "connection is draining; retry on a new connection"))
+        }
+        guard let budget = Self.budget(deadline) else {
+            return promise.fail(RPCError.deadlineExceeded("deadline passed before the request was sent"))
+        }
+        let timer = deadline.map { scheduleDeadline(id, $0) }
+        pending[id] = .unary(promise, timer)
+        send(.request, id: id, method: method, budget: budget, payload: payload)
+    }
+
+    func startStream(id: UInt32, method: UInt16, payload: ByteBuffer, deadline: NIODeadline?,
+                     continuation: AsyncThrowingStream<ByteBuffer, any Error>.Continuation) {
+        guard !draining else {
+            return continuation.finish(throwing: RPCError(.notProcessed, "connection is draining; retry on a new connection"))
+        }
+        guard let budget = Self.budget(deadline) else {
+            return continuation.finish(throwing: RPCError.deadlineExceeded("deadline passed before the request was sent"))
+        }
+        let timer = deadline.map { scheduleDeadline(id, $0) }
+        pending[id] = .stream(continuation, timer)
+        send(.request, id: id, method: method, budget: budget, payload: payload)
+    }
+
+    func ping(id: UInt32, promise: EventLoopPromise<NIODeadline>) {
+        pending[id] = .ping(promise)
+        var payload = context.channel.allocator.buffer(capacity: 8)
+        payload.writeInteger(UInt64(NIODeadline.now().uptimeNanoseconds))
+        var out = context.channel.allocator.buffer(capacity: 32)
+        try? FrameEncoder.encode(Frame(.ping, requestID: id, payload: payload), into: &out, maxFrameSize: serverMaxFrameSize)
+        context.writeAndFlush(wrapOutboundOut(out), promise: nil)
+    }
+
+    /// The caller gave up: tell the server and forget the call.
+    func cancel(id: UInt32, error: RPCError) {
+        guard let call = pending.removeValue(forKey: id) else { return }
+        finish(call, with: error)
+        var out = context.channel.allocator.buffer(capacity: FrameHeader.size)
+        try? FrameEncoder.encode(Frame(.cancel, requestID: id), into: &out, maxFrameSize: serverMaxFrameSize)
+        context.writeAndFlush(wrapOutboundOut(out), promise: nil)
+    }
+
+    /// Budget in milliseconds for the header; nil when the deadline has already passed.
+    private static func budget(_ deadline: NIODeadline?) -> UInt32? {
+        guard let deadline else { return 0 }
+        let ms = (deadline - .now()).nanoseconds / 1_000_000
+        return ms >= 1 ? UInt32(clamping: ms) : nil
+    }
+
+    private func scheduleDeadline(_ id: UInt32, _ deadline: NIODeadline) -> Scheduled<Void> {
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        return context.eventLoop.scheduleTask(deadline: deadline) {
+            handler.value.cancel(id: id, error: RPCError.deadlineExceeded("no answer before the deadline"))
+        }
+    }
+
+    private func send(_ kind: FrameKind, id: UInt32, method: UInt16, budget: UInt32, payload: ByteBuffer) {
+        guard payload.readableBytes <= serverMaxFrameSize - FrameHeader.size else {
+            let call = pending.removeValue(forKey: id)
+            call.map { finish($0, with: RPCError(.resourceExhausted,
+                "request of \(payload.readableBytes) bytes exceeds the server's frame limit of \(serverMaxFrameSize)")) }
+            return
+        }
+        var body = payload
+        var flags: FrameFlags = []
+        if serverAcceptsZlib, payload.readableBytes >= compression.threshold,
+           let compressed = compression.compress(payload, allocator: context.channel.allocator) {
+            body = compressed
+            flags = .compressed
+        }
+        var out = context.channel.allocator.buffer(capacity: FrameHeader.size + body.readableBytes)
+        try? FrameEncoder.encode(
+            Frame(kind, requestID: id, method: method, deadlineBudgetMilliseconds: budget, flags: flags, payload: body),
+            into: &out, maxFrameSize: serverMaxFrameSize)
+        context.writeAndFlush(wrapOutboundOut(out), promise: nil)
+    }
+
+    // MARK: Inbound
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = unwrapInboundIn(data)
+        if !handshakeDone {
+            return receiveHello(frame)
+        }
+        switch frame.kind {
+        case .response:
+            guard let call = pending.removeValue(forKey: frame.requestID) else { return }
+            switch payload(of: frame) {
+            case .success(let payload): succeed(call, payload)
+            case .failure(let error): finish(call, with: error)
+            }
+        case .stream:
+            guard case .stream(let continuation, _) = pending[frame.requestID] else { return }
+            switch payload(of: frame) {
+            case .success(let payload): continuation.yield(payload)
+            case .failure(let error):
+                pending.removeValue(forKey: frame.requestID)
+                continuation.finish(throwing: error)
+            }
+        case .error:
+            let message = (try? ErrorPayload(decoding: frame.payload, limits: limits))?.message ?? "(unreadable message)"
+            let error = RPCError(frame.header.status, message)
+            if frame.requestID == 0 {
+                failAll(error)
+                context.close(promise: nil)
+            } else if let call = pending.removeValue(forKey: frame.requestID) {
+                finish(call, with: error)
+            }
+        case .pong:
+            if case .ping(let promise) = pending.removeValue(forKey: frame.requestID) {
+                promise.succeed(.now())
+            }
+        case .goAway:
+            let goAway = try? GoAway(decoding: frame.payload, limits: limits)
+            draining = true
+            onDraining()
+            // Calls the server will not process can be retried safely elsewhere.
+            let last = goAway?.lastRequestID ?? 0
+            for (id, call) in pending where id > last {
+                pending.removeValue(forKey: id)
+                finish(call, with: RPCError(.notProcessed, "server is draining (\(goAway?.reason ?? "GOAWAY")); retry"))
+            }
+        default:
+            break
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        helloPromise.fail(RPCError.unavailable("connection closed before the server's HELLO"))
+        failAll(RPCError.unavailable("connection closed"))
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        let rpcError = RPCError.from(error)
+        helloPromise.fail(rpcError)
+        failAll(RPCError(rpcError.status == .internal ? .unavailable : rpcError.status,
+                         "connection failed: \(rpcError.message)", cause: rpcError))
+        context.close(promise: nil)
+    }
+
+    private func receiveHello(_ frame: Frame) {
+        switch frame.kind {
+        case .hello:
+            do {
+                let hello = try Hello(decoding: frame.payload, limits: limits)
+                serverMaxFrameSize = min(Int(hello.maxFrameSize), limits.maxFrameSize)
+                serverAcceptsZlib = hello.compression.contains(.zlib)
+                handshakeDone = true
+                helloPromise.succeed(hello)
+            } catch {
+                helloPromise.fail(RPCError(.protocolError, "malformed HELLO from server: \(error)"))
+                context.close(promise: nil)
+            }
+        case .error:
+            let message = (try? ErrorPayload(decoding: frame.payload, limits: limits))?.message ?? "handshake refused"
+            helloPromise.fail(RPCError(frame.header.status, message))
+            context.close(promise: nil)
+        default:
+            helloPromise.fail(RPCError(.protocolError, "expected HELLO from server, got \(frame.kind)"))
+            context.close(promise: nil)
+        }
+    }
+
+    private func payload(of frame: Frame) -> Result<ByteBuffer, RPCError> {
+        guard frame.header.flags.contains(.compressed) else { return .success(frame.payload) }
+        do {
+            return .success(try compression.decompress(frame.payload, limits: limits, requestID: frame.requestID,
+                                                       allocator: context.channel.allocator))
+        } catch {
+            return .failure(RPCError(error.status, error.message, cause: error))
+        }
+    }
+
+    private func succeed(_ call: Pending, _ payload: ByteBuffer) {
+        switch call {
+        case .unary(let promise, let timer):
+            timer?.cancel()
+            promise.succeed(payload)
+        case .stream(let continuation, let timer):
+            timer?.cancel()
+            continuation.finish()
+        case .ping(let promise):
+            promise.succeed(.now())
+        }
+    }
+
+    private func finish(_ call: Pending, with error: RPCError) {
+        switch call {
+        case .unary(let promise, let timer):
+            timer?.cancel()
+            promise.fail(error)
+        case .stream(let continuation, let timer):
+            timer?.cancel()
+            continuation.finish(throwing: error)
+        case .ping(let promise):
+            promise.fail(error)
+        }
+    }
+
+    private func failAll(_ error: RPCError) {
+        let calls = pending
+        pending.removeAll()
+        for (_, call) in calls { finish(call, with: error) }
+    }
+}

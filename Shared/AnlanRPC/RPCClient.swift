@@ -1,0 +1,198 @@
+import AnlanWire
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import Synchronization
+
+/// A client of one Anlan server: one multiplexed connection shared by all calls, opened on first use,
+/// reopened after it drops with exponential backoff.
+///
+/// While backing off, calls fail at once with `unavailable` rather than queueing, so a caller with a
+/// fallback (the gateway's last good summary, the registry snapshot) can use it without waiting.
+public final class RPCClient: Sendable {
+    public let configuration: RPCClientConfiguration
+    private let group: any EventLoopGroup
+    private let state = NIOLockedValueBox(State.idle)
+
+    private enum State {
+        case idle
+        case connecting(EventLoopFuture<ClientConnection>)
+        case connected(ClientConnection)
+        case backingOff(until: NIODeadline, failures: Int, reason: String)
+        case closed
+    }
+
+    public init(configuration: RPCClientConfiguration, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
+        self.configuration = configuration
+        self.group = group
+    }
+
+    public convenience init(host: String, port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
+        self.init(configuration: RPCClientConfiguration(host: host, port: port), group: group)
+    }
+
+    /// Calls `method` and waits for its answer, at most until `deadline` (or `timeout`, or the default).
+    public func call<Request, Response>(
+        _ method: RPCMethod<Request, Response>,
+        _ request: Request,
+        timeout: Duration? = nil,
+        deadline: NIODeadline? = nil
+    ) async throws(RPCError) -> Response {
+        let deadline = deadline ?? .now() + TimeAmount(timeout ?? configuration.defaultTimeout)
+        do {
+            let connection = try await connection(deadline: deadline)
+            let payload = try await connection.unary(method: method.id, payload: request.encoded(), deadline: deadline)
+            return try Response(decoding: payload, limits: configuration.limits)
+        } catch {
+            throw RPCError.from(error)
+        }
+    }
+
+    /// Calls a streaming `method`: the messages arrive in order until the server ends the stream.
+    public func stream<Request, Message>(
+        _ method: RPCMethod<Request, Message>,
+        _ request: Request,
+        deadline: NIODeadline? = nil
+    ) async throws(RPCError) -> AsyncThrowingMapSequence<AsyncThrowingStream<ByteBuffer, any Error>, Message> {
+        let limits = configuration.limits
+        do {
+            let connection = try await connection(deadline: deadline ?? .now() + TimeAmount(configuration.connectTimeout))
+            return connection.stream(method: method.id, payload: request.encoded(), deadline: deadline)
+                .map { try Message(decoding: $0, limits: limits) }
+        } catch {
+            throw RPCError.from(error)
+        }
+    }
+
+    /// Round-trip time of a PING on the (possibly new) connection.
+    public func ping(timeout: Duration? = nil) async throws(RPCError) -> Duration {
+        do {
+            let connection = try await connection(deadline: .now() + TimeAmount(timeout ?? configuration.connectTimeout))
+            let start = NIODeadline.now()
+            let end = try await connection.ping()
+            return Duration(end - start)
+        } catch {
+            throw RPCError.from(error)
+        }
+    }
+
+    /// The server's HELLO (its identity and limits), connecting if needed.
+    public func serverHello() async throws(RPCError) -> Hello {
+        do {
+            return try await connection(deadline: .now() + TimeAmount(configuration.connectTimeout)).serverHello
+        } catch {
+            throw RPCError.from(error)
+        }
+    }
+
+    /// Closes the connection; later calls fail with `unavailable`.
+    public func close() async {
+        let previous = state.withLockedValue { state -> State in
+            defer { state = .closed }
+            return state
+        }
+        switch previous {
+        case .connected(let connection): try? await connection.channel.close()
+        case .connecting(let future): try? await future.get().channel.close()
+        default: break
+        }
+    }
+
+    // MARK: Connection management
+
+    private func connection(deadline: NIODeadline) async throws -> ClientConnection {
+        let action: EventLoopFuture<ClientConnection> = try state.withLockedValue { state in
+            switch state {
+            case .connected(let connection) where connection.isUsable:
+                return group.any().makeSucceededFuture(connection)
+            case .connecting(let future):
+                return future
+            case .backingOff(let until, let failures, let reason) where NIODeadline.now() < until:
+                let wait = (until - .now()).nanoseconds / 1_000_000
+                _ = failures
+                throw RPCError.unavailable("\(configuration.host):\(configuration.port) unreachable (\(reason)); next attempt in \(wait) ms")
+            case .closed:
+                throw RPCError.unavailable("client closed")
+            case .idle, .connected, .backingOff:
+                let failures: Int
+                if case .backingOff(_, let count, _) = state { failures = count } else { failures = 0 }
+                let future = connect()
+                state = .connecting(future)
+                future.whenComplete { [self] result in
+                    self.connectFinished(result, failures: failures)
+                }
+                return future
+            }
+        }
+        return try await action.get()
+    }
+
+    private func connectFinished(_ result: Result<ClientConnection, any Error>, failures: Int) {
+        state.withLockedValue { state in
+            guard case .connecting = state else { return }
+            switch result {
+            case .success(let connection):
+                state = .connected(connection)
+            case .failure(let error):
+                let exponent = min(failures, 16)
+                let base = configuration.initialBackoff * (1 << exponent)
+                let capped = min(base, configuration.maxBackoff)
+                let jittered = capped * Double.random(in: 0.8...1.2)
+                state = .backingOff(until: .now() + TimeAmount(jittered), failures: failures + 1,
+                                    reason: RPCError.from(error).message)
+            }
+        }
+        if case .success(let connection) = result {
+            connection.channel.closeFuture.whenComplete { [self] _ in
+                self.state.withLockedValue { state in
+                    if case .connected(let current) = state, current === connection { state = .idle }
+                }
+            }
+        }
+    }
+
+    private func connect() -> EventLoopFuture<ClientConnection> {
+        let eventLoop = group.any()
+        let helloPromise = eventLoop.makePromise(of: Hello.self)
+        let drainingBox = NIOLockedValueBox<ClientConnection?>(nil)
+        let configuration = self.configuration
+        let handlerBox = NIOLoopBoundBox.makeEmptyBox(valueType: ClientConnectionHandler.self, eventLoop: eventLoop)
+        let timeout = TimeAmount(configuration.connectTimeout)
+        let channelFuture = ClientBootstrap(group: eventLoop)
+            .connectTimeout(timeout)
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let handler = ClientConnectionHandler(
+                        hello: configuration.hello, limits: configuration.limits,
+                        compressionThreshold: configuration.compressionThreshold, helloPromise: helloPromise,
+                        onDraining: { drainingBox.withLockedValue { $0?.markDraining() } })
+                    handlerBox.value = handler
+                    try RPCPipeline.configureClient(channel.pipeline.syncOperations, handler: handler,
+                                                    limits: configuration.limits)
+                }
+            }
+            .connect(host: configuration.host, port: configuration.port)
+        let handshakeTimeout = eventLoop.scheduleTask(in: timeout) {
+            helloPromise.fail(RPCError.unavailable("no HELLO from the server within \(configuration.connectTimeout)"))
+        }
+        channelFuture.whenFailure { helloPromise.fail($0) }
+        return channelFuture.flatMap { channel in
+            helloPromise.futureResult.flatMapErrorThrowing { error in
+                channel.close(promise: nil)
+                throw error
+            }.map { hello in
+                handshakeTimeout.cancel()
+                let connection = ClientConnection(channel: channel, handler: handlerBox, serverHello: hello)
+                drainingBox.withLockedValue { $0 = connection }
+                return connection
+            }
+        }.flatMapErrorThrowing { error in
+            handshakeTimeout.cancel()
+            throw RPCError.from(error).status == .internal
+                ? RPCError.unavailable("cannot connect to \(configuration.host):\(configuration.port): \(error)")
+                : error
+        }
+    }
+}

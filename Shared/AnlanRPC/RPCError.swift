@@ -1,0 +1,45 @@
+import AnlanWire
+
+/// An RPC failure as callers and handlers see it: a wire status, a message, and the local cause if any.
+///
+/// Handlers throw it to answer with that status; any other error thrown by a handler reaches the caller
+/// as `internal`. Clients receive every failure as an `RPCError`, whether the server sent it or the
+/// connection, the deadline or the limits produced it locally.
+public struct RPCError: Error, Sendable, CustomStringConvertible {
+    public var status: WireStatus
+    public var message: String
+    public var cause: (any Error & Sendable)?
+
+    public init(_ status: WireStatus, _ message: String, cause: (any Error & Sendable)? = nil) {
+        self.status = status
+        self.message = message
+        self.cause = cause
+    }
+
+    public static func invalidArgument(_ message: String) -> RPCError { RPCError(.invalidArgument, message) }
+    public static func notFound(_ message: String) -> RPCError { RPCError(.notFound, message) }
+    public static func alreadyExists(_ message: String) -> RPCError { RPCError(.alreadyExists, message) }
+    public static func failedPrecondition(_ message: String) -> RPCError { RPCError(.failedPrecondition, message) }
+    public static func unavailable(_ message: String, cause: (any Error & Sendable)? = nil) -> RPCError {
+        RPCError(.unavailable, message, cause: cause)
+    }
+    public static func deadlineExceeded(_ message: String) -> RPCError { RPCError(.deadlineExceeded, message) }
+    public static func `internal`(_ message: String, cause: (any Error & Sendable)? = nil) -> RPCError {
+        RPCError(.internal, message, cause: cause)
+    }
+
+    /// Whether the request certainly had no effect, so retrying it cannot apply it twice.
+    public var isSafeToRetry: Bool { status == .notProcessed }
+
+    public var description: String { "\(status): \(message)" }
+
+    /// Any error as the status and message to send on the wire.
+    static func from(_ error: any Error) -> RPCError {
+        switch error {
+        case let error as RPCError: error
+        case let error as WireError: RPCError(error.status, error.message, cause: error)
+        case is CancellationError: RPCError(.cancelled, "cancelled")
+        default: RPCError(.internal, "\(error)")
+        }
+    }
+}

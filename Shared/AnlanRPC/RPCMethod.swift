@@ -1,0 +1,18 @@
+import AnlanWire
+
+/// A method: its wire id, its name for logs and metrics, and its request and response types.
+///
+/// Method ids are unique per service; ids 0x0001–0x00FF are the runtime's own (e.g. `node.info`), each
+/// service numbers its methods from a block of its own (listed in docs/PROTOCOL.md).
+public struct RPCMethod<Request: WireMessage, Response: WireMessage>: Sendable, Hashable {
+    public let id: UInt16
+    public let name: String
+
+    public init(id: UInt16, name: String) {
+        self.id = id
+        self.name = name
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.id == rhs.id }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+}

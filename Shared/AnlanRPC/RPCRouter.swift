@@ -1,0 +1,70 @@
+import AnlanWire
+import NIOCore
+
+/// The methods a server answers, by id, with their request decoding and response encoding.
+///
+/// Three shapes of handler:
+/// - *inline*: synchronous, runs on the connection's event loop with no executor hop — for cheap reads
+///   from memory (ping-like methods, cached views);
+/// - *async*: runs in a task — for work that awaits (storage, downstream calls);
+/// - *streaming*: sends any number of messages, then ends — for watches.
+public struct RPCRouter: Sendable {
+    enum Handler: Sendable {
+        case inline(@Sendable (ByteBuffer, RPCRequestContext) throws -> ByteBuffer)
+        case async(@Sendable (ByteBuffer, RPCRequestContext) async throws -> ByteBuffer)
+        case stream(@Sendable (ByteBuffer, RPCRequestContext, @escaping @Sendable (ByteBuffer) async throws -> Void) async throws -> Void)
+    }
+
+    struct Entry: Sendable {
+        let name: String
+        let handler: Handler
+    }
+
+    private(set) var entries: [UInt16: Entry] = [:]
+    let limits: WireLimits
+
+    public init(limits: WireLimits = .defaults) {
+        self.limits = limits
+    }
+
+    /// The names of the registered methods, by id.
+    public var methods: [UInt16: String] { entries.mapValues(\.name) }
+
+    /// Registers a synchronous handler that runs on the event loop.
+    public mutating func inline<Request, Response>(
+        _ method: RPCMethod<Request, Response>,
+        _ body: @escaping @Sendable (Request, RPCRequestContext) throws -> Response
+    ) {
+        let limits = self.limits
+        add(method.id, method.name, .inline { payload, context in
+            try body(try Request(decoding: payload, limits: limits), context).encoded()
+        })
+    }
+
+    /// Registers an asynchronous handler.
+    public mutating func async<Request, Response>(
+        _ method: RPCMethod<Request, Response>,
+        _ body: @escaping @Sendable (Request, RPCRequestContext) async throws -> Response
+    ) {
+        let limits = self.limits
+        add(method.id, method.name, .async { payload, context in
+            try await body(try Request(decoding: payload, limits: limits), context).encoded()
+        })
+    }
+
+    /// Registers a streaming handler: it sends messages through the writer and returns to end the stream.
+    public mutating func stream<Request, Message>(
+        _ method: RPCMethod<Request, Message>,
+        _ body: @escaping @Sendable (Request, RPCRequestContext, RPCStreamWriter<Message>) async throws -> Void
+    ) {
+        let limits = self.limits
+        add(method.id, method.name, .stream { payload, context, send in
+            try await body(try Request(decoding: payload, limits: limits), context, RPCStreamWriter(send: send))
+        })
+    }
+
+    private mutating func add(_ id: UInt16, _ name: String, _ handler: Handler) {
+        precondition(entries[id] == nil, "method id \(id) registered twice (\(name), \(entries[id]!.name))")
+        entries[id] = Entry(name: name, handler: handler)
+    }
+}

@@ -1,0 +1,42 @@
+import AnlanWire
+import NIOCore
+
+/// How an RPC server listens and what it allows each connection. Command-line flags map onto it.
+public struct RPCServerConfiguration: Sendable {
+    /// Address to bind (default 127.0.0.1).
+    public var host: String
+    /// Port to bind; 0 picks a free one (tests).
+    public var port: Int
+    /// Frame and payload limits for what peers send.
+    public var limits: WireLimits
+    /// Requests one connection may have running at once before the server stops reading (default 256).
+    public var maxConcurrentRequests: Int
+    /// A connection with no traffic for this long is drained and closed (default 5 minutes).
+    public var idleTimeout: TimeAmount
+    /// How long a graceful shutdown waits for in-flight requests before closing connections (default 10 s).
+    public var drainTimeout: Duration
+    /// Payloads at least this long are compressed for peers that accept zlib (default 1 KiB).
+    public var compressionThreshold: Int
+    /// This node's identity as sent in its HELLO.
+    public var hello: Hello
+
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        limits: WireLimits = .defaults,
+        maxConcurrentRequests: Int = 256,
+        idleTimeout: TimeAmount = .minutes(5),
+        drainTimeout: Duration = .seconds(10),
+        compressionThreshold: Int = 1024,
+        hello: Hello = Hello()
+    ) {
+        self.host = host
+        self.port = port
+        self.limits = limits
+        self.maxConcurrentRequests = maxConcurrentRequests
+        self.idleTimeout = idleTimeout
+        self.drainTimeout = drainTimeout
+        self.compressionThreshold = compressionThreshold
+        self.hello = hello
+    }
+}

@@ -1,0 +1,413 @@
+import AnlanWire
+import Logging
+import NIOCore
+
+/// One server-side connection: HELLO, dispatch of requests to the router, deadlines, cancel, backpressure,
+/// graceful drain.
+///
+/// States: `awaitingHello` → `active` → `draining` → `closed`. At most `maxConcurrentRequests` requests run
+/// at once; beyond that, requests already decoded wait in a queue and the handler stops asking the socket
+/// for more bytes (it withholds `read()`), so a flood is held back by TCP instead of by memory.
+final class ServerConnectionHandler: ChannelDuplexHandler {
+    typealias InboundIn = Frame
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private enum State { case awaitingHello, active, draining, closed }
+
+    private struct InFlight {
+        var task: Task<Void, Never>?
+        var timer: Scheduled<Void>?
+        let method: UInt16
+        let started: NIODeadline
+    }
+
+    private let router: RPCRouter
+    private let configuration: RPCServerConfiguration
+    private let stats: ServerStatistics
+    private var logger: Logger
+
+    private var state = State.awaitingHello
+    private var context: ChannelHandlerContext!
+    private var peer = Hello()
+    private var peerMaxFrameSize = WireLimits.defaults.maxFrameSize
+    private var peerAcceptsZlib = false
+    private let compression: PayloadCompression
+    private var inFlight: [UInt32: InFlight] = [:]
+    private var queued = CircularBuffer<Frame>()
+    private var readWithheld = false
+    private var inReadBurst = false
+    private var flushPending = false
+    private var highestRequestID: UInt32 = 0
+
+    init(router: RPCRouter, configuration: RPCServerConfiguration, stats: ServerStatistics, logger: Logger) {
+        self.router = router
+        self.configuration = configuration
+        self.stats = stats
+        self.logger = logger
+        self.compression = PayloadCompression(threshold: configuration.compressionThreshold)
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        if let remote = context.remoteAddress { logger[metadataKey: "peer"] = "\(remote)" }
+    }
+
+    // MARK: Inbound
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = unwrapInboundIn(data)
+        inReadBurst = true
+        switch state {
+        case .awaitingHello:
+            receiveHello(frame)
+        case .active, .draining:
+            receive(frame)
+        case .closed:
+            break
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        inReadBurst = false
+        if flushPending {
+            flushPending = false
+            context.flush()
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        state = .closed
+        for (_, request) in inFlight {
+            request.task?.cancel()
+            request.timer?.cancel()
+        }
+        inFlight.removeAll()
+        queued.removeAll()
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if let error = error as? WireError {
+            logger.warning("closing connection after a malformed frame", metadata: ["error": "\(error)"])
+            stats.malformedFrames.add(1)
+            sendError(requestID: error.requestID ?? 0, status: error.status, message: error.description)
+        } else {
+            logger.debug("connection error", metadata: ["error": "\(error)"])
+        }
+        flushNow()
+        close()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let drain = event as? ServerDrainEvent {
+            beginDrain(reason: drain.reason)
+        } else if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .all, inFlight.isEmpty, queued.isEmpty {
+            logger.debug("closing idle connection")
+            beginDrain(reason: "idle for \(configuration.idleTimeout)")
+        } else {
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    // MARK: Outbound
+
+    func read(context: ChannelHandlerContext) {
+        if inFlight.count + queued.count >= configuration.maxConcurrentRequests {
+            readWithheld = true
+        } else {
+            context.read()
+        }
+    }
+
+    // MARK: Frames
+
+    private func receiveHello(_ frame: Frame) {
+        guard frame.kind == .hello else {
+            sendError(requestID: frame.requestID, status: .protocolError, message: "expected HELLO, got \(frame.kind)")
+            flushNow()
+            return close()
+        }
+        do {
+            let hello = try Hello(decoding: frame.payload, limits: configuration.limits)
+            var mine = configuration.hello
+            mine.maxConcurrentRequests = UInt32(configuration.maxConcurrentRequests)
+            mine.maxFrameSize = UInt32(configuration.limits.maxFrameSize)
+            guard mine.agreedVersion(with: hello) != nil else {
+                sendError(requestID: 0, status: .protocolError,
+                          message: "no common protocol version: peer speaks \(hello.minVersion)–\(hello.maxVersion), this node \(mine.minVersion)–\(mine.maxVersion)")
+                flushNow()
+                return close()
+            }
+            peer = hello
+            peerMaxFrameSize = min(Int(hello.maxFrameSize), configuration.limits.maxFrameSize)
+            peerAcceptsZlib = hello.compression.contains(.zlib)
+            if !hello.nodeID.isEmpty { logger[metadataKey: "peer-node"] = "\(hello.nodeID)" }
+            state = .active
+            write(Frame(.hello, payload: mine.encoded(allocator: context.channel.allocator)))
+        } catch {
+            sendError(requestID: 0, status: .protocolError, message: "malformed HELLO: \(error)")
+            flushNow()
+            close()
+        }
+    }
+
+    private func receive(_ frame: Frame) {
+        switch frame.kind {
+        case .request:
+            highestRequestID = max(highestRequestID, frame.requestID)
+            if state == .draining {
+                sendError(requestID: frame.requestID, status: .notProcessed, message: "server is draining; retry elsewhere")
+            } else if inFlight[frame.requestID] != nil || queued.contains(where: { $0.requestID == frame.requestID }) {
+                sendError(requestID: frame.requestID, status: .invalidArgument,
+                          message: "request id \(frame.requestID) is already in flight on this connection")
+            } else if inFlight.count >= configuration.maxConcurrentRequests {
+                queued.append(frame)
+            } else {
+                start(frame)
+            }
+        case .cancel:
+            if let request = inFlight.removeValue(forKey: frame.requestID) {
+                request.task?.cancel()
+                request.timer?.cancel()
+                stats.cancelled.add(1)
+                requestFinished()
+            } else if let index = queued.firstIndex(where: { $0.requestID == frame.requestID }) {
+                queued.remove(at: index)
+            }
+        case .ping:
+            write(Frame(.pong, requestID: frame.requestID, payload: frame.payload))
+        case .goAway:
+            // The client will send nothing more: finish what it asked, then close.
+            state = .draining
+            closeIfDrained()
+        case .hello:
+            sendError(requestID: 0, status: .protocolError, message: "HELLO sent twice")
+            flushNow()
+            close()
+        case .response, .error, .stream, .pong:
+            logger.debug("ignoring unexpected frame from client", metadata: ["kind": "\(frame.kind)"])
+        default:
+            sendError(requestID: frame.requestID, status: .unimplemented,
+                      message: "frame kind 0x\(String(frame.kind.rawValue, radix: 16)) is not supported by this node")
+        }
+    }
+
+    private func start(_ frame: Frame) {
+        let id = frame.requestID
+        stats.requests.add(1)
+        guard let entry = router.entries[frame.header.method] else {
+            stats.failures.add(1)
+            return sendError(requestID: id, status: .unimplemented, message: "no method with id \(frame.header.method)")
+        }
+        var payload = frame.payload
+        if frame.header.flags.contains(.compressed) {
+            do {
+                payload = try compression.decompress(payload, limits: configuration.limits, requestID: id,
+                                                     allocator: context.channel.allocator)
+            } catch {
+                errorCaught(context: context, error: error)
+                return
+            }
+        }
+        let now = NIODeadline.now()
+        let budget = frame.header.deadlineBudgetMilliseconds
+        let deadline = budget == 0 ? nil : now + .milliseconds(Int64(budget))
+        let requestContext = RPCRequestContext(
+            method: entry.name, requestID: id, deadline: deadline, peer: peer,
+            remoteAddress: context.remoteAddress, logger: logger, eventLoop: context.eventLoop)
+
+        switch entry.handler {
+        case .inline(let body):
+            do {
+                let response = try body(payload, requestContext)
+                respond(id, method: frame.header.method, started: now, response)
+            } catch {
+                fail(id, method: frame.header.method, started: now, RPCError.from(error))
+            }
+        case .async(let body):
+            inFlight[id] = InFlight(task: nil, timer: scheduleDeadline(id, deadline), method: frame.header.method, started: now)
+            let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+            let eventLoop = context.eventLoop
+            let task = Task {
+                let result: Result<ByteBuffer, RPCError>
+                do {
+                    result = .success(try await body(payload, requestContext))
+                } catch {
+                    result = .failure(RPCError.from(error))
+                }
+                eventLoop.execute { handler.value.complete(id, result) }
+            }
+            inFlight[id]?.task = task
+        case .stream(let body):
+            inFlight[id] = InFlight(task: nil, timer: scheduleDeadline(id, deadline), method: frame.header.method, started: now)
+            let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+            let eventLoop = context.eventLoop
+            let send: @Sendable (ByteBuffer) async throws -> Void = { message in
+                try await eventLoop.flatSubmit { handler.value.sendStreamMessage(id, message) }.get()
+            }
+            let task = Task {
+                let result: Result<ByteBuffer, RPCError>
+                do {
+                    try await body(payload, requestContext, send)
+                    result = .success(ByteBuffer())
+                } catch {
+                    result = .failure(RPCError.from(error))
+                }
+                eventLoop.execute { handler.value.complete(id, result) }
+            }
+            inFlight[id]?.task = task
+        }
+    }
+
+    private func scheduleDeadline(_ id: UInt32, _ deadline: NIODeadline?) -> Scheduled<Void>? {
+        guard let deadline else { return nil }
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        return context.eventLoop.scheduleTask(deadline: deadline) {
+            handler.value.deadlineExpired(id)
+        }
+    }
+
+    private func deadlineExpired(_ id: UInt32) {
+        guard let request = inFlight.removeValue(forKey: id) else { return }
+        request.task?.cancel()
+        stats.deadlineExceeded.add(1)
+        fail(id, method: request.method, started: request.started,
+             RPCError(.deadlineExceeded, "deadline exceeded after \(NIODeadline.now() - request.started)"))
+        requestFinished()
+    }
+
+    /// An async or streaming handler finished (ignored when the request was cancelled or timed out).
+    private func complete(_ id: UInt32, _ result: Result<ByteBuffer, RPCError>) {
+        guard state != .closed, let request = inFlight.removeValue(forKey: id) else { return }
+        request.timer?.cancel()
+        switch result {
+        case .success(let payload): respond(id, method: request.method, started: request.started, payload)
+        case .failure(let error): fail(id, method: request.method, started: request.started, error)
+        }
+        requestFinished()
+    }
+
+    private func sendStreamMessage(_ id: UInt32, _ payload: ByteBuffer) -> EventLoopFuture<Void> {
+        guard state != .closed, inFlight[id] != nil else {
+            return context.eventLoop.makeFailedFuture(CancellationError())
+        }
+        guard let frame = outgoing(.stream, id: id, payload) else {
+            return context.eventLoop.makeFailedFuture(
+                RPCError(.resourceExhausted, "stream message of \(payload.readableBytes) bytes exceeds the peer's frame limit"))
+        }
+        let promise = context.eventLoop.makePromise(of: Void.self)
+        context.writeAndFlush(wrapOutboundOut(frame), promise: promise)
+        return promise.futureResult
+    }
+
+    private func respond(_ id: UInt32, method: UInt16, started: NIODeadline, _ payload: ByteBuffer) {
+        guard let frame = outgoing(.response, id: id, payload) else {
+            return fail(id, method: method, started: started, RPCError(.resourceExhausted,
+                "response of \(payload.readableBytes) bytes exceeds the caller's frame limit of \(peerMaxFrameSize)"))
+        }
+        stats.record(method: method, latency: NIODeadline.now() - started, failed: false)
+        context.write(wrapOutboundOut(frame), promise: nil)
+        scheduleFlush()
+    }
+
+    private func fail(_ id: UInt32, method: UInt16, started: NIODeadline, _ error: RPCError) {
+        stats.failures.add(1)
+        stats.record(method: method, latency: NIODeadline.now() - started, failed: true)
+        sendError(requestID: id, status: error.status, message: error.message)
+    }
+
+    /// A frame carrying `payload`, compressed when worthwhile; nil when it cannot fit the peer's limit.
+    private func outgoing(_ kind: FrameKind, id: UInt32, _ payload: ByteBuffer) -> ByteBuffer? {
+        guard payload.readableBytes <= peerMaxFrameSize - FrameHeader.size else { return nil }
+        var body = payload
+        var flags: FrameFlags = []
+        if peerAcceptsZlib, payload.readableBytes >= compression.threshold,
+           let compressed = compression.compress(payload, allocator: context.channel.allocator) {
+            body = compressed
+            flags = .compressed
+        }
+        var out = context.channel.allocator.buffer(capacity: FrameHeader.size + body.readableBytes)
+        do {
+            try FrameEncoder.encode(Frame(kind, requestID: id, flags: flags, payload: body), into: &out,
+                                    maxFrameSize: peerMaxFrameSize)
+        } catch {
+            return nil
+        }
+        return out
+    }
+
+    private func sendError(requestID: UInt32, status: WireStatus, message: String) {
+        let payload = ErrorPayload(message: message).encoded(allocator: context.channel.allocator)
+        write(Frame(.error, requestID: requestID, status: status, payload: payload))
+    }
+
+    private func write(_ frame: Frame) {
+        var out = context.channel.allocator.buffer(capacity: FrameHeader.size + frame.payload.readableBytes)
+        // Control frames are small; a failure here would be a programming error, reported as internal.
+        do {
+            try FrameEncoder.encode(frame, into: &out, maxFrameSize: WireLimits.defaults.maxFrameSize)
+        } catch {
+            logger.error("could not encode a control frame", metadata: ["error": "\(error)"])
+            return
+        }
+        context.write(wrapOutboundOut(out), promise: nil)
+        scheduleFlush()
+    }
+
+    /// Flushes once per read burst or once per event-loop tick, so many answers share one syscall.
+    private func scheduleFlush() {
+        guard !flushPending else { return }
+        flushPending = true
+        if !inReadBurst {
+            let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+            context.eventLoop.execute { handler.value.flushIfPending() }
+        }
+    }
+
+    private func flushIfPending() {
+        guard flushPending, state != .closed else { return }
+        flushPending = false
+        context.flush()
+    }
+
+    private func flushNow() {
+        flushPending = false
+        context.flush()
+    }
+
+    private func requestFinished() {
+        while inFlight.count < configuration.maxConcurrentRequests, let next = queued.popFirst() {
+            start(next)
+        }
+        if readWithheld, inFlight.count + queued.count < configuration.maxConcurrentRequests {
+            readWithheld = false
+            context.read()
+        }
+        closeIfDrained()
+    }
+
+    private func beginDrain(reason: String) {
+        guard state == .active || state == .awaitingHello else { return }
+        let wasActive = state == .active
+        state = .draining
+        if wasActive {
+            write(Frame(.goAway, payload: GoAway(lastRequestID: highestRequestID, reason: reason).encoded()))
+        }
+        flushNow()
+        closeIfDrained()
+    }
+
+    private func closeIfDrained() {
+        if state == .draining, inFlight.isEmpty, queued.isEmpty { close() }
+    }
+
+    /// Flushes what was written (answers queued in this tick must not be lost), then closes.
+    private func close() {
+        guard state != .closed else { return }
+        state = .closed
+        flushPending = false
+        context.flush()
+        context.close(promise: nil)
+    }
+}

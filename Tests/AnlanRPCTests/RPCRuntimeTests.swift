@@ -1,0 +1,295 @@
+import AnlanRPC
+import AnlanWire
+import Logging
+import ServiceLifecycle
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import Synchronization
+import Testing
+
+@Suite(.timeLimit(.minutes(1))) struct RPCRuntimeTests {
+    @Test func echoAndPingOverRealTCP() async throws {
+        try await withTestServer { _, port in
+            let client = RPCClient(host: "127.0.0.1", port: port)
+            let answer = try await client.call(TestMethods.echo, Blob("台风来了"))
+            #expect(answer.text == "台风来了")
+            let rtt = try await client.ping()
+            #expect(rtt > .zero && rtt < .seconds(1))
+            await client.close()
+        }
+    }
+
+    /// Hundreds of requests in flight on one connection, with random delays, answered out of order.
+    @Test func hundredsOfConcurrentRequestsOnOneConnectionAnsweredOutOfOrder() async throws {
+        let seen = Observations()
+        try await withTestServer(seen: seen) { server, port in
+            let client = RPCClient(host: "127.0.0.1", port: port)
+            let order = NIOLockedValueBox<[Int]>([])
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<400 {
+                    group.addTask {
+                        // Later requests sleep less, so their answers overtake earlier ones.
+                        let delay = UInt32((400 - i) % 40)
+                        let answer = try await client.call(TestMethods.slowEcho, Blob("request \(i)", delay: delay))
+                        #expect(answer.text == "request \(i)")
+                        order.withLockedValue { $0.append(i) }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let completed = order.withLockedValue { $0 }
+            #expect(completed.count == 400)
+            #expect(completed != completed.sorted(), "answers arrived strictly in request order")
+            #expect(server.statistics.connectionsAccepted.count == 1)
+            #expect(seen.maxRunning.load(ordering: .relaxed) > 1)
+            await client.close()
+        }
+    }
+
+    @Test func deadlineExceededReachesTheCallerAtTheDeadline() async throws {
+        let seen = Observations()
+        try await withTestServer(seen: seen) { server, port in
+            let client = RPCClient(host: "127.0.0.1", port: port)
+            _ = try await client.ping()
+            let start = ContinuousClock.now
+            do {
+                _ = try await client.call(TestMethods.slowEcho, Blob("late", delay: 2000), timeout: .milliseconds(100))
+                Issue.record("a 2-second call finished within a 100 ms deadline")
+            } catch let error as RPCError {
+                #expect(error.status == .deadlineExceeded)
+            }
+            #expect(ContinuousClock.now - start < .milliseconds(600))
+            // The server abandons the work too: the handler is cancelled, not left running.
+            try await waitUntil { seen.cancelled.load(ordering: .relaxed) == 1 }
+            #expect(seen.completed.load(ordering: .relaxed) == 0)
+            await client.close()
+        }
+    }
+
+    @Test func serverEnforcesTheBudgetInTheHeader() async throws {
+        try await withTestServer { server, port in
+            let peer = try await RawPeer(port: port)
+            _ = try await peer.hello()
+            try await peer.send(Frame(.request, requestID: 5, method: TestMethods.slowEcho.id,
+                                      deadlineBudgetMilliseconds: 50, payload: Blob("x", delay: 5000).encoded()))
+            var frames = peer.frames.makeAsyncIterator()
+            let answer = try #require(await frames.next())
+            #expect(answer.kind == .error)
+            #expect(answer.header.status == .deadlineExceeded)
+            #expect(answer.requestID == 5)
+            #expect(server.statistics.deadlineExceeded.count == 1)
+        }
+    }
+
+    @Test func cancellingTheCallerCancelsTheServerHandler() async throws {
+        let seen = Observations()
+        try await withTestServer(seen: seen) { server, port in
+            let client = RPCClient(host: "127.0.0.1", port: port)
+            _ = try await client.ping()
+            let call = Task { try await client.call(TestMethods.slowEcho, Blob("wait", delay: 5000)) }
+            try await waitUntil { seen.running.load(ordering: .relaxed) == 1 }
+            call.cancel()
+            await #expect(throws: RPCError.self) { _ = try await call.value }
+            try await waitUntil { seen.cancelled.load(ordering: .relaxed) == 1 }
+            #expect(server.statistics.cancelled.count == 1)
+            // The connection is still good.
+            #expect(try await client.call(TestMethods.echo, Blob("after")).text == "after")
+            await client.close()
+        }
+    }
+
+    @Test func gracefulDrainLetsInFlightRequestsFinish() async throws {
+        let seen = Observations()
+        var logger = Logger(label: "drain"); logger.logLevel = .critical
+        let server = RPCServer(configuration: RPCServerConfiguration(), router: testRouter(seen), logger: logger)
+        let group = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: logger)
+        let running = Task { try await group.run() }
+        let port = try await server.port
+        let client = RPCClient(host: "127.0.0.1", port: port)
+        let calls = (0..<20).map { i in
+            Task { try await client.call(TestMethods.slowEcho, Blob("in flight \(i)", delay: 300)) }
+        }
+        try await waitUntil { seen.running.load(ordering: .relaxed) == 20 }
+        await group.triggerGracefulShutdown()
+        for (i, call) in calls.enumerated() {
+            #expect(try await call.value.text == "in flight \(i)")
+        }
+        try await running.value
+        #expect(seen.completed.load(ordering: .relaxed) == 20)
+        // The server is gone: a new call fails with a typed error instead of hanging.
+        await #expect(throws: RPCError.self) { _ = try await client.call(TestMethods.echo, Blob("x"), timeout: .seconds(2)) }
+        await client.close()
+    }
+
+    @Test func garbageFromOnePeerDoesNotDisturbOthers() async throws {
+        try await withTestServer { server, port in
+            let client = RPCClient(host: "127.0.0.1", port: port)
+            #expect(try await client.call(TestMethods.echo, Blob("before")).text == "before")
+            let peer = try await RawPeer(port: port)
+            try await peer.send(ByteBuffer(string: "GET / HTTP/1.1\r\nHost: anlan\r\n\r\n"))
+            let frames = await peer.collectUntilClosed()
+            let error = try #require(frames.first)
+            #expect(error.kind == .error)
+            #expect(error.header.status == .protocolError)
+            #expect(try ErrorPayload(decoding: error.payload).message.contains("magic"))
+            #expect(try await client.call(TestMethods.echo, Blob("after")).text == "after")
+            #expect(server.statistics.malformedFrames.count == 1)
+            await client.close()
+        }
+    }
+
+    @Test func corruptChecksumGetsAnErrorAndAClose() async throws {
+        try await withTestServer { _, port in
+            let peer = try await RawPeer(port: port)
+            _ = try await peer.hello()
+            var bytes = try FrameEncoder.encode(Frame(.request, requestID: 3, method: TestMethods.echo.id,
+                                                      payload: Blob("x").encoded()))
+            bytes.setInteger(UInt8(0xEE), at: bytes.writerIndex - 1)
+            try await peer.send(bytes)
+            let frames = await peer.collectUntilClosed()
+            #expect(frames.count == 1)
+            #expect(frames.first?.requestID == 3)
+            #expect(frames.first?.header.status == .protocolError)
+        }
+    }
+
+    @Test func zipBombRequestIsRejectedCheaply() async throws {
+        try await withTestServer { _, port in
+            let peer = try await RawPeer(port: port)
+            _ = try await peer.hello()
+            // Declares 16 MiB (over the 4 MiB cap) for ~70 KiB of zlib.
+            var bomb = try #require(PayloadCompression().compress(ByteBuffer(repeating: 0, count: 16 << 20)))
+            _ = bomb
+            try await peer.send(Frame(.request, requestID: 4, method: TestMethods.echo.id, flags: .compressed, payload: bomb))
+            let frames = await peer.collectUntilClosed()
+            #expect(frames.first?.kind == .error)
+            #expect(frames.first?.requestID == 4)
+            bomb = ByteBuffer()
+        }
+    }
+
+    @Test func unknownFrameKindIsAnsweredAndTheConnectionStays() async throws {
+        try await withTestServer { _, port in
+            let peer = try await RawPeer(port: port)
+            _ = try await peer.hello()
+            try await peer.send(Frame(FrameKind(rawValue: 0x42), requestID: 8))
+            var frames = peer.frames.makeAsyncIterator()
+            let error = try #require(await frames.next())
+            #expect(error.header.status == .unimplemented)
+            #expect(error.requestID == 8)
+            try await peer.send(Frame(.ping, requestID: 9, payload: ByteBuffer(bytes: [1, 2, 3, 4, 5, 6, 7, 8])))
+            let pong = try #require(await frames.next())
+            #expect(pong.kind == .pong)
+            #expect(pong.payload == ByteBuffer(bytes: [1, 2, 3, 4, 5, 6, 7, 8]))
+        }
+    }
+
+    @Test func requestBeforeHelloIsAProtocolError() async throws {
+        try await withTestServer { _, port in
+            let peer = try await RawPeer(port: port)
+            try await peer.send(Frame(.request, requestID: 1, method: TestMethods.echo.id, payload: Blob("x").encoded()))
+            let frames = await peer.collectUntilClosed()
+            #expect(frames.map(\.header.status) == [.protocolError])
+        }
+    }
+
+    @Test func unknownMethodIsUnimplemented() async throws {
+        try await withTestServer { _, port in
+            let client = RPCClient(host: "127.0.0.1", port: port)
+            await #expect { _ = try await client.call(TestMethods.missing, Blob("?")) } throws: { error in
+                (error as? RPCError)?.status == .unimplemented
+            }
+            await client.close()
+        }
+    }
+
+    /// An answer too large for the caller's frame limit becomes an ERROR, not a hang.
+    @Test func oversizedResponseBecomesAnErrorResponse() async throws {
+        try await withTestServer { _, port in
+            let client = RPCClient(configuration: RPCClientConfiguration(
+                host: "127.0.0.1", port: port, limits: WireLimits(maxFrameSize: 64 * 1024)))
+            let start = ContinuousClock.now
+            await #expect { _ = try await client.call(TestMethods.sized, Blob(answerSize: 200_000)) } throws: { error in
+                (error as? RPCError)?.status == .resourceExhausted
+            }
+            #expect(ContinuousClock.now - start < .seconds(2))
+            let small = try await client.call(TestMethods.sized, Blob(answerSize: 1000))
+            #expect(small.data.readableBytes == 1000)
+            await client.close()
+        }
+    }
+
+    @Test func largeCompressibleMessagesRoundTrip() async throws {
+        try await withTestServer { _, port in
+            let client = RPCClient(host: "127.0.0.1", port: port)
+            let text = String(repeating: #"{"item":"2010101","qty":120,"status":"good"}"#, count: 3000)
+            let answer = try await client.call(TestMethods.echo, Blob(text))
+            #expect(answer.text == text)
+            await client.close()
+        }
+    }
+
+    @Test func streamedAnswersArriveInOrderAndEnd() async throws {
+        try await withTestServer { _, port in
+            let client = RPCClient(host: "127.0.0.1", port: port)
+            var received: [String] = []
+            for try await message in try await client.stream(TestMethods.count, Blob(answerSize: 50)) {
+                received.append(message.text)
+            }
+            #expect(received == (0..<50).map(String.init))
+            await client.close()
+        }
+    }
+
+    @Test func concurrencyLimitHoldsBackAFloodWithoutLosingRequests() async throws {
+        let seen = Observations()
+        try await withTestServer(configuration: RPCServerConfiguration(maxConcurrentRequests: 4), seen: seen) { _, port in
+            let client = RPCClient(host: "127.0.0.1", port: port)
+            try await withThrowingTaskGroup(of: String.self) { group in
+                for i in 0..<100 {
+                    group.addTask { try await client.call(TestMethods.slowEcho, Blob("\(i)", delay: 2)).text }
+                }
+                var answers = Set<String>()
+                for try await answer in group { answers.insert(answer) }
+                #expect(answers.count == 100)
+            }
+            #expect(seen.maxRunning.load(ordering: .relaxed) <= 4)
+            #expect(seen.completed.load(ordering: .relaxed) == 100)
+            await client.close()
+        }
+    }
+
+    @Test func unreachableServerFailsFastThenReconnectsAfterBackoff() async throws {
+        // Find a free port, then leave it closed.
+        let port = try await withTestServer { _, port in port }
+        let client = RPCClient(configuration: RPCClientConfiguration(
+            host: "127.0.0.1", port: port, initialBackoff: .milliseconds(100)))
+        await #expect { _ = try await client.ping() } throws: { error in
+            (error as? RPCError)?.status == .unavailable
+        }
+        // Within the backoff window calls fail at once, without a connect attempt.
+        let start = ContinuousClock.now
+        await #expect { _ = try await client.ping() } throws: { error in
+            (error as? RPCError)?.message.contains("next attempt") == true
+        }
+        #expect(ContinuousClock.now - start < .milliseconds(50))
+        try await withTestServer(configuration: RPCServerConfiguration(port: port)) { _, _ in
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(try await client.call(TestMethods.echo, Blob("back")).text == "back")
+        }
+        await client.close()
+    }
+}
+
+/// Polls `condition` every 5 ms for up to 5 s.
+func waitUntil(_ condition: () -> Bool) async throws {
+    let giveUp = ContinuousClock.now + .seconds(5)
+    while !condition() {
+        guard ContinuousClock.now < giveUp else {
+            Issue.record("condition not met within 5 s")
+            return
+        }
+        try await Task.sleep(for: .milliseconds(5))
+    }
+}
