@@ -19,7 +19,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
-        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -75,7 +74,14 @@ let package = Package(
         /// The registry's wire messages and the client every node uses (leases, watch, snapshot).
         .target(
             name: "AnlanDiscovery",
-            dependencies: ["AnlanWire", "AnlanRPC", "AnlanRegions", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "AnlanWire", "AnlanRPC", "AnlanRegions",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Shared/AnlanDiscovery"
         ),
 
@@ -85,6 +91,8 @@ let package = Package(
             name: "AnlanNode",
             dependencies: [
                 "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanDiscovery",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -106,7 +114,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "registry",
-            dependencies: ["RegistryService", "AnlanNode"],
+            dependencies: [
+                "RegistryService", "AnlanNode", "AnlanDiscovery", "AnlanRegions",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Services/Registry/registry"
         ),
 

@@ -1,0 +1,47 @@
+import AnlanDiscovery
+import AnlanNode
+import AnlanRPC
+import AnlanWire
+import Logging
+import ServiceLifecycle
+
+/// The registry as a node: its methods on the shared server skeleton, and its lease sweeper.
+public struct RegistryNode: NodeService {
+    public static let kind = ServiceKind.registry
+    public let registry: Registry
+    private let logger: Logger
+
+    public init(registry: Registry, logger: Logger) {
+        self.registry = registry
+        self.logger = logger
+    }
+
+    public func register(into router: inout RPCRouter) {
+        let registry = self.registry
+        router.async(RegistryMethods.register) { request, _ in try await registry.register(request) }
+        router.async(RegistryMethods.heartbeat) { request, _ in try await registry.heartbeat(request.leaseID) }
+        router.async(RegistryMethods.deregister) { request, _ in
+            try await registry.deregister(request.leaseID)
+            return EmptyMessage()
+        }
+        router.async(RegistryMethods.lookup) { request, _ in try await registry.lookup(request) }
+        router.async(RegistryMethods.list) { request, _ in try await registry.list(request) }
+        router.stream(RegistryMethods.watch) { request, _, writer in
+            let (backlog, live) = try await registry.watch(request)
+            var last: UInt64 = 0
+            for event in backlog {
+                try await writer.send(event)
+                last = max(last, event.revision)
+            }
+            for await event in live where event.revision > last {
+                try await writer.send(event)
+            }
+        }
+    }
+
+    public func counts() async throws -> [NodeCount] {
+        await registry.counts().map { NodeCount($0.0, $0.1) }
+    }
+
+    public var backgroundServices: [any Service] { [RegistrySweeper(registry: registry, logger: logger)] }
+}

@@ -1,0 +1,13 @@
+import AnlanRPC
+import AnlanWire
+
+/// The registry's methods (ids 0x0100–0x01FF).
+public enum RegistryMethods {
+    public static let register = RPCMethod<RegisterRequest, LeaseGrant>(id: 0x0101, name: "registry.register")
+    public static let heartbeat = RPCMethod<LeaseRequest, LeaseGrant>(id: 0x0102, name: "registry.heartbeat")
+    public static let deregister = RPCMethod<LeaseRequest, EmptyMessage>(id: 0x0103, name: "registry.deregister")
+    public static let lookup = RPCMethod<LookupRequest, LookupResponse>(id: 0x0104, name: "registry.lookup")
+    public static let list = RPCMethod<ListRequest, ListResponse>(id: 0x0105, name: "registry.list")
+    /// Streamed: `WatchEvent`s until the caller cancels.
+    public static let watch = RPCMethod<WatchRequest, WatchEvent>(id: 0x0106, name: "registry.watch")
+}

@@ -1,0 +1,97 @@
+import AnlanDiscovery
+import AnlanRPC
+import AnlanRegions
+import AnlanWire
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import ServiceLifecycle
+
+/// Runs one node: the service's handlers plus `node.info`/`node.echo` on an `RPCServer`, its background
+/// services, and — when a registry is given — a `LeaseKeeper`, all in one `ServiceGroup` that drains on
+/// SIGTERM/SIGINT (deregister first, then finish in-flight requests, then stop the service's own work).
+public enum NodeServer {
+    /// The software version reported in HELLO and `node.info`.
+    public static let softwareVersion = "0.1.0"
+
+    public static func run(_ service: some NodeService, options: ServeOptions, logger: Logger) async throws {
+        let serviceKind = type(of: service).kind
+        let region = try RegionTree.zhejiang.region(options.region)
+        let nodeID = options.nodeID ?? "\(region.code)-\(serviceKind)"
+        var logger = logger
+        logger[metadataKey: "node"] = "\(nodeID)"
+
+        var hello = Hello()
+        hello.nodeID = nodeID
+        hello.tier = region.tier.rawValue
+        hello.regionCode = region.code
+        hello.service = serviceKind
+        hello.softwareVersion = softwareVersion
+        let limits = WireLimits(maxFrameSize: options.maxFrameSize)
+        let configuration = RPCServerConfiguration(
+            host: options.host, port: options.port, limits: limits,
+            maxConcurrentRequests: options.maxConcurrentRequests, hello: hello)
+
+        let started = ContinuousClock.now
+        let serverBox = NIOLockedValueBox<RPCServer?>(nil)
+        var router = RPCRouter(limits: limits)
+        router.inline(NodeMethods.echo) { request, _ in request }
+        router.async(NodeMethods.info) { _, _ in
+            var info = NodeInfo()
+            info.service = serviceKind
+            info.nodeID = nodeID
+            info.regionCode = region.code
+            info.regionName = region.name
+            info.tier = region.tier.rawValue
+            info.softwareVersion = softwareVersion
+            let uptime = ContinuousClock.now - started
+            info.uptimeMilliseconds = UInt64(uptime.components.seconds * 1000 + uptime.components.attoseconds / 1_000_000_000_000_000)
+            if let server = serverBox.withLockedValue({ $0 }) {
+                info.requestsServed = UInt64(server.statistics.requests.count)
+                info.openConnections = UInt64(server.connectionCount)
+            }
+            info.counts = try await service.counts()
+            return info
+        }
+        service.register(into: &router)
+        let server = RPCServer(configuration: configuration, router: router, logger: logger)
+        serverBox.withLockedValue { $0 = server }
+
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = service.backgroundServices.map {
+            .init(service: $0)
+        }
+        services.append(.init(service: server))
+        if let portFile = options.portFile {
+            services.append(.init(service: PortFileWriter(server: server, path: portFile),
+                                  successTerminationBehavior: .ignore))
+        }
+        if let registry = options.registry {
+            let address = try HostPort(parsing: registry, flag: "--registry")
+            let advertised = options.advertiseHost ?? options.host
+            let client = RegistryClient(configuration: RPCClientConfiguration(
+                host: address.host, port: address.port, defaultTimeout: .seconds(3), hello: hello))
+            let keeper = LeaseKeeper(client: client, ttl: .milliseconds(Int(options.leaseTTL * 1000)), logger: logger) {
+                Registration(instanceID: nodeID, service: serviceKind, regionCode: region.code, tier: region.tier.rawValue,
+                             host: advertised, port: UInt16(try await server.port),
+                             metadata: [MetadataEntry(key: "version", value: softwareVersion)])
+            }
+            services.append(.init(service: keeper))
+        }
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger))
+        try await group.run()
+    }
+}
+
+/// Writes the server's port to a file once it is bound, for scripts and tests that start nodes on port 0.
+struct PortFileWriter: Service {
+    let server: RPCServer
+    let path: String
+
+    func run() async throws {
+        let port = try await server.port
+        try "\(port)\n".write(toFile: path + ".tmp", atomically: false, encoding: .utf8)
+        _ = rename(path + ".tmp", path)
+    }
+}

@@ -1,0 +1,20 @@
+import GRDB
+
+/// Opens a service's SQLite database the same way everywhere: WAL journal, one writer and concurrent
+/// readers (GRDB's `DatabasePool`), `synchronous=FULL` so an acknowledged write survives a crash or a power
+/// cut, foreign keys on, and the service's migrations applied before the first request.
+public enum SQLiteStore {
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    public static func open(path: String, migrator: DatabaseMigrator, readers: Int = 4) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        configuration.maximumReaderCount = readers
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try migrator.migrate(pool)
+        return pool
+    }
+}

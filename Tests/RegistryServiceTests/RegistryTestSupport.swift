@@ -1,0 +1,56 @@
+import AnlanDiscovery
+import AnlanRPC
+import Foundation
+import Logging
+import RegistryService
+import ServiceLifecycle
+
+/// A fresh temporary directory, removed when the test ends.
+func withTemporaryDirectory<T>(_ body: (String) async throws -> T) async throws -> T {
+    let path = NSTemporaryDirectory() + "anlan-test-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try await body(path)
+}
+
+var quietLogger: Logger {
+    var logger = Logger(label: "registry-test")
+    logger.logLevel = .critical
+    return logger
+}
+
+/// A registry served over real TCP on port 0, with its sweeper, until `body` returns.
+func withRegistryServer<T>(
+    registry: Registry,
+    _ body: (Int) async throws -> T
+) async throws -> T {
+    let node = RegistryNode(registry: registry, logger: quietLogger)
+    var router = RPCRouter()
+    node.register(into: &router)
+    let server = RPCServer(configuration: RPCServerConfiguration(), router: router, logger: quietLogger)
+    let group = ServiceGroup(services: node.backgroundServices + [server], gracefulShutdownSignals: [], logger: quietLogger)
+    return try await withThrowingTaskGroup(of: Void.self) { tasks in
+        tasks.addTask { try await group.run() }
+        let port = try await server.port
+        do {
+            let result = try await body(port)
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return result
+        } catch {
+            await group.triggerGracefulShutdown()
+            try? await tasks.waitForAll()
+            throw error
+        }
+    }
+}
+
+func registration(_ service: String, _ region: String, port: UInt16 = 7000, instance: String? = nil) -> Registration {
+    Registration(instanceID: instance ?? "\(region)-\(service)-\(port)", service: service, regionCode: region, tier: 0,
+                 host: "127.0.0.1", port: port)
+}
+
+/// Configuration with short leases and no background sweeping surprises (tests call `sweep()` themselves).
+func fastLeases(sweep: Duration = .seconds(3600)) -> RegistryConfiguration {
+    RegistryConfiguration(defaultTTL: .milliseconds(100), minimumTTL: .milliseconds(10), sweepInterval: sweep)
+}
