@@ -44,6 +44,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     func channelActive(context: ChannelHandlerContext) {
         var hello = myHello
         hello.maxFrameSize = UInt32(limits.maxFrameSize)
+        hello.compressionThreshold = UInt32(compression.threshold)
         var out = context.channel.allocator.buffer(capacity: 64)
         try? FrameEncoder.encode(Frame(.hello, payload: hello.encoded()), into: &out, maxFrameSize: limits.maxFrameSize)
         context.writeAndFlush(wrapOutboundOut(out), promise: nil)

@@ -34,7 +34,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var peerAcceptsZlib = false
     private let compression: PayloadCompression
     private var inFlight: [UInt32: InFlight] = [:]
-    private var queued = CircularBuffer<Frame>()
+    private var queued = CircularBuffer<(frame: Frame, received: NIODeadline)>()
     private var readWithheld = false
     private var inReadBurst = false
     private var flushPending = false
@@ -133,6 +133,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             var mine = configuration.hello
             mine.maxConcurrentRequests = UInt32(configuration.maxConcurrentRequests)
             mine.maxFrameSize = UInt32(configuration.limits.maxFrameSize)
+            mine.compressionThreshold = UInt32(configuration.compressionThreshold)
             guard mine.agreedVersion(with: hello) != nil else {
                 sendError(requestID: 0, status: .protocolError,
                           message: "no common protocol version: peer speaks \(hello.minVersion)–\(hello.maxVersion), this node \(mine.minVersion)–\(mine.maxVersion)")
@@ -158,13 +159,17 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             highestRequestID = max(highestRequestID, frame.requestID)
             if state == .draining {
                 sendError(requestID: frame.requestID, status: .notProcessed, message: "server is draining; retry elsewhere")
-            } else if inFlight[frame.requestID] != nil || queued.contains(where: { $0.requestID == frame.requestID }) {
+            } else if frame.requestID == 0 {
+                sendError(requestID: 0, status: .protocolError, message: "request id 0 is reserved for the connection")
+                flushNow()
+                close()
+            } else if inFlight[frame.requestID] != nil || queued.contains(where: { $0.frame.requestID == frame.requestID }) {
                 sendError(requestID: frame.requestID, status: .invalidArgument,
                           message: "request id \(frame.requestID) is already in flight on this connection")
             } else if inFlight.count >= configuration.maxConcurrentRequests {
-                queued.append(frame)
+                queued.append((frame, .now()))
             } else {
-                start(frame)
+                start(frame, received: .now())
             }
         case .cancel:
             if let request = inFlight.removeValue(forKey: frame.requestID) {
@@ -172,8 +177,9 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 request.timer?.cancel()
                 stats.cancelled.add(1)
                 requestFinished()
-            } else if let index = queued.firstIndex(where: { $0.requestID == frame.requestID }) {
+            } else if let index = queued.firstIndex(where: { $0.frame.requestID == frame.requestID }) {
                 queued.remove(at: index)
+                requestFinished()
             }
         case .ping:
             write(Frame(.pong, requestID: frame.requestID, payload: frame.payload))
@@ -193,7 +199,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
     }
 
-    private func start(_ frame: Frame) {
+    private func start(_ frame: Frame, received: NIODeadline) {
         let id = frame.requestID
         stats.requests.add(1)
         guard let entry = router.entries[frame.header.method] else {
@@ -212,7 +218,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
         let now = NIODeadline.now()
         let budget = frame.header.deadlineBudgetMilliseconds
-        let deadline = budget == 0 ? nil : now + .milliseconds(Int64(budget))
+        let deadline = budget == 0 ? nil : received + .milliseconds(Int64(budget))
         let requestContext = RPCRequestContext(
             method: entry.name, requestID: id, deadline: deadline, peer: peer,
             remoteAddress: context.remoteAddress, logger: logger, eventLoop: context.eventLoop)
@@ -378,7 +384,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     private func requestFinished() {
         while inFlight.count < configuration.maxConcurrentRequests, let next = queued.popFirst() {
-            start(next)
+            start(next.frame, received: next.received)
         }
         if readWithheld, inFlight.count + queued.count < configuration.maxConcurrentRequests {
             readWithheld = false

@@ -2,8 +2,9 @@ import NIOCore
 
 /// Splits a byte stream into frames, validating each before its payload is buffered.
 ///
-/// Checks, in order and as soon as the bytes are there: the magic (bytes 4–5), the version (byte 6), the
-/// length against `maxFrameSize`, then the CRC-32 once the whole frame has arrived. Any failure throws a
+/// Checks, in order and as soon as the bytes are there: the first magic byte (byte 4), the whole magic
+/// (bytes 4–5), the length against the 20-byte minimum and against `maxFrameSize`, the version (byte 6),
+/// then the CRC-32 once the whole frame has arrived. Any failure throws a
 /// `WireError`; the connection that fed the bytes is then answered with an ERROR and closed. A frame kind
 /// this node does not know is *not* an error here: it is passed up to be answered with `unimplemented`.
 public struct FrameDecoder: NIOSingleStepByteToMessageDecoder {

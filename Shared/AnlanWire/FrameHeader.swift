@@ -36,7 +36,8 @@ public struct FrameHeader: Hashable, Sendable {
     public var status: WireStatus
     public var method: UInt16
     public var requestID: UInt32
-    /// Milliseconds the sender allows for the answer, counted from receipt; 0 means no deadline.
+    /// Milliseconds the sender allows for the answer, counted from the frame's receipt; 0 means no deadline.
+    /// Each hop passes on what is left, so no clocks need to agree.
     public var deadlineBudgetMilliseconds: UInt32
 
     public init(

@@ -1,8 +1,9 @@
 /// The HELLO payload: what each side of a connection speaks, accepts and is.
 ///
 /// The client sends HELLO first and waits for the server's HELLO before any REQUEST. Each side then uses
-/// the smaller of the two frame limits, compresses only if the peer accepts zlib, and keeps no more than
-/// the server's `maxConcurrentRequests` in flight.
+/// the smaller of the two frame limits and compresses only if the peer accepts zlib. A client should keep
+/// no more than the server's `maxConcurrentRequests` in flight: beyond it the server queues what it has
+/// read and stops reading, so extra requests wait in TCP buffers.
 public struct Hello: WireMessage, Hashable {
     /// Bit set of compression algorithms a peer accepts.
     public struct Compression: OptionSet, Hashable, Sendable {

@@ -194,6 +194,16 @@ import Testing
         }
     }
 
+    @Test func requestIDZeroIsReservedForTheConnection() async throws {
+        try await withTestServer { _, port in
+            let peer = try await RawPeer(port: port)
+            _ = try await peer.hello()
+            try await peer.send(Frame(.request, requestID: 0, method: TestMethods.echo.id, payload: Blob("x").encoded()))
+            let frames = await peer.collectUntilClosed()
+            #expect(frames.map(\.header.status) == [.protocolError])
+        }
+    }
+
     @Test func unknownMethodIsUnimplemented() async throws {
         try await withTestServer { _, port in
             let client = RPCClient(host: "127.0.0.1", port: port)

@@ -51,6 +51,6 @@ func registration(_ service: String, _ region: String, port: UInt16 = 7000, inst
 }
 
 /// Configuration with short leases and no background sweeping surprises (tests call `sweep()` themselves).
-func fastLeases(sweep: Duration = .seconds(3600)) -> RegistryConfiguration {
-    RegistryConfiguration(defaultTTL: .milliseconds(100), minimumTTL: .milliseconds(10), sweepInterval: sweep)
+func fastLeases(ttl: Duration = .milliseconds(100), sweep: Duration = .seconds(3600)) -> RegistryConfiguration {
+    RegistryConfiguration(defaultTTL: ttl, minimumTTL: .milliseconds(10), sweepInterval: sweep)
 }

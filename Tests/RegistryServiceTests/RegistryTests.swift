@@ -40,16 +40,16 @@ import Testing
     @Test func leaseGoesHealthyThenSuspectThenExpired() async throws {
         try await withTemporaryDirectory { dir in
             let registry = try Registry(databasePath: dir + "/r.sqlite", regionCode: "330000",
-                                        configuration: fastLeases(), logger: quietLogger)
+                                        configuration: fastLeases(ttl: .milliseconds(300)), logger: quietLogger)
             let grant = try await registry.register(RegisterRequest(registration: registration("gateway", "330100")))
             try await registry.sweep()
             #expect(try await registry.list(ListRequest()).records.map(\.health) == [.healthy])
-            try await Task.sleep(for: .milliseconds(150))
+            try await Task.sleep(for: .milliseconds(400))
             try await registry.sweep()
             #expect(try await registry.list(ListRequest()).records.map(\.health) == [.suspect])
             // A suspect lease is still found when nothing healthy serves the region.
             #expect(try await registry.lookup(LookupRequest(service: "gateway", regionCode: "330100")).records.count == 1)
-            try await Task.sleep(for: .milliseconds(100))
+            try await Task.sleep(for: .milliseconds(300))
             try await registry.sweep()
             #expect(try await registry.list(ListRequest()).records.isEmpty)
             await #expect { _ = try await registry.heartbeat(grant.leaseID) } throws: { ($0 as? RPCError)?.status == .notFound }
@@ -59,7 +59,7 @@ import Testing
     @Test func heartbeatsKeepALeaseAndRecoverASuspectOne() async throws {
         try await withTemporaryDirectory { dir in
             let registry = try Registry(databasePath: dir + "/r.sqlite", regionCode: "330000",
-                                        configuration: fastLeases(), logger: quietLogger)
+                                        configuration: fastLeases(ttl: .milliseconds(300)), logger: quietLogger)
             let grant = try await registry.register(RegisterRequest(registration: registration("gateway", "330100")))
             for _ in 0..<5 {
                 try await Task.sleep(for: .milliseconds(40))
@@ -67,7 +67,7 @@ import Testing
                 try await registry.sweep()
             }
             #expect(try await registry.list(ListRequest()).records.map(\.health) == [.healthy])
-            try await Task.sleep(for: .milliseconds(150))
+            try await Task.sleep(for: .milliseconds(400))
             try await registry.sweep()
             #expect(try await registry.list(ListRequest()).records.map(\.health) == [.suspect])
             _ = try await registry.heartbeat(grant.leaseID)
@@ -98,12 +98,12 @@ import Testing
     @Test func aSingleLapsedLeaseAmongManyIsRemoved() async throws {
         try await withTemporaryDirectory { dir in
             let registry = try Registry(databasePath: dir + "/r.sqlite", regionCode: "330000",
-                                        configuration: fastLeases(), logger: quietLogger)
+                                        configuration: fastLeases(ttl: .milliseconds(150)), logger: quietLogger)
             var grants: [LeaseGrant] = []
             for (i, county) in ["330102", "330105", "330106", "330108", "330109", "330110"].enumerated() {
                 grants.append(try await registry.register(RegisterRequest(registration: registration("gateway", county, port: UInt16(7000 + i)))))
             }
-            for _ in 0..<6 {
+            for _ in 0..<8 {
                 try await Task.sleep(for: .milliseconds(50))
                 for grant in grants.dropFirst() { _ = try await registry.heartbeat(grant.leaseID) }
                 try await registry.sweep()

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# A local Anlan mesh on loopback: one real process per node, every tier hop a real TCP connection.
+#
+#   scripts/mesh.sh start    build (release) and start the mesh; state survives restarts
+#   scripts/mesh.sh stop     graceful stop (SIGTERM: deregister, drain, exit), townships first
+#   scripts/mesh.sh status   ask every node for its info
+#
+# Topology (real Zhejiang regions, the province's registry at port $ANLAN_MESH_PORT, default 7400):
+#   province 330000 浙江省
+#     city 330100 杭州市 → counties 330106 西湖区 (→ townships 330106002 北山街道, 330106003 灵隐街道), 330110 余杭区
+#     city 330200 宁波市 → counties 330212 鄞州区, 330206 北仑区
+# Each node runs a registry that registers with its parent tier's registry (the region tree's hierarchy).
+# The services (hazard-survey, material-reserve, aviation-landing-points, training-records, gateway) join
+# this script as their issues land.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+STATE=${ANLAN_MESH_DIR:-$ROOT/.mesh}
+BASE_PORT=${ANLAN_MESH_PORT:-7400}
+BIN="$ROOT/.build/release"
+
+# region parent-region, in start order (parents first).
+NODES=(
+    "330000 -"
+    "330100 330000"
+    "330200 330000"
+    "330106 330100"
+    "330110 330100"
+    "330212 330200"
+    "330206 330200"
+    "330106002000 330106"
+    "330106003000 330106"
+)
+
+port_of() {  # the fixed port of the n-th node
+    echo $((BASE_PORT + $1))
+}
+
+index_of() {
+    local i=0
+    for node in "${NODES[@]}"; do
+        [ "${node%% *}" = "$1" ] && { echo "$i"; return; }
+        i=$((i + 1))
+    done
+    echo "unknown region $1" >&2; exit 1
+}
+
+start() {
+    "$ROOT/scripts/install-system-packages.sh"
+    echo "building release executables (the first build takes a few minutes)…"
+    (cd "$ROOT" && swift build -c release --product registry 2>&1 | tail -1)
+    mkdir -p "$STATE/data" "$STATE/logs" "$STATE/run"
+    local i=0
+    for node in "${NODES[@]}"; do
+        local region=${node%% *} parent=${node##* }
+        local port; port=$(port_of "$i")
+        local pidfile="$STATE/run/registry-$region.pid"
+        if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+            echo "registry $region already running on port $port"
+        else
+            local args=(serve --region "$region" --port "$port" --database "$STATE/data/registry-$region.sqlite"
+                        --port-file "$STATE/run/registry-$region.port")
+            if [ "$parent" != "-" ]; then
+                args+=(--parent "127.0.0.1:$(port_of "$(index_of "$parent")")")
+            fi
+            rm -f "$STATE/run/registry-$region.port"
+            nohup "$BIN/registry" "${args[@]}" >>"$STATE/logs/registry-$region.log" 2>&1 &
+            echo $! >"$pidfile"
+            for _ in $(seq 1 100); do [ -s "$STATE/run/registry-$region.port" ] && break; sleep 0.05; done
+            [ -s "$STATE/run/registry-$region.port" ] || { echo "registry $region did not start; see $STATE/logs/registry-$region.log" >&2; exit 1; }
+            echo "registry $region on 127.0.0.1:$port${parent:+ (parent $parent)}"
+        fi
+        i=$((i + 1))
+    done
+    sleep 1
+    echo
+    echo "The province registry sees its child tiers:"
+    "$BIN/registry" probe list --port "$BASE_PORT"
+    echo
+    echo "Try: $BIN/registry probe info --port $BASE_PORT"
+    echo "     $BIN/registry probe lookup --port $BASE_PORT --service registry --region 330106002000"
+}
+
+stop() {
+    local pids=()
+    for ((i = ${#NODES[@]} - 1; i >= 0; i--)); do
+        local region=${NODES[$i]%% *}
+        local pidfile="$STATE/run/registry-$region.pid"
+        [ -f "$pidfile" ] || continue
+        local pid; pid=$(cat "$pidfile")
+        if kill -0 "$pid" 2>/dev/null; then
+            kill -TERM "$pid"
+            pids+=("$pid")
+            # Children leave before their parents stop, so their deregistration reaches them.
+            for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+        fi
+        rm -f "$pidfile"
+    done
+    echo "stopped ${#pids[@]} nodes (data kept in $STATE/data)"
+}
+
+status() {
+    local i=0
+    for node in "${NODES[@]}"; do
+        local region=${node%% *}
+        "$BIN/registry" probe info --port "$(port_of "$i")" --timeout 1 | head -2 | tr '\n' ' ' || true
+        echo
+        i=$((i + 1))
+    done
+}
+
+case "${1:-}" in
+    start) start ;;
+    stop) stop ;;
+    status) status ;;
+    restart) stop; start ;;
+    *) echo "usage: $0 start|stop|status|restart" >&2; exit 2 ;;
+esac
