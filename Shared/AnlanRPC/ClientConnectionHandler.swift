@@ -24,6 +24,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private var serverMaxFrameSize = WireLimits.defaults.maxFrameSize
     private var serverAcceptsZlib = false
     private var handshakeDone = false
+    private var flushScheduled = false
     /// Set when the server sent GOAWAY: no new calls go on this connection.
     private(set) var draining = false
     private let onDraining: @Sendable () -> Void
@@ -129,7 +130,20 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         try? FrameEncoder.encode(
             Frame(kind, requestID: id, method: method, deadlineBudgetMilliseconds: budget, flags: flags, payload: body),
             into: &out, maxFrameSize: serverMaxFrameSize)
-        context.writeAndFlush(wrapOutboundOut(out), promise: nil)
+        context.write(wrapOutboundOut(out), promise: nil)
+        scheduleFlush()
+    }
+
+    /// One flush per event-loop tick: calls started together share one syscall.
+    private func scheduleFlush() {
+        guard !flushScheduled else { return }
+        flushScheduled = true
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        context.eventLoop.execute {
+            let handler = handler.value
+            handler.flushScheduled = false
+            handler.context.flush()
+        }
     }
 
     // MARK: Inbound

@@ -1,4 +1,7 @@
 import AnlanWire
+#if canImport(Glibc)
+import Glibc
+#endif
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
@@ -152,6 +155,22 @@ public final class RPCClient: Sendable {
         }
     }
 
+    /// A connect failure in a few words: "connection refused", "timed out after 2 s", "cannot resolve host".
+    static func reason(_ error: any Error) -> String {
+        switch error {
+        case let error as NIOConnectionError:
+            if let inner = error.connectionErrors.last?.error { return reason(inner) }
+            if error.dnsAError != nil || error.dnsAAAAError != nil { return "cannot resolve host" }
+            return "no address to connect to"
+        case let error as IOError:
+            return String(cString: strerror(error.errnoCode)).lowercased()
+        case ChannelError.connectTimeout(let amount):
+            return "timed out after \(amount.nanoseconds / 1_000_000) ms"
+        default:
+            return "\(error)"
+        }
+    }
+
     private func connect() -> EventLoopFuture<ClientConnection> {
         let eventLoop = group.any()
         let helloPromise = eventLoop.makePromise(of: Hello.self)
@@ -191,7 +210,8 @@ public final class RPCClient: Sendable {
         }.flatMapErrorThrowing { error in
             handshakeTimeout.cancel()
             throw RPCError.from(error).status == .internal
-                ? RPCError.unavailable("cannot connect to \(configuration.host):\(configuration.port): \(error)")
+                ? RPCError.unavailable("cannot connect to \(configuration.host):\(configuration.port): \(Self.reason(error))",
+                                       cause: RPCError.from(error))
                 : error
         }
     }
