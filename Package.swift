@@ -124,6 +124,16 @@ let package = Package(
 
         // MARK: Tests
 
+        /// Helpers shared by the test suites (running servers for the length of a test).
+        .target(
+            name: "AnlanTestSupport",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/AnlanTestSupport"
+        ),
+
         .testTarget(
             name: "AnlanWireTests",
             dependencies: [
@@ -142,7 +152,7 @@ let package = Package(
         .testTarget(
             name: "AnlanRPCTests",
             dependencies: [
-                "AnlanRPC", "AnlanWire",
+                "AnlanRPC", "AnlanWire", "AnlanTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -154,7 +164,8 @@ let package = Package(
         .testTarget(
             name: "RegistryServiceTests",
             dependencies: [
-                "RegistryService", "AnlanDiscovery", "AnlanRPC", "AnlanWire", "AnlanRegions", "AnlanNode",
+                "RegistryService", "AnlanDiscovery", "AnlanRPC", "AnlanWire", "AnlanRegions", "AnlanNode", "AnlanTestSupport",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/RegistryServiceTests"

@@ -43,7 +43,10 @@ public final class LeaseKeeper: Service, Sendable {
                 if let lease = leaseID {
                     _ = try await client.heartbeat(leaseID: lease)
                 } else {
-                    let grant = try await client.register(registration, ttl: ttl)
+                    // Not cancelled by shutdown: a registration the registry may already have committed must
+                    // come back with its lease id, so that the shutdown that follows can deregister it.
+                    let client = self.client, ttl = self.ttl
+                    let grant = try await Task { try await client.register(registration, ttl: ttl) }.value
                     leaseID = grant.leaseID
                     logger.info("registered", metadata: [
                         "service": "\(registration.service)", "region": "\(registration.regionCode)",

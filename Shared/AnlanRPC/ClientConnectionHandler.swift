@@ -215,6 +215,12 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         case .hello:
             do {
                 let hello = try Hello(decoding: frame.payload, limits: limits)
+                guard myHello.agreedVersion(with: hello) != nil else {
+                    helloPromise.fail(RPCError(.protocolError,
+                        "no common protocol version: server speaks \(hello.minVersion)–\(hello.maxVersion), this client \(myHello.minVersion)–\(myHello.maxVersion)"))
+                    context.close(promise: nil)
+                    return
+                }
                 serverMaxFrameSize = min(Int(hello.maxFrameSize), limits.maxFrameSize)
                 serverAcceptsZlib = hello.compression.contains(.zlib)
                 handshakeDone = true

@@ -1,4 +1,5 @@
 import AnlanRPC
+import AnlanTestSupport
 import AnlanWire
 import Logging
 import NIOConcurrencyHelpers
@@ -93,20 +94,8 @@ func withTestServer<T>(
     var logger = Logger(label: "test-server")
     logger.logLevel = .critical
     let server = RPCServer(configuration: configuration, router: testRouter(seen), logger: logger)
-    let group = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: logger)
-    return try await withThrowingTaskGroup(of: Void.self) { tasks in
-        tasks.addTask { try await group.run() }
-        let port = try await server.port
-        do {
-            let result = try await body(server, port)
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            return result
-        } catch {
-            await group.triggerGracefulShutdown()
-            try? await tasks.waitForAll()
-            throw error
-        }
+    return try await withServiceGroup([server], logger: logger) {
+        try await body(server, try await server.port)
     }
 }
 

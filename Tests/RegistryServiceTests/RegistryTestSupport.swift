@@ -1,6 +1,8 @@
 import AnlanDiscovery
 import AnlanRPC
+import AnlanTestSupport
 import Foundation
+import NIOConcurrencyHelpers
 import Logging
 import RegistryService
 import ServiceLifecycle
@@ -28,20 +30,8 @@ func withRegistryServer<T>(
     var router = RPCRouter()
     node.register(into: &router)
     let server = RPCServer(configuration: RPCServerConfiguration(), router: router, logger: quietLogger)
-    let group = ServiceGroup(services: node.backgroundServices + [server], gracefulShutdownSignals: [], logger: quietLogger)
-    return try await withThrowingTaskGroup(of: Void.self) { tasks in
-        tasks.addTask { try await group.run() }
-        let port = try await server.port
-        do {
-            let result = try await body(port)
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            return result
-        } catch {
-            await group.triggerGracefulShutdown()
-            try? await tasks.waitForAll()
-            throw error
-        }
+    return try await withServiceGroup(node.backgroundServices + [server], logger: quietLogger) {
+        try await body(try await server.port)
     }
 }
 
@@ -53,4 +43,18 @@ func registration(_ service: String, _ region: String, port: UInt16 = 7000, inst
 /// Configuration with short leases and no background sweeping surprises (tests call `sweep()` themselves).
 func fastLeases(ttl: Duration = .milliseconds(100), sweep: Duration = .seconds(3600)) -> RegistryConfiguration {
     RegistryConfiguration(defaultTTL: ttl, minimumTTL: .milliseconds(10), sweepInterval: sweep)
+}
+
+/// A lease clock the test moves by hand, so lease tests do not depend on how busy the machine is.
+final class ManualClock: Sendable {
+    private let start = ContinuousClock.now
+    private let offset = NIOLockedValueBox(Duration.zero)
+
+    var now: @Sendable () -> ContinuousClock.Instant {
+        { [start, offset] in start + offset.withLockedValue { $0 } }
+    }
+
+    func advance(_ duration: Duration) {
+        offset.withLockedValue { $0 += duration }
+    }
 }

@@ -39,17 +39,22 @@ import Testing
 
     @Test func leaseGoesHealthyThenSuspectThenExpired() async throws {
         try await withTemporaryDirectory { dir in
+            let clock = ManualClock()
             let registry = try Registry(databasePath: dir + "/r.sqlite", regionCode: "330000",
-                                        configuration: fastLeases(ttl: .milliseconds(300)), logger: quietLogger)
+                                        configuration: fastLeases(), logger: quietLogger, now: clock.now)
             let grant = try await registry.register(RegisterRequest(registration: registration("gateway", "330100")))
+            clock.advance(.milliseconds(100))  // exactly one TTL: still healthy
             try await registry.sweep()
             #expect(try await registry.list(ListRequest()).records.map(\.health) == [.healthy])
-            try await Task.sleep(for: .milliseconds(400))
+            clock.advance(.milliseconds(1))
             try await registry.sweep()
             #expect(try await registry.list(ListRequest()).records.map(\.health) == [.suspect])
             // A suspect lease is still found when nothing healthy serves the region.
             #expect(try await registry.lookup(LookupRequest(service: "gateway", regionCode: "330100")).records.count == 1)
-            try await Task.sleep(for: .milliseconds(300))
+            clock.advance(.milliseconds(99))  // two TTLs: still suspect
+            try await registry.sweep()
+            #expect(try await registry.list(ListRequest()).records.map(\.health) == [.suspect])
+            clock.advance(.milliseconds(1))
             try await registry.sweep()
             #expect(try await registry.list(ListRequest()).records.isEmpty)
             await #expect { _ = try await registry.heartbeat(grant.leaseID) } throws: { ($0 as? RPCError)?.status == .notFound }
@@ -58,16 +63,17 @@ import Testing
 
     @Test func heartbeatsKeepALeaseAndRecoverASuspectOne() async throws {
         try await withTemporaryDirectory { dir in
+            let clock = ManualClock()
             let registry = try Registry(databasePath: dir + "/r.sqlite", regionCode: "330000",
-                                        configuration: fastLeases(ttl: .milliseconds(300)), logger: quietLogger)
+                                        configuration: fastLeases(), logger: quietLogger, now: clock.now)
             let grant = try await registry.register(RegisterRequest(registration: registration("gateway", "330100")))
-            for _ in 0..<5 {
-                try await Task.sleep(for: .milliseconds(40))
+            for _ in 0..<10 {
+                clock.advance(.milliseconds(60))
                 _ = try await registry.heartbeat(grant.leaseID)
                 try await registry.sweep()
             }
             #expect(try await registry.list(ListRequest()).records.map(\.health) == [.healthy])
-            try await Task.sleep(for: .milliseconds(400))
+            clock.advance(.milliseconds(150))
             try await registry.sweep()
             #expect(try await registry.list(ListRequest()).records.map(\.health) == [.suspect])
             _ = try await registry.heartbeat(grant.leaseID)
@@ -78,33 +84,41 @@ import Testing
     /// 8 of 10 leases lapse at once: a partition, not 8 failures — they are kept as suspect.
     @Test func selfPreservationKeepsLeasesWhenMostLapseAtOnce() async throws {
         try await withTemporaryDirectory { dir in
+            let clock = ManualClock()
             let registry = try Registry(databasePath: dir + "/r.sqlite", regionCode: "330000",
-                                        configuration: fastLeases(), logger: quietLogger)
+                                        configuration: fastLeases(), logger: quietLogger, now: clock.now)
             var grants: [LeaseGrant] = []
             for (i, county) in ["330102", "330105", "330106", "330108", "330109", "330110", "330111", "330112", "330113", "330114"].enumerated() {
                 grants.append(try await registry.register(RegisterRequest(registration: registration("gateway", county, port: UInt16(7000 + i)))))
             }
-            try await Task.sleep(for: .milliseconds(250))
+            clock.advance(.milliseconds(250))
             _ = try await registry.heartbeat(grants[0].leaseID)
             _ = try await registry.heartbeat(grants[1].leaseID)
             try await registry.sweep()
-            let list = try await registry.list(ListRequest())
+            var list = try await registry.list(ListRequest())
             #expect(list.records.count == 10)
             #expect(list.selfPreservation)
             #expect(list.records.filter { $0.health == .suspect }.count == 8)
+            // The partition heals: leases heartbeat again and self-preservation ends.
+            for grant in grants { _ = try await registry.heartbeat(grant.leaseID) }
+            try await registry.sweep()
+            list = try await registry.list(ListRequest())
+            #expect(!list.selfPreservation)
+            #expect(list.records.allSatisfy { $0.health == .healthy })
         }
     }
 
     @Test func aSingleLapsedLeaseAmongManyIsRemoved() async throws {
         try await withTemporaryDirectory { dir in
+            let clock = ManualClock()
             let registry = try Registry(databasePath: dir + "/r.sqlite", regionCode: "330000",
-                                        configuration: fastLeases(ttl: .milliseconds(150)), logger: quietLogger)
+                                        configuration: fastLeases(), logger: quietLogger, now: clock.now)
             var grants: [LeaseGrant] = []
             for (i, county) in ["330102", "330105", "330106", "330108", "330109", "330110"].enumerated() {
                 grants.append(try await registry.register(RegisterRequest(registration: registration("gateway", county, port: UInt16(7000 + i)))))
             }
-            for _ in 0..<8 {
-                try await Task.sleep(for: .milliseconds(50))
+            for _ in 0..<5 {
+                clock.advance(.milliseconds(50))
                 for grant in grants.dropFirst() { _ = try await registry.heartbeat(grant.leaseID) }
                 try await registry.sweep()
             }

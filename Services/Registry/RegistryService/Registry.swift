@@ -17,7 +17,8 @@ public actor Registry {
     private let store: RegistryStore
     private let regions: RegionTree
     private let logger: Logger
-    private let clock = ContinuousClock()
+    /// The lease clock; tests pass a manual one.
+    private let now: @Sendable () -> ContinuousClock.Instant
 
     private var leases: [UInt64: Lease] = [:]
     private var leaseByInstance: [String: UInt64] = [:]
@@ -31,7 +32,9 @@ public actor Registry {
     public private(set) var selfPreservation = false
 
     public init(databasePath: String, regionCode: String, configuration: RegistryConfiguration = .init(),
-                regions: RegionTree = .zhejiang, logger: Logger) throws {
+                regions: RegionTree = .zhejiang, logger: Logger,
+                now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) throws {
+        self.now = now
         self.configuration = configuration
         self.regionCode = regionCode
         self.regions = regions
@@ -40,7 +43,7 @@ public actor Registry {
         let (records, revision, oldest) = try store.load()
         self.revision = revision
         self.oldestLoggedRevision = oldest ?? revision + 1
-        let now = clock.now
+        let now = self.now()
         for record in records {
             let ttl = Duration.milliseconds(Int64(record.ttlMilliseconds))
             let lease = Lease(registration: record.registration, leaseID: record.leaseID, ttl: ttl,
@@ -79,17 +82,17 @@ public actor Registry {
         if let existing = leaseByInstance[registration.instanceID], let old = leases[existing],
            old.registration.service == registration.service, old.registration.regionCode == registration.regionCode {
             leaseID = existing  // the same instance registering again keeps its lease
-            leases[existing]?.lastHeartbeat = clock.now
+            leases[existing]?.lastHeartbeat = now()
         } else {
             if let existing = leaseByInstance[registration.instanceID], let old = leases[existing] {
-                events.append(WatchEvent(revision: revision + 1, kind: .delete, record: old.record(now: clock.now)))
+                events.append(WatchEvent(revision: revision + 1, kind: .delete, record: old.record(now: now())))
             }
             leaseID = revision + UInt64(events.count) + 1
         }
         let newRevision = revision + UInt64(events.count) + 1
-        let lease = Lease(registration: registration, leaseID: leaseID, ttl: ttl, lastHeartbeat: clock.now,
+        let lease = Lease(registration: registration, leaseID: leaseID, ttl: ttl, lastHeartbeat: now(),
                           health: .healthy, revision: newRevision)
-        events.append(WatchEvent(revision: newRevision, kind: .put, record: lease.record(now: clock.now)))
+        events.append(WatchEvent(revision: newRevision, kind: .put, record: lease.record(now: now())))
         try commit(events)
         logger.info("registered", metadata: ["service": "\(registration.service)", "region": "\(registration.regionCode)",
                                              "address": "\(registration.address)", "lease": "\(leaseID)"])
@@ -100,12 +103,12 @@ public actor Registry {
         guard var lease = leases[leaseID] else {
             throw RPCError.notFound("lease \(leaseID) is unknown or expired; register again")
         }
-        lease.lastHeartbeat = clock.now
+        lease.lastHeartbeat = now()
         leases[leaseID] = lease
         if lease.health != .healthy {
             lease.health = .healthy
             lease.revision = revision + 1
-            try commit([WatchEvent(revision: lease.revision, kind: .put, record: lease.record(now: clock.now))])
+            try commit([WatchEvent(revision: lease.revision, kind: .put, record: lease.record(now: now()))])
         }
         return LeaseGrant(leaseID: leaseID, ttlMilliseconds: UInt32(clamping: lease.ttl.milliseconds),
                           revision: revision, health: .healthy)
@@ -113,14 +116,14 @@ public actor Registry {
 
     public func deregister(_ leaseID: UInt64) throws {
         guard let lease = leases[leaseID] else { throw RPCError.notFound("lease \(leaseID) is unknown or expired") }
-        try commit([WatchEvent(revision: revision + 1, kind: .delete, record: lease.record(now: clock.now))])
+        try commit([WatchEvent(revision: revision + 1, kind: .delete, record: lease.record(now: now()))])
         logger.info("deregistered", metadata: ["service": "\(lease.registration.service)",
                                                "region": "\(lease.registration.regionCode)"])
     }
 
     /// Moves leases along healthy → suspect → expired; expired ones are removed unless self-preservation holds.
     public func sweep() throws {
-        let now = clock.now
+        let now = self.now()
         guard !leases.isEmpty else { return }
         var lapsed = 0
         var transitions: [(Lease, LeaseHealth)] = []
@@ -174,7 +177,7 @@ public actor Registry {
         } catch {
             throw RPCError.invalidArgument("\(error)")
         }
-        let now = clock.now
+        let now = self.now()
         var response = LookupResponse(records: [], matchedRegion: "", revision: revision)
         let byRegion = index[request.service] ?? [:]
         for region in chain {
@@ -205,7 +208,7 @@ public actor Registry {
         if !request.subtreeOf.isEmpty, !regions.contains(request.subtreeOf) {
             throw RPCError.invalidArgument("unknown region code \"\(request.subtreeOf)\"")
         }
-        let now = clock.now
+        let now = self.now()
         let records = leases.values
             .filter { request.service.isEmpty || $0.registration.service == request.service }
             .filter { request.subtreeOf.isEmpty || regions.isInSubtree($0.registration.regionCode, of: request.subtreeOf) }
@@ -220,7 +223,7 @@ public actor Registry {
         if request.fromRevision > 0, request.fromRevision + 1 >= oldestLoggedRevision, request.fromRevision <= revision {
             backlog = try store.changes(after: request.fromRevision, service: request.service)
         } else {
-            let now = clock.now
+            let now = self.now()
             backlog = request.fromRevision == 0 ? [] : [WatchEvent(revision: revision, kind: .reset, record: nil)]
             backlog += leases.values
                 .filter { request.service.isEmpty || $0.registration.service == request.service }
@@ -278,7 +281,7 @@ public actor Registry {
                     index[previous.registration.service]?[previous.registration.regionCode]?.remove(record.leaseID)
                 }
                 // The lease clock is the caller's to move (register and heartbeat set it before committing).
-                let lastHeartbeat = leases[record.leaseID]?.lastHeartbeat ?? clock.now
+                let lastHeartbeat = leases[record.leaseID]?.lastHeartbeat ?? now()
                 leases[record.leaseID] = Lease(registration: registration, leaseID: record.leaseID,
                                                ttl: .milliseconds(Int64(record.ttlMilliseconds)),
                                                lastHeartbeat: lastHeartbeat, health: record.health, revision: event.revision)
