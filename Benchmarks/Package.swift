@@ -1,39 +1,75 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Benchmarks for Anlan, kept out of the main package so CI stays fast.
-/// Build and run with scripts/bench.sh (release mode).
+/// Benchmarks for Anlan, side by side with grpc-swift-2 and raw SwiftNIO, kept out of the main package so
+/// CI stays fast. Build and run with scripts/bench.sh (release mode).
 let package = Package(
     name: "anlan-benchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "anlan", path: "../"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-2.git", exact: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", exact: "2.9.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
-        /// `node.echo` served by the real Anlan runtime (`RPCServer`, the same server code every service uses).
+        /// What servers and the driver share: gRPC's raw-bytes coding, the raw NIO framing, server start-up.
+        .target(
+            name: "BenchSupport",
+            dependencies: [
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+            ]
+        ),
+        /// `node.echo` served by the real Anlan runtime (`RPCServer`, the server code every service uses).
         .executableTarget(
             name: "anlan-echo-server",
             dependencies: [
+                "BenchSupport",
                 .product(name: "AnlanRPC", package: "anlan"),
                 .product(name: "AnlanNode", package: "anlan"),
                 .product(name: "AnlanWire", package: "anlan"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        /// The driver: starts the server in its own process, measures, prints the table.
+        /// A unary echo on grpc-swift-2 over HTTP/2 (NIO Posix transport), raw bytes, no code generation.
+        .executableTarget(
+            name: "grpc-echo-server",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+            ]
+        ),
+        /// A length-prefixed echo on raw SwiftNIO (NIOExtras framing, no protocol above it): the ceiling.
+        .executableTarget(
+            name: "nio-echo-server",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+            ]
+        ),
+        /// The driver: runs the three servers alternately, each in its own process, and prints the table.
         .executableTarget(
             name: "anlan-bench",
             dependencies: [
+                "BenchSupport",
                 .product(name: "AnlanRPC", package: "anlan"),
                 .product(name: "AnlanNode", package: "anlan"),
                 .product(name: "AnlanWire", package: "anlan"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -10,9 +10,16 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     typealias OutboundOut = ByteBuffer
 
     private enum Pending {
-        case unary(EventLoopPromise<ByteBuffer>, Scheduled<Void>?)
-        case stream(AsyncThrowingStream<ByteBuffer, any Error>.Continuation, Scheduled<Void>?)
+        case unary(EventLoopPromise<ByteBuffer>, NIODeadline?)
+        case stream(AsyncThrowingStream<ByteBuffer, any Error>.Continuation, NIODeadline?)
         case ping(EventLoopPromise<NIODeadline>)
+
+        var deadline: NIODeadline? {
+            switch self {
+            case .unary(_, let deadline), .stream(_, let deadline): deadline
+            case .ping: nil
+            }
+        }
     }
 
     let helloPromise: EventLoopPromise<Hello>
@@ -21,6 +28,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private let compression: PayloadCompression
     private var context: ChannelHandlerContext!
     private var pending: [UInt32: Pending] = [:]
+    private var deadlines = DeadlineQueue()
     private var serverMaxFrameSize = WireLimits.defaults.maxFrameSize
     private var serverAcceptsZlib = false
     private var handshakeDone = false
@@ -45,7 +53,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     func channelActive(context: ChannelHandlerContext) {
         var hello = myHello
         hello.maxFrameSize = UInt32(limits.maxFrameSize)
-        hello.compressionThreshold = UInt32(compression.threshold)
+        hello.compressionThreshold = UInt32(clamping: compression.threshold)
         var out = context.channel.allocator.buffer(capacity: 64)
         try? FrameEncoder.encode(Frame(.hello, payload: hello.encoded()), into: &out, maxFrameSize: limits.maxFrameSize)
         context.writeAndFlush(wrapOutboundOut(out), promise: nil)
@@ -62,8 +70,8 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         guard let budget = Self.budget(deadline) else {
             return promise.fail(RPCError.deadlineExceeded("deadline passed before the request was sent"))
         }
-        let timer = deadline.map { scheduleDeadline(id, $0) }
-        pending[id] = .unary(promise, timer)
+        pending[id] = .unary(promise, deadline)
+        if let deadline { track(id, deadline) }
         send(.request, id: id, method: method, budget: budget, payload: payload)
     }
 
@@ -75,8 +83,8 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         guard let budget = Self.budget(deadline) else {
             return continuation.finish(throwing: RPCError.deadlineExceeded("deadline passed before the request was sent"))
         }
-        let timer = deadline.map { scheduleDeadline(id, $0) }
-        pending[id] = .stream(continuation, timer)
+        pending[id] = .stream(continuation, deadline)
+        if let deadline { track(id, deadline) }
         send(.request, id: id, method: method, budget: budget, payload: payload)
     }
 
@@ -105,11 +113,26 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         return ms >= 1 ? UInt32(clamping: ms) : nil
     }
 
-    private func scheduleDeadline(_ id: UInt32, _ deadline: NIODeadline) -> Scheduled<Void> {
+    private func isLive(_ entry: DeadlineQueue.Entry) -> Bool {
+        pending[entry.id]?.deadline == entry.deadline
+    }
+
+    private func track(_ id: UInt32, _ deadline: NIODeadline) {
+        deadlines.add(id, deadline, liveCount: pending.count, isLive: isLive)
+        armDeadlineTimer()
+    }
+
+    private func armDeadlineTimer() {
         let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
-        return context.eventLoop.scheduleTask(deadline: deadline) {
-            handler.value.cancel(id: id, error: RPCError.deadlineExceeded("no answer before the deadline"))
+        deadlines.arm(on: context.eventLoop, isLive: isLive) { handler.value.deadlinesDue() }
+    }
+
+    private func deadlinesDue() {
+        deadlines.timerFired()
+        for entry in deadlines.popExpired(now: .now(), isLive: isLive) {
+            cancel(id: entry.id, error: RPCError.deadlineExceeded("no answer before the deadline"))
         }
+        armDeadlineTimer()
     }
 
     private func send(_ kind: FrameKind, id: UInt32, method: UInt16, budget: UInt32, payload: ByteBuffer) {
@@ -197,6 +220,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        deadlines.cancelTimer()
         helloPromise.fail(RPCError.unavailable("connection closed before the server's HELLO"))
         failAll(RPCError.unavailable("connection closed"))
         context.fireChannelInactive()
@@ -251,11 +275,9 @@ final class ClientConnectionHandler: ChannelInboundHandler {
 
     private func succeed(_ call: Pending, _ payload: ByteBuffer) {
         switch call {
-        case .unary(let promise, let timer):
-            timer?.cancel()
+        case .unary(let promise, _):
             promise.succeed(payload)
-        case .stream(let continuation, let timer):
-            timer?.cancel()
+        case .stream(let continuation, _):
             continuation.finish()
         case .ping(let promise):
             promise.succeed(.now())
@@ -264,11 +286,9 @@ final class ClientConnectionHandler: ChannelInboundHandler {
 
     private func finish(_ call: Pending, with error: RPCError) {
         switch call {
-        case .unary(let promise, let timer):
-            timer?.cancel()
+        case .unary(let promise, _):
             promise.fail(error)
-        case .stream(let continuation, let timer):
-            timer?.cancel()
+        case .stream(let continuation, _):
             continuation.finish(throwing: error)
         case .ping(let promise):
             promise.fail(error)

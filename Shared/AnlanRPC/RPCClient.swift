@@ -105,6 +105,13 @@ public final class RPCClient: Sendable {
     // MARK: Connection management
 
     private func connection(deadline: NIODeadline) async throws -> ClientConnection {
+        // The common case: an open connection, handed over without touching an event loop.
+        if let open = state.withLockedValue({ state -> ClientConnection? in
+            if case .connected(let connection) = state, connection.isUsable { return connection }
+            return nil
+        }) {
+            return open
+        }
         let action: EventLoopFuture<ClientConnection> = try state.withLockedValue { state in
             switch state {
             case .connected(let connection) where connection.isUsable:

@@ -17,7 +17,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     private struct InFlight {
         var task: Task<Void, Never>?
-        var timer: Scheduled<Void>?
+        let deadline: NIODeadline?
         let method: UInt16
         let started: NIODeadline
     }
@@ -34,6 +34,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var peerAcceptsZlib = false
     private let compression: PayloadCompression
     private var inFlight: [UInt32: InFlight] = [:]
+    private var deadlines = DeadlineQueue()
     private var queued = CircularBuffer<(frame: Frame, received: NIODeadline)>()
     private var readWithheld = false
     private var inReadBurst = false
@@ -80,8 +81,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         state = .closed
         for (_, request) in inFlight {
             request.task?.cancel()
-            request.timer?.cancel()
         }
+        deadlines.cancelTimer()
         inFlight.removeAll()
         queued.removeAll()
         context.fireChannelInactive()
@@ -131,9 +132,9 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         do {
             let hello = try Hello(decoding: frame.payload, limits: configuration.limits)
             var mine = configuration.hello
-            mine.maxConcurrentRequests = UInt32(configuration.maxConcurrentRequests)
+            mine.maxConcurrentRequests = UInt32(clamping: configuration.maxConcurrentRequests)
             mine.maxFrameSize = UInt32(configuration.limits.maxFrameSize)
-            mine.compressionThreshold = UInt32(configuration.compressionThreshold)
+            mine.compressionThreshold = UInt32(clamping: configuration.compressionThreshold)
             guard mine.agreedVersion(with: hello) != nil else {
                 sendError(requestID: 0, status: .protocolError,
                           message: "no common protocol version: peer speaks \(hello.minVersion)–\(hello.maxVersion), this node \(mine.minVersion)–\(mine.maxVersion)")
@@ -174,7 +175,6 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         case .cancel:
             if let request = inFlight.removeValue(forKey: frame.requestID) {
                 request.task?.cancel()
-                request.timer?.cancel()
                 stats.cancelled.add(1)
                 requestFinished()
             } else if let index = queued.firstIndex(where: { $0.frame.requestID == frame.requestID }) {
@@ -232,7 +232,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 fail(id, method: frame.header.method, started: now, RPCError.from(error))
             }
         case .async(let body):
-            inFlight[id] = InFlight(task: nil, timer: scheduleDeadline(id, deadline), method: frame.header.method, started: now)
+            inFlight[id] = InFlight(task: nil, deadline: deadline, method: frame.header.method, started: now)
+            track(id, deadline)
             let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
             let eventLoop = context.eventLoop
             let task = Task {
@@ -246,7 +247,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             }
             inFlight[id]?.task = task
         case .stream(let body):
-            inFlight[id] = InFlight(task: nil, timer: scheduleDeadline(id, deadline), method: frame.header.method, started: now)
+            inFlight[id] = InFlight(task: nil, deadline: deadline, method: frame.header.method, started: now)
+            track(id, deadline)
             let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
             let eventLoop = context.eventLoop
             let send: @Sendable (ByteBuffer) async throws -> Void = { message in
@@ -266,12 +268,28 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
     }
 
-    private func scheduleDeadline(_ id: UInt32, _ deadline: NIODeadline?) -> Scheduled<Void>? {
-        guard let deadline else { return nil }
+    private func isLive(_ entry: DeadlineQueue.Entry) -> Bool {
+        inFlight[entry.id]?.deadline == entry.deadline
+    }
+
+    private func track(_ id: UInt32, _ deadline: NIODeadline?) {
+        guard let deadline else { return }
+        deadlines.add(id, deadline, liveCount: inFlight.count, isLive: isLive)
+        armDeadlineTimer()
+    }
+
+    private func armDeadlineTimer() {
         let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
-        return context.eventLoop.scheduleTask(deadline: deadline) {
-            handler.value.deadlineExpired(id)
+        deadlines.arm(on: context.eventLoop, isLive: isLive) { handler.value.deadlinesDue() }
+    }
+
+    private func deadlinesDue() {
+        guard state != .closed else { return }
+        deadlines.timerFired()
+        for entry in deadlines.popExpired(now: .now(), isLive: isLive) {
+            deadlineExpired(entry.id)
         }
+        armDeadlineTimer()
     }
 
     private func deadlineExpired(_ id: UInt32) {
@@ -286,7 +304,6 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     /// An async or streaming handler finished (ignored when the request was cancelled or timed out).
     private func complete(_ id: UInt32, _ result: Result<ByteBuffer, RPCError>) {
         guard state != .closed, let request = inFlight.removeValue(forKey: id) else { return }
-        request.timer?.cancel()
         switch result {
         case .success(let payload): respond(id, method: request.method, started: request.started, payload)
         case .failure(let error): fail(id, method: request.method, started: request.started, error)

@@ -262,6 +262,20 @@ import Testing
         }
     }
 
+    /// Compression "off" is a threshold no payload reaches; such values must not trap in HELLO.
+    @Test func compressionCanBeTurnedOffWithAnyThreshold() async throws {
+        try await withTestServer(configuration: RPCServerConfiguration(compressionThreshold: .max)) { _, port in
+            let client = RPCClient(configuration: RPCClientConfiguration(
+                host: "127.0.0.1", port: port, compressionThreshold: .max))
+            let text = String(repeating: "typhoon ", count: 2000)
+            let answer = try await client.call(TestMethods.echo, Blob(text))
+            let hello = try await client.serverHello()
+            #expect(answer.text == text)
+            #expect(hello.compressionThreshold == UInt32.max)
+            await client.close()
+        }
+    }
+
     @Test func streamedAnswersArriveInOrderAndEnd() async throws {
         try await withTestServer { _, port in
             let client = RPCClient(host: "127.0.0.1", port: port)

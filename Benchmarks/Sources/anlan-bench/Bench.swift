@@ -1,108 +1,78 @@
-import AnlanNode
-import AnlanRPC
-import AnlanWire
 import ArgumentParser
 import Foundation
-import NIOCore
 
-/// Measures a small request on one loopback connection to an Anlan server in another process:
-/// sequentially, and with N requests in flight. Prints a table; never asserts anything.
+/// Anlan's runtime side by side with grpc-swift-2 and raw SwiftNIO, in one run: the servers run
+/// alternately (A B C A B C …), each in its own process, over loopback; the table shows medians and ratios.
+/// A benchmark program, not a test: it prints figures and asserts nothing.
 @main
 struct Bench: AsyncParsableCommand {
-    @Option(help: "Path of the anlan-echo-server executable (default: beside this one).")
-    var server: String?
-    @Option(help: "Sequential requests measured (after warm-up).")
-    var sequential = 20_000
-    @Option(help: "Requests measured per concurrent scenario.")
-    var concurrentTotal = 200_000
-    @Option(help: "Requests in flight for the concurrent scenario.")
-    var inFlight = 64
-    @Option(help: "Payload bytes per request.")
-    var payload = 100
-    @Option(help: "Rounds; the table shows the median round.")
+    @Option(help: "Rounds (A B C per round); the table shows medians.")
     var rounds = 3
+    @Option(help: "Seconds measured per scenario (after a short warm-up).")
+    var seconds = 2.0
+    @Option(help: "Bytes of the small payload.")
+    var payload = 100
+    @Option(help: "Only these targets (comma-separated: anlan,grpc,nio).")
+    var only: String?
 
     func run() async throws {
-        let serverPath = server ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("anlan-echo-server").path
-        let portFile = NSTemporaryDirectory() + "anlan-bench-\(getpid()).port"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: serverPath)
-        process.arguments = ["--port-file", portFile]
-        try process.run()
-        defer {
-            process.terminate()
-            process.waitUntilExit()
-            try? FileManager.default.removeItem(atPath: portFile)
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let scenarios = Scenario.all(smallPayload: payload)
+        let targets = Target.allCases.filter { only == nil || only!.lowercased().contains($0.serverExecutable.split(separator: "-")[0]) }
+        var results: [Target: [Int: [Measurement]]] = [:]
+        for round in 1...rounds {
+            for target in targets {
+                FileHandle.standardError.write(Data("round \(round): \(target.rawValue)…\n".utf8))
+                let server = try await ServerProcess(executable: directory.appendingPathComponent(target.serverExecutable))
+                defer { server.stop() }
+                for (index, scenario) in scenarios.enumerated() {
+                    let measurement = try await measure(target, scenario, server)
+                    results[target, default: [:]][index, default: []].append(measurement)
+                }
+            }
         }
-        var port = 0
-        for _ in 0..<400 where port == 0 {
-            port = (try? String(contentsOfFile: portFile, encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 0
-            if port == 0 { try await Task.sleep(for: .milliseconds(10)) }
-        }
-        guard port != 0 else { throw ValidationError("the echo server did not start") }
-
-        let client = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: port))
-        let request = Echo(data: ByteBuffer(repeating: UInt8(ascii: "x"), count: payload))
-        // Warm-up: connection, allocator, code paths.
-        for _ in 0..<2_000 { _ = try await client.call(NodeMethods.echo, request) }
-
-        var sequentialRounds: [LatencySamples] = []
-        var concurrentRounds: [LatencySamples] = []
-        for _ in 0..<rounds {
-            sequentialRounds.append(try await measureSequential(client, request))
-            concurrentRounds.append(try await measureConcurrent(client, request))
-        }
-        await client.close()
-
-        let rss = serverRSSKilobytes(process.processIdentifier)
-        func median(_ rounds: [LatencySamples]) -> LatencySamples {
-            rounds.sorted { $0.requestsPerSecond < $1.requestsPerSecond }[rounds.count / 2]
-        }
-        let seq = median(sequentialRounds)
-        let con = median(concurrentRounds)
-        print("Anlan RPC, node.echo with a \(payload)-byte payload, one loopback connection, server in its own process")
-        print("median of \(rounds) rounds; release build; \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        print("")
-        print("scenario              requests      req/s     p50 µs     p99 µs   p99.9 µs")
-        for (name, s) in [("sequential", seq), ("\(inFlight) in flight", con)] {
-            print(name.padding(toLength: 20, withPad: " ", startingAt: 0)
-                  + String(format: "%10d %10.0f %10.1f %10.1f %10.1f", s.nanoseconds.count, s.requestsPerSecond,
-                           s.percentile(0.50), s.percentile(0.99), s.percentile(0.999)))
-        }
-        print("")
-        print("server RSS after the run: \(rss.map { "\($0 / 1024) MiB" } ?? "unknown")")
+        printTable(scenarios, targets, results)
     }
 
-    func measureSequential(_ client: RPCClient, _ request: Echo) async throws -> LatencySamples {
-        var samples = LatencySamples()
-        samples.nanoseconds.reserveCapacity(sequential)
-        let clock = ContinuousClock()
-        let start = clock.now
-        for _ in 0..<sequential {
-            let t0 = clock.now
-            _ = try await client.call(NodeMethods.echo, request)
-            samples.append(clock.now - t0)
+    func measure(_ target: Target, _ scenario: Scenario, _ server: ServerProcess) async throws -> Measurement {
+        var clients: [any EchoClient] = []
+        for _ in 0..<scenario.connections {
+            clients.append(try await target.connect(port: server.port, payload: scenario.payload, compressed: scenario.compressed))
         }
-        samples.elapsed = clock.now - start
-        return samples
+        // Warm-up, then measure for a fixed time.
+        _ = try await run(clients, scenario, for: .milliseconds(300))
+        let ioBefore = server.ioBytes
+        var samples = try await run(clients, scenario, for: .milliseconds(Int(seconds * 1000)))
+        let ioAfter = server.ioBytes
+        for client in clients { await client.close() }
+        var measurement = Measurement()
+        measurement.values[.requestsPerSecond] = samples.requestsPerSecond
+        measurement.values[.p50] = samples.percentile(0.50)
+        measurement.values[.p99] = samples.percentile(0.99)
+        measurement.values[.p999] = samples.percentile(0.999)
+        measurement.values[.wireBytes] = Double(ioAfter - ioBefore) / Double(max(1, samples.nanoseconds.count))
+        measurement.values[.rss] = Double(server.residentKilobytes) / 1024
+        samples.nanoseconds.removeAll()
+        return measurement
     }
 
-    func measureConcurrent(_ client: RPCClient, _ request: Echo) async throws -> LatencySamples {
-        let perWorker = concurrentTotal / inFlight
+    func run(_ clients: [any EchoClient], _ scenario: Scenario, for duration: Duration) async throws -> LatencySamples {
         let clock = ContinuousClock()
         let start = clock.now
+        let end = start + duration
         var all = try await withThrowingTaskGroup(of: LatencySamples.self) { group in
-            for _ in 0..<inFlight {
-                group.addTask {
-                    var samples = LatencySamples()
-                    samples.nanoseconds.reserveCapacity(perWorker)
-                    for _ in 0..<perWorker {
-                        let t0 = clock.now
-                        _ = try await client.call(NodeMethods.echo, request)
-                        samples.append(clock.now - t0)
+            for client in clients {
+                for _ in 0..<scenario.inFlightPerConnection {
+                    group.addTask {
+                        var samples = LatencySamples()
+                        samples.nanoseconds.reserveCapacity(16_384)
+                        while clock.now < end {
+                            let t0 = clock.now
+                            _ = try await client.echo()
+                            samples.append(clock.now - t0)
+                        }
+                        return samples
                     }
-                    return samples
                 }
             }
             var merged = LatencySamples()
@@ -113,10 +83,46 @@ struct Bench: AsyncParsableCommand {
         return all
     }
 
-    /// Resident set size of a process from /proc, in KiB.
-    func serverRSSKilobytes(_ pid: Int32) -> Int? {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
-        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
-        return line.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") }
+    func printTable(_ scenarios: [Scenario], _ targets: [Target], _ results: [Target: [Int: [Measurement]]]) {
+        func median(_ target: Target, _ index: Int, _ figure: Scenario.Figure) -> Double? {
+            guard let values = results[target]?[index]?.compactMap({ $0.values[figure] }), !values.isEmpty else { return nil }
+            return values.sorted()[values.count / 2]
+        }
+        func format(_ value: Double?) -> String {
+            guard let value, value.isFinite else { return "—" }
+            return value >= 100 ? String(format: "%.0f", value) : String(format: "%.1f", value)
+        }
+        func ratio(_ a: Double?, _ b: Double?) -> String {
+            guard let a, let b, b > 0, a.isFinite, b.isFinite else { return "—" }
+            return String(format: "%.2f", a / b)
+        }
+        let processInfo = ProcessInfo.processInfo
+        print("Anlan vs grpc-swift-2 vs raw SwiftNIO — loopback, each server in its own process, release builds")
+        print("\(rounds) rounds alternating \(targets.map(\.rawValue).joined(separator: " ")), \(seconds) s per scenario, medians; "
+              + "\(processInfo.activeProcessorCount) cores, \(processInfo.physicalMemory / (1 << 30)) GiB")
+        print("")
+        let header = "scenario".padding(toLength: 32, withPad: " ", startingAt: 0)
+            + "figure".padding(toLength: 16, withPad: " ", startingAt: 0)
+            + targets.map { $0.rawValue.leftPadded(11) }.joined()
+            + "Anlan/gRPC".leftPadded(12) + "Anlan/NIO".leftPadded(11)
+        print(header)
+        print(String(repeating: "-", count: header.count))
+        for (index, scenario) in scenarios.enumerated() {
+            for (row, figure) in scenario.figures.enumerated() {
+                let name = row == 0 ? scenario.name : ""
+                var line = name.padding(toLength: 32, withPad: " ", startingAt: 0)
+                    + figure.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)
+                line += targets.map { format(median($0, index, figure)).leftPadded(11) }.joined()
+                line += ratio(median(.anlan, index, figure), median(.grpc, index, figure)).leftPadded(12)
+                line += ratio(median(.anlan, index, figure), median(.nio, index, figure)).leftPadded(11)
+                print(line)
+            }
+        }
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }
