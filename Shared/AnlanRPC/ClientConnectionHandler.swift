@@ -6,7 +6,7 @@ import NIOCore
 /// arrive in any order), enforces each call's deadline, and fails every outstanding call with a typed
 /// error when the connection goes.
 final class ClientConnectionHandler: ChannelInboundHandler {
-    typealias InboundIn = Frame
+    typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
     private enum Pending {
@@ -26,6 +26,8 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private let myHello: Hello
     private let limits: WireLimits
     private let compression: PayloadCompression
+    /// Frames are decoded here, so they never travel the pipeline boxed in `NIOAny`.
+    private let frames: NIOSingleStepByteToMessageProcessor<FrameDecoder>
     private var context: ChannelHandlerContext!
     private var pending: [UInt32: Pending] = [:]
     private var deadlines = DeadlineQueue()
@@ -42,6 +44,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         self.myHello = hello
         self.limits = limits
         self.compression = PayloadCompression(threshold: compressionThreshold)
+        self.frames = NIOSingleStepByteToMessageProcessor(FrameDecoder(maxFrameSize: limits.maxFrameSize))
         self.helloPromise = helloPromise
         self.onDraining = onDraining
     }
@@ -135,25 +138,19 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         armDeadlineTimer()
     }
 
-    private func send(_ kind: FrameKind, id: UInt32, method: UInt16, budget: UInt32, payload: ByteBuffer) {
-        guard payload.readableBytes <= serverMaxFrameSize - FrameHeader.size else {
+    /// Sends a frame-ready request (see `FrameEncoder.reserveHeader`), compressed when worthwhile.
+    private func send(_ kind: FrameKind, id: UInt32, method: UInt16, budget: UInt32, payload framed: ByteBuffer) {
+        guard let frame = FrameEncoder.outgoing(
+            kind, requestID: id, method: method, deadlineBudgetMilliseconds: budget, framed,
+            maxFrameSize: serverMaxFrameSize, compression: serverAcceptsZlib ? compression : nil,
+            allocator: context.channel.allocator)
+        else {
             let call = pending.removeValue(forKey: id)
             call.map { finish($0, with: RPCError(.resourceExhausted,
-                "request of \(payload.readableBytes) bytes exceeds the server's frame limit of \(serverMaxFrameSize)")) }
+                "request of \(framed.readableBytes - FrameHeader.size) bytes exceeds the server's frame limit of \(serverMaxFrameSize)")) }
             return
         }
-        var body = payload
-        var flags: FrameFlags = []
-        if serverAcceptsZlib, payload.readableBytes >= compression.threshold,
-           let compressed = compression.compress(payload, allocator: context.channel.allocator) {
-            body = compressed
-            flags = .compressed
-        }
-        var out = context.channel.allocator.buffer(capacity: FrameHeader.size + body.readableBytes)
-        try? FrameEncoder.encode(
-            Frame(kind, requestID: id, method: method, deadlineBudgetMilliseconds: budget, flags: flags, payload: body),
-            into: &out, maxFrameSize: serverMaxFrameSize)
-        context.write(wrapOutboundOut(out), promise: nil)
+        context.write(wrapOutboundOut(frame), promise: nil)
         scheduleFlush()
     }
 
@@ -172,7 +169,14 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     // MARK: Inbound
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let frame = unwrapInboundIn(data)
+        do {
+            try frames.process(buffer: unwrapInboundIn(data)) { receive($0) }
+        } catch {
+            errorCaught(context: context, error: error)
+        }
+    }
+
+    private func receive(_ frame: Frame) {
         if !handshakeDone {
             return receiveHello(frame)
         }

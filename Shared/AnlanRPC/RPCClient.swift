@@ -45,7 +45,7 @@ public final class RPCClient: Sendable {
         let deadline = deadline ?? .now() + TimeAmount(timeout ?? configuration.defaultTimeout)
         do {
             let connection = try await connection(deadline: deadline)
-            let payload = try await connection.unary(method: method.id, payload: request.encoded(), deadline: deadline)
+            let payload = try await connection.unary(method: method.id, payload: request.encodedFrame(), deadline: deadline)
             return try Response(decoding: payload, limits: configuration.limits)
         } catch {
             throw RPCError.from(error)
@@ -61,7 +61,7 @@ public final class RPCClient: Sendable {
         let limits = configuration.limits
         do {
             let connection = try await connection(deadline: deadline ?? .now() + TimeAmount(configuration.connectTimeout))
-            return connection.stream(method: method.id, payload: request.encoded(), deadline: deadline)
+            return connection.stream(method: method.id, payload: request.encodedFrame(), deadline: deadline)
                 .map { try Message(decoding: $0, limits: limits) }
         } catch {
             throw RPCError.from(error)

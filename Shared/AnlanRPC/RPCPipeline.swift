@@ -4,8 +4,8 @@ import NIOCore
 
 /// The one place where connection pipelines are put together, for servers and clients alike.
 ///
-/// Order, socket side first: [TLS, to come] → frame decoder → (server: idle timer) → connection handler.
-/// Outbound bytes are framed by the connection handlers themselves.
+/// Order, socket side first: [TLS, to come] → connection handler. The connection handlers decode and
+/// encode frames themselves (so only `ByteBuffer`s travel the pipeline) and keep their own idle check.
 enum RPCPipeline {
     static func configureServer(
         _ pipeline: ChannelPipeline.SynchronousOperations,
@@ -14,8 +14,6 @@ enum RPCPipeline {
         stats: ServerStatistics,
         logger: Logger
     ) throws {
-        try pipeline.addHandler(ByteToMessageHandler(FrameDecoder(maxFrameSize: configuration.limits.maxFrameSize)))
-        try pipeline.addHandler(IdleStateHandler(allTimeout: configuration.idleTimeout))
         try pipeline.addHandler(ServerConnectionHandler(router: router, configuration: configuration, stats: stats,
                                                         logger: logger))
     }
@@ -25,7 +23,6 @@ enum RPCPipeline {
         handler: ClientConnectionHandler,
         limits: WireLimits
     ) throws {
-        try pipeline.addHandler(ByteToMessageHandler(FrameDecoder(maxFrameSize: limits.maxFrameSize)))
         try pipeline.addHandler(handler)
     }
 }

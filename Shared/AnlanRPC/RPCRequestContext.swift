@@ -9,12 +9,15 @@ public struct RPCRequestContext: Sendable {
     public let requestID: UInt32
     /// When the caller stops waiting; pass it on to downstream calls so each hop gets what is left.
     public let deadline: NIODeadline?
+    /// What is the same for every request of the connection (shared, so a context costs one reference).
+    public let connection: RPCConnectionInfo
+
     /// Who is calling, as it said in its HELLO.
-    public let peer: Hello
-    public let remoteAddress: SocketAddress?
-    public let logger: Logger
+    public var peer: Hello { connection.peer }
+    public var remoteAddress: SocketAddress? { connection.remoteAddress }
+    public var logger: Logger { connection.logger }
     /// The connection's event loop: inline handlers run on it, async ones may use it for timers.
-    public let eventLoop: any EventLoop
+    public var eventLoop: any EventLoop { connection.eventLoop }
 
     /// Milliseconds left before the deadline (nil: no deadline; 0: already passed).
     public var remainingBudgetMilliseconds: UInt32? {

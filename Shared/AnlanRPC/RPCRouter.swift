@@ -3,6 +3,9 @@ import NIOCore
 
 /// The methods a server answers, by id, with their request decoding and response encoding.
 ///
+/// Responses are encoded straight after a reserved frame header (`encodedFrame()`), so the connection
+/// completes the frame in place without copying the payload.
+///
 /// Three shapes of handler:
 /// - *inline*: synchronous, runs on the connection's event loop with no executor hop — for cheap reads
 ///   from memory (ping-like methods, cached views);
@@ -37,7 +40,7 @@ public struct RPCRouter: Sendable {
     ) {
         let limits = self.limits
         add(method.id, method.name, .inline { payload, context in
-            try body(try Request(decoding: payload, limits: limits), context).encoded()
+            try body(try Request(decoding: payload, limits: limits), context).encodedFrame()
         })
     }
 
@@ -48,7 +51,7 @@ public struct RPCRouter: Sendable {
     ) {
         let limits = self.limits
         add(method.id, method.name, .async { payload, context in
-            try await body(try Request(decoding: payload, limits: limits), context).encoded()
+            try await body(try Request(decoding: payload, limits: limits), context).encodedFrame()
         })
     }
 

@@ -11,7 +11,8 @@ public struct RPCServerConfiguration: Sendable {
     public var limits: WireLimits
     /// Requests one connection may have running at once before the server stops reading (default 256).
     public var maxConcurrentRequests: Int
-    /// A connection with no traffic for this long is drained and closed (default 5 minutes).
+    /// A connection with no requests and nothing running for this long is drained and closed (checked
+    /// every `idleTimeout`, so it closes after 1–2 × this; default 5 minutes).
     public var idleTimeout: TimeAmount
     /// How long a graceful shutdown waits for in-flight requests before closing connections (default 10 s).
     public var drainTimeout: Duration

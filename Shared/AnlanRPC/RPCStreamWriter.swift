@@ -7,6 +7,6 @@ public struct RPCStreamWriter<Message: WireMessage>: Sendable {
 
     /// Sends one message; throws once the caller has cancelled or the connection has closed.
     public func send(_ message: Message) async throws {
-        try await send(message.encoded())
+        try await send(message.encodedFrame())
     }
 }

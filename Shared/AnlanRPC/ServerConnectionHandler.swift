@@ -9,7 +9,7 @@ import NIOCore
 /// at once; beyond that, requests already decoded wait in a queue and the handler stops asking the socket
 /// for more bytes (it withholds `read()`), so a flood is held back by TCP instead of by memory.
 final class ServerConnectionHandler: ChannelDuplexHandler {
-    typealias InboundIn = Frame
+    typealias InboundIn = ByteBuffer
     typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
@@ -29,10 +29,13 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     private var state = State.awaitingHello
     private var context: ChannelHandlerContext!
-    private var peer = Hello()
+    private var connectionInfo: RPCConnectionInfo!
     private var peerMaxFrameSize = WireLimits.defaults.maxFrameSize
     private var peerAcceptsZlib = false
     private let compression: PayloadCompression
+    /// Frames are decoded here rather than by a handler in front: frames never travel the pipeline, so
+    /// they are never boxed into `NIOAny` (NIO's fast path is for `ByteBuffer` only).
+    private let frames: NIOSingleStepByteToMessageProcessor<FrameDecoder>
     private var inFlight: [UInt32: InFlight] = [:]
     private var deadlines = DeadlineQueue()
     private var queued = CircularBuffer<(frame: Frame, received: NIODeadline)>()
@@ -40,6 +43,10 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var inReadBurst = false
     private var flushPending = false
     private var highestRequestID: UInt32 = 0
+    /// Idle detection without per-write work: a repeating check every `idleTimeout` drains a connection
+    /// that saw no request since the previous check and has nothing running (so after 1–2 × the timeout).
+    private var sawTraffic = true
+    private var idleCheck: RepeatedTask?
 
     init(router: RPCRouter, configuration: RPCServerConfiguration, stats: ServerStatistics, logger: Logger) {
         self.router = router
@@ -47,25 +54,46 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         self.stats = stats
         self.logger = logger
         self.compression = PayloadCompression(threshold: configuration.compressionThreshold)
+        self.frames = NIOSingleStepByteToMessageProcessor(FrameDecoder(maxFrameSize: configuration.limits.maxFrameSize))
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         if let remote = context.remoteAddress { logger[metadataKey: "peer"] = "\(remote)" }
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        idleCheck = context.eventLoop.scheduleRepeatedTask(
+            initialDelay: configuration.idleTimeout, delay: configuration.idleTimeout
+        ) { _ in handler.value.checkIdle() }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        idleCheck?.cancel()
+    }
+
+    private func checkIdle() {
+        if !sawTraffic, inFlight.isEmpty, queued.isEmpty {
+            logger.debug("closing idle connection")
+            beginDrain(reason: "idle for \(configuration.idleTimeout)")
+        }
+        sawTraffic = false
     }
 
     // MARK: Inbound
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let frame = unwrapInboundIn(data)
+        guard state != .closed else { return }
         inReadBurst = true
-        switch state {
-        case .awaitingHello:
-            receiveHello(frame)
-        case .active, .draining:
-            receive(frame)
-        case .closed:
-            break
+        sawTraffic = true
+        do {
+            try frames.process(buffer: unwrapInboundIn(data)) { frame in
+                switch state {
+                case .awaitingHello: receiveHello(frame)
+                case .active, .draining: receive(frame)
+                case .closed: break
+                }
+            }
+        } catch {
+            errorCaught(context: context, error: error)
         }
     }
 
@@ -79,6 +107,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         state = .closed
+        idleCheck?.cancel()
         for (_, request) in inFlight {
             request.task?.cancel()
         }
@@ -103,9 +132,6 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let drain = event as? ServerDrainEvent {
             beginDrain(reason: drain.reason)
-        } else if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .all, inFlight.isEmpty, queued.isEmpty {
-            logger.debug("closing idle connection")
-            beginDrain(reason: "idle for \(configuration.idleTimeout)")
         } else {
             context.fireUserInboundEventTriggered(event)
         }
@@ -141,10 +167,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 flushNow()
                 return close()
             }
-            peer = hello
+            if !hello.nodeID.isEmpty { logger[metadataKey: "peer-node"] = "\(hello.nodeID)" }
+            connectionInfo = RPCConnectionInfo(peer: hello, remoteAddress: context.remoteAddress, logger: logger,
+                                               eventLoop: context.eventLoop)
             peerMaxFrameSize = min(Int(hello.maxFrameSize), configuration.limits.maxFrameSize)
             peerAcceptsZlib = hello.compression.contains(.zlib)
-            if !hello.nodeID.isEmpty { logger[metadataKey: "peer-node"] = "\(hello.nodeID)" }
             state = .active
             write(Frame(.hello, payload: mine.encoded(allocator: context.channel.allocator)))
         } catch {
@@ -219,9 +246,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         let now = NIODeadline.now()
         let budget = frame.header.deadlineBudgetMilliseconds
         let deadline = budget == 0 ? nil : received + .milliseconds(Int64(budget))
-        let requestContext = RPCRequestContext(
-            method: entry.name, requestID: id, deadline: deadline, peer: peer,
-            remoteAddress: context.remoteAddress, logger: logger, eventLoop: context.eventLoop)
+        let requestContext = RPCRequestContext(method: entry.name, requestID: id, deadline: deadline,
+                                               connection: connectionInfo)
 
         switch entry.handler {
         case .inline(let body):
@@ -258,7 +284,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 let result: Result<ByteBuffer, RPCError>
                 do {
                     try await body(payload, requestContext, send)
-                    result = .success(ByteBuffer())
+                    result = .success(EmptyMessage().encodedFrame())
                 } catch {
                     result = .failure(RPCError.from(error))
                 }
@@ -316,8 +342,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             return context.eventLoop.makeFailedFuture(CancellationError())
         }
         guard let frame = outgoing(.stream, id: id, payload) else {
-            return context.eventLoop.makeFailedFuture(
-                RPCError(.resourceExhausted, "stream message of \(payload.readableBytes) bytes exceeds the peer's frame limit"))
+            return context.eventLoop.makeFailedFuture(RPCError(.resourceExhausted,
+                "stream message of \(payload.readableBytes - FrameHeader.size) bytes exceeds the peer's frame limit"))
         }
         let promise = context.eventLoop.makePromise(of: Void.self)
         context.writeAndFlush(wrapOutboundOut(frame), promise: promise)
@@ -327,7 +353,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private func respond(_ id: UInt32, method: UInt16, started: NIODeadline, _ payload: ByteBuffer) {
         guard let frame = outgoing(.response, id: id, payload) else {
             return fail(id, method: method, started: started, RPCError(.resourceExhausted,
-                "response of \(payload.readableBytes) bytes exceeds the caller's frame limit of \(peerMaxFrameSize)"))
+                "response of \(payload.readableBytes - FrameHeader.size) bytes exceeds the caller's frame limit of \(peerMaxFrameSize)"))
         }
         stats.record(method: method, latency: NIODeadline.now() - started, failed: false)
         context.write(wrapOutboundOut(frame), promise: nil)
@@ -340,24 +366,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         sendError(requestID: id, status: error.status, message: error.message)
     }
 
-    /// A frame carrying `payload`, compressed when worthwhile; nil when it cannot fit the peer's limit.
-    private func outgoing(_ kind: FrameKind, id: UInt32, _ payload: ByteBuffer) -> ByteBuffer? {
-        guard payload.readableBytes <= peerMaxFrameSize - FrameHeader.size else { return nil }
-        var body = payload
-        var flags: FrameFlags = []
-        if peerAcceptsZlib, payload.readableBytes >= compression.threshold,
-           let compressed = compression.compress(payload, allocator: context.channel.allocator) {
-            body = compressed
-            flags = .compressed
-        }
-        var out = context.channel.allocator.buffer(capacity: FrameHeader.size + body.readableBytes)
-        do {
-            try FrameEncoder.encode(Frame(kind, requestID: id, flags: flags, payload: body), into: &out,
-                                    maxFrameSize: peerMaxFrameSize)
-        } catch {
-            return nil
-        }
-        return out
+    /// The frame for a frame-ready buffer (payload after a reserved header), compressed when worthwhile and
+    /// completed in place; nil when it cannot fit the peer's limit.
+    private func outgoing(_ kind: FrameKind, id: UInt32, _ framed: ByteBuffer) -> ByteBuffer? {
+        FrameEncoder.outgoing(kind, requestID: id, framed, maxFrameSize: peerMaxFrameSize,
+                              compression: peerAcceptsZlib ? compression : nil, allocator: context.channel.allocator)
     }
 
     private func sendError(requestID: UInt32, status: WireStatus, message: String) {

@@ -22,10 +22,13 @@ public final class PayloadCompression {
         self.decompressor = try! ZlibDecompressor(algorithm: .zlib)
     }
 
-    /// The compressed form of `payload`, or nil when compressing would not make it smaller.
-    public func compress(_ payload: ByteBuffer, allocator: ByteBufferAllocator = ByteBufferAllocator()) -> ByteBuffer? {
+    /// The compressed form of `payload`, or nil when compressing would not make it smaller. `headroom`
+    /// zero bytes come first (room for a frame header to be completed in place).
+    public func compress(_ payload: ByteBuffer, headroom: Int = 0,
+                         allocator: ByteBufferAllocator = ByteBufferAllocator()) -> ByteBuffer? {
         var input = payload
-        var output = allocator.buffer(capacity: 4 + compressor.maxSize(from: input))
+        var output = allocator.buffer(capacity: headroom + 4 + compressor.maxSize(from: input))
+        output.writeRepeatingByte(0, count: headroom)
         output.writeInteger(UInt32(payload.readableBytes), endianness: .big)
         do {
             try compressor.reset()
@@ -33,7 +36,7 @@ public final class PayloadCompression {
         } catch {
             return nil
         }
-        return output.readableBytes < payload.readableBytes ? output : nil
+        return output.readableBytes - headroom < payload.readableBytes ? output : nil
     }
 
     /// Inflates a compressed payload within `limits`.

@@ -209,7 +209,7 @@ import Testing
 
             let client = RPCClient(host: "127.0.0.1", port: port)
             #expect(try await client.call(TestMethods.echo, Blob("one")).text == "one")
-            try await Task.sleep(for: .milliseconds(1000))  // the server closes the idle connection
+            try await Task.sleep(for: .milliseconds(1600))  // the server closes the idle connection (≤ 2 × 500 ms)
             #expect(try await client.call(TestMethods.echo, Blob("two")).text == "two")
             #expect(server.statistics.connectionsAccepted.count == 3)
             await client.close()

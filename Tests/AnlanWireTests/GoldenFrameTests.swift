@@ -37,6 +37,34 @@ import Testing
         #expect(hex(encoded) == hex(try Self.fixture(name)))
     }
 
+    /// A frame built in place (payload after a reserved header) is byte for byte the golden one.
+    @Test func framesCompletedInPlaceMatchTheGoldenBytes() throws {
+        var framed = Sample.golden.encodedFrame()
+        try FrameEncoder.completeFrame(&framed, header: FrameHeader(kind: .request, method: 0x0001, requestID: 7,
+                                                                   deadlineBudgetMilliseconds: 1500),
+                                       maxFrameSize: WireLimits.defaults.maxFrameSize)
+        #expect(hex(framed) == hex(try Self.fixture("request")))
+        let viaOutgoing = try #require(FrameEncoder.outgoing(
+            .response, requestID: 7, Sample.golden.encodedFrame(), maxFrameSize: 4 << 20,
+            compression: PayloadCompression(), allocator: ByteBufferAllocator()))
+        #expect(hex(viaOutgoing) == hex(try Self.fixture("response")))  // below the threshold: not compressed
+    }
+
+    @Test func outgoingCompressesLargePayloadsAndRefusesOversizedOnes() throws {
+        let big = Sample(text: String(repeating: "台风 typhoon ", count: 500))
+        let frame = try #require(FrameEncoder.outgoing(
+            .response, requestID: 3, big.encodedFrame(), maxFrameSize: 4 << 20,
+            compression: PayloadCompression(), allocator: ByteBufferAllocator()))
+        var bytes = frame
+        var decoder = FrameDecoder()
+        let decoded = try #require(try decoder.decode(buffer: &bytes))
+        #expect(decoded.header.flags == .compressed)
+        let inflated = try PayloadCompression().decompress(decoded.payload, limits: .defaults)
+        #expect(try Sample(decoding: inflated) == big)
+        #expect(FrameEncoder.outgoing(.response, requestID: 3, big.encodedFrame(), maxFrameSize: 1024,
+                                      compression: PayloadCompression(), allocator: ByteBufferAllocator()) == nil)
+    }
+
     @Test func helloGoldenFrameDecodes() throws {
         let frame = try Self.decodeOne(try Self.fixture("hello"))
         #expect(frame.kind == .hello)

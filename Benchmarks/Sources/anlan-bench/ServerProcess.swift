@@ -8,12 +8,19 @@ final class ServerProcess {
 
     init(executable: URL) async throws {
         let portFile = NSTemporaryDirectory() + "anlan-bench-\(getpid())-\(UUID().uuidString).port"
-        process.executableURL = executable
-        process.arguments = ["--port-file", portFile]
+        // ANLAN_BENCH_SERVER_WRAPPER, e.g. "valgrind --tool=callgrind", runs the server under a profiler.
+        let wrapper = ProcessInfo.processInfo.environment["ANLAN_BENCH_SERVER_WRAPPER"]?.split(separator: " ").map(String.init) ?? []
+        if wrapper.isEmpty {
+            process.executableURL = executable
+            process.arguments = ["--port-file", portFile]
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = wrapper + [executable.path, "--port-file", portFile]
+        }
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
         try process.run()
         var port: Int?
-        for _ in 0..<1000 where port == nil {
+        for _ in 0..<(wrapper.isEmpty ? 1000 : 6000) where port == nil {
             port = PortFile.read(portFile)
             if port == nil { try await Task.sleep(for: .milliseconds(10)) }
         }
@@ -33,8 +40,9 @@ final class ServerProcess {
         return (field(path, "rchar:") ?? 0) + (field(path, "wchar:") ?? 0)
     }
 
+    /// SIGINT: every server stops on it, and a profiler wrapping one (perf record) writes its data.
     func stop() {
-        process.terminate()
+        kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
     }
 
