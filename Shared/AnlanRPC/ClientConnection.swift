@@ -31,12 +31,9 @@ final class ClientConnection: Sendable {
         let id = makeRequestID()
         let promise = channel.eventLoop.makePromise(of: ByteBuffer.self)
         let handler = self.handler
-        if channel.eventLoop.inEventLoop {
+        // Callers are tasks, never on the event loop: hop there once.
+        channel.eventLoop.execute {
             handler.value!.startUnary(id: id, method: method, payload: payload, deadline: deadline, promise: promise)
-        } else {
-            channel.eventLoop.execute {
-                handler.value!.startUnary(id: id, method: method, payload: payload, deadline: deadline, promise: promise)
-            }
         }
         return try await withTaskCancellationHandler {
             try await promise.futureResult.get()

@@ -121,8 +121,9 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     private func track(_ id: UInt32, _ deadline: NIODeadline) {
-        deadlines.add(id, deadline, liveCount: pending.count, isLive: isLive)
-        armDeadlineTimer()
+        if deadlines.add(id, deadline, liveCount: pending.count, isLive: isLive) {
+            armDeadlineTimer()
+        }
     }
 
     private func armDeadlineTimer() {

@@ -18,11 +18,14 @@ struct DeadlineQueue {
     private var timerDeadline: NIODeadline?
 
     /// Tracks `id` until `deadline`; `isLive` tells whether an entry's request is still waiting on it.
-    mutating func add(_ id: UInt32, _ deadline: NIODeadline, liveCount: Int, isLive: (Entry) -> Bool) {
+    /// Returns whether the timer must be re-armed (only when this deadline comes before the armed one).
+    mutating func add(_ id: UInt32, _ deadline: NIODeadline, liveCount: Int, isLive: (Entry) -> Bool) -> Bool {
         heap.insert(Entry(deadline: deadline, id: id))
         if heap.count > 2 * liveCount + 64 {
             heap = Heap(heap.unordered.filter(isLive))
         }
+        guard let armed = timerDeadline else { return true }
+        return deadline < armed
     }
 
     /// Removes and returns the live entries whose deadline has passed.

@@ -300,8 +300,9 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     private func track(_ id: UInt32, _ deadline: NIODeadline?) {
         guard let deadline else { return }
-        deadlines.add(id, deadline, liveCount: inFlight.count, isLive: isLive)
-        armDeadlineTimer()
+        if deadlines.add(id, deadline, liveCount: inFlight.count, isLive: isLive) {
+            armDeadlineTimer()
+        }
     }
 
     private func armDeadlineTimer() {

@@ -69,6 +69,38 @@ import Testing
         }
     }
 
+    /// One timer per connection serves every deadline: short ones fire on time among long ones.
+    @Test func staggeredDeadlinesOnOneConnectionEachFireOnTime() async throws {
+        try await withTestServer { _, port in
+            let client = RPCClient(host: "127.0.0.1", port: port)
+            _ = try await client.ping()
+            let start = ContinuousClock.now
+            let outcomes = try await withThrowingTaskGroup(of: (Int, WireStatus, Duration).self) { group in
+                for i in 0..<40 {
+                    group.addTask {
+                        // Even calls: 10 s of work, 300 ms deadline. Odd calls: 50 ms of work, 10 s deadline.
+                        let (delay, timeout): (UInt32, Duration) = i % 2 == 0 ? (10_000, .milliseconds(300)) : (50, .seconds(10))
+                        do {
+                            _ = try await client.call(TestMethods.slowEcho, Blob("\(i)", delay: delay), timeout: timeout)
+                            return (i, .ok, ContinuousClock.now - start)
+                        } catch {
+                            return (i, (error as? RPCError)?.status ?? .internal, ContinuousClock.now - start)
+                        }
+                    }
+                }
+                var all: [(Int, WireStatus, Duration)] = []
+                for try await outcome in group { all.append(outcome) }
+                return all
+            }
+            #expect(outcomes.count == 40)
+            for (i, status, elapsed) in outcomes {
+                #expect(status == (i % 2 == 0 ? .deadlineExceeded : .ok), "call \(i)")
+                if i % 2 == 0 { #expect(elapsed >= .milliseconds(290) && elapsed < .seconds(5), "call \(i)") }
+            }
+            await client.close()
+        }
+    }
+
     @Test func serverEnforcesTheBudgetInTheHeader() async throws {
         try await withTestServer { server, port in
             let peer = try await RawPeer(port: port)
