@@ -56,11 +56,11 @@ final class ClientConnection: Sendable {
         return stream
     }
 
-    func ping() async throws -> NIODeadline {
+    func ping(deadline: NIODeadline) async throws -> NIODeadline {
         let id = makeRequestID()
         let promise = channel.eventLoop.makePromise(of: NIODeadline.self)
         let handler = self.handler
-        channel.eventLoop.execute { handler.value!.ping(id: id, promise: promise) }
+        channel.eventLoop.execute { handler.value!.ping(id: id, deadline: deadline, promise: promise) }
         return try await promise.futureResult.get()
     }
 

@@ -12,12 +12,12 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private enum Pending {
         case unary(EventLoopPromise<ByteBuffer>, NIODeadline?)
         case stream(AsyncThrowingStream<ByteBuffer, any Error>.Continuation, NIODeadline?)
-        case ping(EventLoopPromise<NIODeadline>)
+        case ping(EventLoopPromise<NIODeadline>, NIODeadline)
 
         var deadline: NIODeadline? {
             switch self {
             case .unary(_, let deadline), .stream(_, let deadline): deadline
-            case .ping: nil
+            case .ping(_, let deadline): deadline
             }
         }
     }
@@ -34,6 +34,9 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private var serverMaxFrameSize = WireLimits.defaults.maxFrameSize
     private var serverAcceptsZlib = false
     private var handshakeDone = false
+    /// Set when the channel went inactive or failed: calls that arrive afterwards (they were on their way
+    /// to the event loop when it closed) fail at once instead of waiting for a deadline.
+    private var closed = false
     private var flushScheduled = false
     /// Set when the server sent GOAWAY: no new calls go on this connection.
     private(set) var draining = false
@@ -67,6 +70,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
 
     func startUnary(id: UInt32, method: UInt16, payload: ByteBuffer, deadline: NIODeadline?,
                     promise: EventLoopPromise<ByteBuffer>) {
+        guard !closed else { return promise.fail(RPCError.unavailable("connection closed")) }
         guard !draining else {
             return promise.fail(RPCError(.notProcessed, "connection is draining; retry on a new connection"))
         }
@@ -80,6 +84,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
 
     func startStream(id: UInt32, method: UInt16, payload: ByteBuffer, deadline: NIODeadline?,
                      continuation: AsyncThrowingStream<ByteBuffer, any Error>.Continuation) {
+        guard !closed else { return continuation.finish(throwing: RPCError.unavailable("connection closed")) }
         guard !draining else {
             return continuation.finish(throwing: RPCError(.notProcessed, "connection is draining; retry on a new connection"))
         }
@@ -91,8 +96,10 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         send(.request, id: id, method: method, budget: budget, payload: payload)
     }
 
-    func ping(id: UInt32, promise: EventLoopPromise<NIODeadline>) {
-        pending[id] = .ping(promise)
+    func ping(id: UInt32, deadline: NIODeadline, promise: EventLoopPromise<NIODeadline>) {
+        guard !closed else { return promise.fail(RPCError.unavailable("connection closed")) }
+        pending[id] = .ping(promise, deadline)
+        track(id, deadline)
         var payload = context.channel.allocator.buffer(capacity: 8)
         payload.writeInteger(UInt64(NIODeadline.now().uptimeNanoseconds))
         var out = context.channel.allocator.buffer(capacity: 32)
@@ -206,7 +213,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
                 finish(call, with: error)
             }
         case .pong:
-            if case .ping(let promise) = pending.removeValue(forKey: frame.requestID) {
+            if case .ping(let promise, _) = pending.removeValue(forKey: frame.requestID) {
                 promise.succeed(.now())
             }
         case .goAway:
@@ -225,6 +232,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        closed = true
         deadlines.cancelTimer()
         helloPromise.fail(RPCError.unavailable("connection closed before the server's HELLO"))
         failAll(RPCError.unavailable("connection closed"))
@@ -232,6 +240,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        closed = true
         let rpcError = RPCError.from(error)
         helloPromise.fail(rpcError)
         failAll(RPCError(rpcError.status == .internal ? .unavailable : rpcError.status,
@@ -284,7 +293,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             promise.succeed(payload)
         case .stream(let continuation, _):
             continuation.finish()
-        case .ping(let promise):
+        case .ping(let promise, _):
             promise.succeed(.now())
         }
     }
@@ -295,7 +304,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             promise.fail(error)
         case .stream(let continuation, _):
             continuation.finish(throwing: error)
-        case .ping(let promise):
+        case .ping(let promise, _):
             promise.fail(error)
         }
     }

@@ -71,9 +71,10 @@ public final class RPCClient: Sendable {
     /// Round-trip time of a PING on the (possibly new) connection.
     public func ping(timeout: Duration? = nil) async throws(RPCError) -> Duration {
         do {
-            let connection = try await connection(deadline: .now() + TimeAmount(timeout ?? configuration.connectTimeout))
+            let deadline = NIODeadline.now() + TimeAmount(timeout ?? configuration.connectTimeout)
+            let connection = try await connection(deadline: deadline)
             let start = NIODeadline.now()
-            let end = try await connection.ping()
+            let end = try await connection.ping(deadline: deadline)
             return Duration(end - start)
         } catch {
             throw RPCError.from(error)

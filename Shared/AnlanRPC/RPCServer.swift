@@ -70,9 +70,9 @@ public final class RPCServer: Service, Sendable {
         bound.succeed(channel.localAddress!)
         logger.info("listening", metadata: ["address": "\(channel.localAddress!)"])
 
-        try await withGracefulShutdownHandler {
+        try await withTaskCancellationOrGracefulShutdownHandler {
             try await channel.closeFuture.get()
-        } onGracefulShutdown: {
+        } onCancelOrGracefulShutdown: {
             channel.close(promise: nil)
         }
         await drain(reason: "server shutting down")

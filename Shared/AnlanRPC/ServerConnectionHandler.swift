@@ -18,6 +18,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private struct InFlight {
         var task: Task<Void, Never>?
         let deadline: NIODeadline?
+        /// Streams (watches) may last as long as the caller listens: they do not count against the limit.
+        let isStream: Bool
         let method: UInt16
         let started: NIODeadline
     }
@@ -37,6 +39,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     /// they are never boxed into `NIOAny` (NIO's fast path is for `ByteBuffer` only).
     private let frames: NIOSingleStepByteToMessageProcessor<FrameDecoder>
     private var inFlight: [UInt32: InFlight] = [:]
+    private var streamsInFlight = 0
     private var deadlines = DeadlineQueue()
     private var queued = CircularBuffer<(frame: Frame, received: NIODeadline)>()
     private var readWithheld = false
@@ -113,6 +116,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
         deadlines.cancelTimer()
         inFlight.removeAll()
+        streamsInFlight = 0
         queued.removeAll()
         context.fireChannelInactive()
     }
@@ -140,7 +144,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     // MARK: Outbound
 
     func read(context: ChannelHandlerContext) {
-        if inFlight.count + queued.count >= configuration.maxConcurrentRequests {
+        if running + queued.count >= configuration.maxConcurrentRequests {
             readWithheld = true
         } else {
             context.read()
@@ -194,13 +198,13 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             } else if inFlight[frame.requestID] != nil || queued.contains(where: { $0.frame.requestID == frame.requestID }) {
                 sendError(requestID: frame.requestID, status: .invalidArgument,
                           message: "request id \(frame.requestID) is already in flight on this connection")
-            } else if inFlight.count >= configuration.maxConcurrentRequests {
+            } else if running >= configuration.maxConcurrentRequests {
                 queued.append((frame, .now()))
             } else {
                 start(frame, received: .now())
             }
         case .cancel:
-            if let request = inFlight.removeValue(forKey: frame.requestID) {
+            if let request = removeInFlight(frame.requestID) {
                 request.task?.cancel()
                 stats.cancelled.add(1)
                 requestFinished()
@@ -246,6 +250,12 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         let now = NIODeadline.now()
         let budget = frame.header.deadlineBudgetMilliseconds
         let deadline = budget == 0 ? nil : received + .milliseconds(Int64(budget))
+        if let deadline, deadline <= now {
+            // It waited in the queue past its deadline: the caller has given up; do not run it.
+            stats.deadlineExceeded.add(1)
+            return fail(id, method: frame.header.method, started: now,
+                        RPCError(.deadlineExceeded, "deadline passed while the request was queued"))
+        }
         let requestContext = RPCRequestContext(method: entry.name, requestID: id, deadline: deadline,
                                                connection: connectionInfo)
 
@@ -258,7 +268,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 fail(id, method: frame.header.method, started: now, RPCError.from(error))
             }
         case .async(let body):
-            inFlight[id] = InFlight(task: nil, deadline: deadline, method: frame.header.method, started: now)
+            inFlight[id] = InFlight(task: nil, deadline: deadline, isStream: false, method: frame.header.method, started: now)
             track(id, deadline)
             let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
             let eventLoop = context.eventLoop
@@ -273,7 +283,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             }
             inFlight[id]?.task = task
         case .stream(let body):
-            inFlight[id] = InFlight(task: nil, deadline: deadline, method: frame.header.method, started: now)
+            inFlight[id] = InFlight(task: nil, deadline: deadline, isStream: true, method: frame.header.method, started: now)
+            streamsInFlight += 1
             track(id, deadline)
             let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
             let eventLoop = context.eventLoop
@@ -293,6 +304,15 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             inFlight[id]?.task = task
         }
     }
+
+    private func removeInFlight(_ id: UInt32) -> InFlight? {
+        guard let request = inFlight.removeValue(forKey: id) else { return nil }
+        if request.isStream { streamsInFlight -= 1 }
+        return request
+    }
+
+    /// Requests counted against `maxConcurrentRequests` (streams are not).
+    private var running: Int { inFlight.count - streamsInFlight }
 
     private func isLive(_ entry: DeadlineQueue.Entry) -> Bool {
         inFlight[entry.id]?.deadline == entry.deadline
@@ -320,7 +340,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     }
 
     private func deadlineExpired(_ id: UInt32) {
-        guard let request = inFlight.removeValue(forKey: id) else { return }
+        guard let request = removeInFlight(id) else { return }
         request.task?.cancel()
         stats.deadlineExceeded.add(1)
         fail(id, method: request.method, started: request.started,
@@ -330,7 +350,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     /// An async or streaming handler finished (ignored when the request was cancelled or timed out).
     private func complete(_ id: UInt32, _ result: Result<ByteBuffer, RPCError>) {
-        guard state != .closed, let request = inFlight.removeValue(forKey: id) else { return }
+        guard state != .closed, let request = removeInFlight(id) else { return }
         switch result {
         case .success(let payload): respond(id, method: request.method, started: request.started, payload)
         case .failure(let error): fail(id, method: request.method, started: request.started, error)
@@ -414,10 +434,10 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     }
 
     private func requestFinished() {
-        while inFlight.count < configuration.maxConcurrentRequests, let next = queued.popFirst() {
+        while state != .closed, running < configuration.maxConcurrentRequests, let next = queued.popFirst() {
             start(next.frame, received: next.received)
         }
-        if readWithheld, inFlight.count + queued.count < configuration.maxConcurrentRequests {
+        if readWithheld, state != .closed, running + queued.count < configuration.maxConcurrentRequests {
             readWithheld = false
             context.read()
         }

@@ -320,6 +320,24 @@ import Testing
         }
     }
 
+    /// Long-lived streams (watches) do not take the request slots: with a limit of 2 and 3 open streams,
+    /// ordinary calls are still answered at once.
+    @Test func openStreamsDoNotUseUpTheConcurrencyLimit() async throws {
+        try await withTestServer(configuration: RPCServerConfiguration(maxConcurrentRequests: 2)) { _, port in
+            let client = RPCClient(host: "127.0.0.1", port: port)
+            var iterators: [AsyncThrowingMapSequence<AsyncThrowingStream<ByteBuffer, any Error>, Blob>.AsyncIterator] = []
+            for i in 0..<3 {
+                var iterator = try await client.stream(TestMethods.hold, Blob("watch \(i)")).makeAsyncIterator()
+                #expect(try await iterator.next()?.text == "watch \(i)")
+                iterators.append(iterator)
+            }
+            let answer = try await client.call(TestMethods.echo, Blob("still served"), timeout: .seconds(2))
+            #expect(answer.text == "still served")
+            iterators.removeAll()
+            await client.close()
+        }
+    }
+
     @Test func concurrencyLimitHoldsBackAFloodWithoutLosingRequests() async throws {
         let seen = Observations()
         try await withTestServer(configuration: RPCServerConfiguration(maxConcurrentRequests: 4), seen: seen) { _, port in

@@ -47,6 +47,7 @@ enum TestMethods {
     static let slowEcho = RPCMethod<Blob, Blob>(id: 0x0F02, name: "test.slowEcho")
     static let sized = RPCMethod<Blob, Blob>(id: 0x0F03, name: "test.sized")
     static let count = RPCMethod<Blob, Blob>(id: 0x0F04, name: "test.count")
+    static let hold = RPCMethod<Blob, Blob>(id: 0x0F05, name: "test.hold")
     static let missing = RPCMethod<Blob, Blob>(id: 0x0FFF, name: "test.missing")
 }
 
@@ -76,6 +77,10 @@ func testRouter(_ seen: Observations) -> RPCRouter {
     }
     router.inline(TestMethods.sized) { request, _ in
         Blob(data: ByteBuffer(repeating: UInt8(ascii: "a"), count: Int(request.answerSize)))
+    }
+    router.stream(TestMethods.hold) { request, _, writer in
+        try await writer.send(request)
+        try await Task.sleep(for: .seconds(60))  // like a watch: until the caller goes away
     }
     router.stream(TestMethods.count) { request, _, writer in
         for i in 0..<Int(request.answerSize) {

@@ -108,6 +108,34 @@ import Testing
         }
     }
 
+    /// A partition that never heals: after the limit, the lapsed leases expire after all.
+    @Test func selfPreservationEndsAtItsLimit() async throws {
+        try await withTemporaryDirectory { dir in
+            let clock = ManualClock()
+            var configuration = fastLeases()
+            configuration.selfPreservationLimit = .seconds(2)
+            let registry = try Registry(databasePath: dir + "/r.sqlite", regionCode: "330000",
+                                        configuration: configuration, logger: quietLogger, now: clock.now)
+            var grants: [LeaseGrant] = []
+            for (i, county) in ["330102", "330105", "330106", "330108", "330109"].enumerated() {
+                grants.append(try await registry.register(RegisterRequest(registration: registration("gateway", county, port: UInt16(7000 + i)))))
+            }
+            clock.advance(.milliseconds(250))
+            _ = try await registry.heartbeat(grants[0].leaseID)
+            try await registry.sweep()
+            #expect(try await registry.list(ListRequest()).records.count == 5)
+            #expect(await registry.selfPreservation)
+            for _ in 0..<3 {
+                clock.advance(.seconds(1))
+                _ = try await registry.heartbeat(grants[0].leaseID)
+                try await registry.sweep()
+            }
+            let list = try await registry.list(ListRequest())
+            #expect(!list.selfPreservation)
+            #expect(list.records.map(\.leaseID) == [grants[0].leaseID])
+        }
+    }
+
     @Test func aSingleLapsedLeaseAmongManyIsRemoved() async throws {
         try await withTemporaryDirectory { dir in
             let clock = ManualClock()

@@ -26,10 +26,11 @@ public actor Registry {
     private var index: [String: [String: Set<UInt64>]] = [:]
     private var revision: UInt64
     private var oldestLoggedRevision: UInt64
-    private var watchers: [Int: (service: String, continuation: AsyncStream<WatchEvent>.Continuation)] = [:]
+    private var watchers: [Int: (service: String, continuation: AsyncThrowingStream<WatchEvent, any Error>.Continuation)] = [:]
     private var nextWatcherID = 0
     /// True while lapsed leases are being kept because too many lapsed at once.
     public private(set) var selfPreservation = false
+    private var selfPreservationSince: ContinuousClock.Instant?
 
     public init(databasePath: String, regionCode: String, configuration: RegistryConfiguration = .init(),
                 regions: RegionTree = .zhejiang, logger: Logger,
@@ -132,8 +133,12 @@ public actor Registry {
             if health != .healthy { lapsed += 1 }
             if health != lease.health { transitions.append((lease, health)) }
         }
-        let preserve = leases.count >= configuration.selfPreservationMinimumLeases
+        let manyLapsed = leases.count >= configuration.selfPreservationMinimumLeases
             && Double(lapsed) / Double(leases.count) > configuration.selfPreservationThreshold
+        if manyLapsed, selfPreservationSince == nil { selfPreservationSince = now }
+        if !manyLapsed { selfPreservationSince = nil }
+        // Kept at most `selfPreservationLimit`: after that, lapsed leases expire as usual.
+        let preserve = manyLapsed && now - selfPreservationSince! < configuration.selfPreservationLimit
         if preserve != selfPreservation {
             selfPreservation = preserve
             if preserve {
@@ -218,7 +223,9 @@ public actor Registry {
     }
 
     /// Subscribes to changes after `fromRevision`: the backlog to send first, then the live stream.
-    public func watch(_ request: WatchRequest) throws -> (backlog: [WatchEvent], live: AsyncStream<WatchEvent>) {
+    /// A watcher that falls more than 100,000 events behind gets an error (`resourceExhausted`) instead of a
+    /// silent gap; it watches again from its last revision and receives the backlog or a reset.
+    public func watch(_ request: WatchRequest) throws -> (backlog: [WatchEvent], live: AsyncThrowingStream<WatchEvent, any Error>) {
         var backlog: [WatchEvent]
         if request.fromRevision > 0, request.fromRevision + 1 >= oldestLoggedRevision, request.fromRevision <= revision {
             backlog = try store.changes(after: request.fromRevision, service: request.service)
@@ -230,7 +237,7 @@ public actor Registry {
                 .sorted { $0.revision < $1.revision }
                 .map { WatchEvent(revision: $0.revision, kind: .put, record: $0.record(now: now)) }
         }
-        let (stream, continuation) = AsyncStream<WatchEvent>.makeStream(bufferingPolicy: .bufferingNewest(100_000))
+        let (stream, continuation) = AsyncThrowingStream<WatchEvent, any Error>.makeStream(bufferingPolicy: .bufferingOldest(100_000))
         let id = nextWatcherID
         nextWatcherID += 1
         watchers[id] = (request.service, continuation)
@@ -262,7 +269,8 @@ public actor Registry {
     /// Persists `events` (one transaction), then applies them in memory and pushes them to watchers.
     private func commit(_ events: [WatchEvent]) throws {
         let last = events.last!.revision
-        let prune = last % 100 == 0 && last > UInt64(configuration.changeLogRetention)
+        // Prune every 100 revisions (a commit of several events may step over the multiple of 100).
+        let prune = last / 100 > revision / 100 && last > UInt64(configuration.changeLogRetention)
             ? last - UInt64(configuration.changeLogRetention) : nil
         do {
             try store.apply(events, pruneBelow: prune)
@@ -294,8 +302,12 @@ public actor Registry {
             case .reset:
                 break
             }
-            for (_, watcher) in watchers where watcher.service.isEmpty || watcher.service == registration.service {
-                watcher.continuation.yield(event)
+            for (id, watcher) in watchers where watcher.service.isEmpty || watcher.service == registration.service {
+                if case .dropped = watcher.continuation.yield(event) {
+                    watcher.continuation.finish(throwing: RPCError(.resourceExhausted,
+                        "watcher fell behind at revision \(event.revision); watch again from your last revision"))
+                    watchers[id] = nil
+                }
             }
         }
         revision = last

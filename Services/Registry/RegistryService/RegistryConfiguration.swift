@@ -12,6 +12,9 @@ public struct RegistryConfiguration: Sendable {
     public var selfPreservationThreshold: Double
     /// Self-preservation applies only with at least this many leases (one lapse of three is not a partition).
     public var selfPreservationMinimumLeases: Int
+    /// Self-preservation keeps lapsed leases at most this long: a partition heals or the nodes really
+    /// are gone (default 15 minutes).
+    public var selfPreservationLimit: Duration
     /// Changes kept for watchers that resume; older watchers get a reset and the full state.
     public var changeLogRetention: Int
 
@@ -22,6 +25,7 @@ public struct RegistryConfiguration: Sendable {
         sweepInterval: Duration = .seconds(1),
         selfPreservationThreshold: Double = 0.5,
         selfPreservationMinimumLeases: Int = 4,
+        selfPreservationLimit: Duration = .seconds(900),
         changeLogRetention: Int = 10_000
     ) {
         self.defaultTTL = defaultTTL
@@ -30,6 +34,7 @@ public struct RegistryConfiguration: Sendable {
         self.sweepInterval = sweepInterval
         self.selfPreservationThreshold = selfPreservationThreshold
         self.selfPreservationMinimumLeases = selfPreservationMinimumLeases
+        self.selfPreservationLimit = selfPreservationLimit
         self.changeLogRetention = changeLogRetention
     }
 }

@@ -33,7 +33,7 @@ public struct RegistryNode: NodeService {
                 try await writer.send(event)
                 last = max(last, event.revision)
             }
-            for await event in live where event.revision > last {
+            for try await event in live where event.revision > last {
                 try await writer.send(event)
             }
         }
