@@ -196,8 +196,7 @@ public final class RPCClient: Sendable {
                         compressionThreshold: configuration.compressionThreshold, helloPromise: helloPromise,
                         onDraining: { drainingBox.withLockedValue { $0?.markDraining() } })
                     handlerBox.value = handler
-                    try RPCPipeline.configureClient(channel.pipeline.syncOperations, handler: handler,
-                                                    limits: configuration.limits)
+                    try RPCPipeline.configureClient(channel.pipeline.syncOperations, handler: handler)
                 }
             }
             .connect(host: configuration.host, port: configuration.port)

@@ -20,8 +20,7 @@ enum RPCPipeline {
 
     static func configureClient(
         _ pipeline: ChannelPipeline.SynchronousOperations,
-        handler: ClientConnectionHandler,
-        limits: WireLimits
+        handler: ClientConnectionHandler
     ) throws {
         try pipeline.addHandler(handler)
     }
