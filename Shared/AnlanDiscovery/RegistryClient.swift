@@ -13,7 +13,8 @@ public final class RegistryClient: Sendable {
     private let snapshotPath: String?
     private let snapshot: NIOLockedValueBox<[String: RegistrySnapshot.Entry]>
     private let referralClients = NIOLockedValueBox<[String: RegistryClient]>([:])
-    /// Snapshot writes that failed (disk full, unwritable path); reported by nodes in `node.info`.
+    /// Snapshot writes that failed (disk full, unwritable path): the live answers stood, but a later outage
+    /// would be answered from an older snapshot.
     public let snapshotFailures = NIOLockedValueBox(0)
     private let group: any EventLoopGroup
 
@@ -32,7 +33,7 @@ public final class RegistryClient: Sendable {
     }
 
     public func register(_ registration: Registration, ttl: Duration? = nil) async throws(RPCError) -> LeaseGrant {
-        let ttlMilliseconds = ttl.map { UInt32(clamping: $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) } ?? 0
+        let ttlMilliseconds = ttl.map { UInt32(clamping: $0.wholeMilliseconds) } ?? 0
         return try await rpc.call(RegistryMethods.register, RegisterRequest(registration: registration, ttlMilliseconds: ttlMilliseconds))
     }
 
@@ -65,7 +66,8 @@ public final class RegistryClient: Sendable {
                                             fetchedAtMilliseconds: Int64(Date().timeIntervalSince1970 * 1000)))
             return Discovery(response: response, source: .live)
         } catch where [.unavailable, .deadlineExceeded, .notProcessed].contains(error.status) {
-            guard let entry = snapshot.withLockedValue({ $0["\(service)|\(regionCode)"] }) else { throw error }
+            let key = RegistrySnapshot.Entry.key(service: service, regionCode: regionCode)
+            guard let entry = snapshot.withLockedValue({ $0[key] }) else { throw error }
             let fetchedAt = Date(timeIntervalSince1970: Double(entry.fetchedAtMilliseconds) / 1000)
             return Discovery(response: entry.response, source: .snapshot(fetchedAt: fetchedAt))
         }

@@ -44,7 +44,10 @@ public struct RegistrySnapshot: WireMessage, Sendable {
             writer.write(4, int: fetchedAtMilliseconds)
         }
 
-        var key: String { "\(service)|\(regionCode)" }
+        var key: String { Self.key(service: service, regionCode: regionCode) }
+
+        /// How entries are found: one per service and region asked about.
+        static func key(service: String, regionCode: String) -> String { "\(service)|\(regionCode)" }
     }
 
     public var entries: [Entry]

@@ -45,8 +45,7 @@ public enum NodeServer {
             info.regionName = region.name
             info.tier = region.tier.rawValue
             info.softwareVersion = softwareVersion
-            let uptime = ContinuousClock.now - started
-            info.uptimeMilliseconds = UInt64(uptime.components.seconds * 1000 + uptime.components.attoseconds / 1_000_000_000_000_000)
+            info.uptimeMilliseconds = UInt64((ContinuousClock.now - started).wholeMilliseconds)
             if let server = serverBox.withLockedValue({ $0 }) {
                 info.requestsServed = UInt64(server.statistics.requests.count)
                 info.openConnections = UInt64(server.connectionCount)

@@ -24,7 +24,7 @@ public struct PingCommand: AsyncParsableCommand {
             var samples: [Double] = []
             for _ in 0..<max(1, count) {
                 let rtt = try await client.ping(timeout: options.timeoutDuration)
-                samples.append(Double(rtt.components.attoseconds) / 1e12 + Double(rtt.components.seconds) * 1e6)
+                samples.append(rtt.microseconds)
             }
             let text = samples.map { String(format: "%.0f µs", $0) }.joined(separator: ", ")
             try options.emit(Result(host: options.host, port: options.port, roundTripMicroseconds: samples),

@@ -39,7 +39,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private var closed = false
     private var flushScheduled = false
     /// Set when the server sent GOAWAY: no new calls go on this connection.
-    private(set) var draining = false
+    private var draining = false
     private let onDraining: @Sendable () -> Void
 
     init(hello: Hello, limits: WireLimits, compressionThreshold: Int, helloPromise: EventLoopPromise<Hello>,
@@ -58,11 +58,9 @@ final class ClientConnectionHandler: ChannelInboundHandler {
 
     func channelActive(context: ChannelHandlerContext) {
         var hello = myHello
-        hello.maxFrameSize = UInt32(limits.maxFrameSize)
+        hello.maxFrameSize = UInt32(clamping: limits.maxFrameSize)
         hello.compressionThreshold = UInt32(clamping: compression.threshold)
-        var out = context.channel.allocator.buffer(capacity: 64)
-        try? FrameEncoder.encode(Frame(.hello, payload: hello.encoded()), into: &out, maxFrameSize: limits.maxFrameSize)
-        context.writeAndFlush(wrapOutboundOut(out), promise: nil)
+        writeControl(Frame(.hello, payload: hello.encoded()))
         context.fireChannelActive()
     }
 
@@ -70,28 +68,26 @@ final class ClientConnectionHandler: ChannelInboundHandler {
 
     func startUnary(id: UInt32, method: UInt16, payload: ByteBuffer, deadline: NIODeadline?,
                     promise: EventLoopPromise<ByteBuffer>) {
-        guard !closed else { return promise.fail(RPCError.unavailable("connection closed")) }
-        guard !draining else {
-            return promise.fail(RPCError(.notProcessed, "connection is draining; retry on a new connection"))
-        }
-        guard let budget = Self.budget(deadline) else {
-            return promise.fail(RPCError.deadlineExceeded("deadline passed before the request was sent"))
-        }
-        pending[id] = .unary(promise, deadline)
-        if let deadline { track(id, deadline) }
-        send(.request, id: id, method: method, budget: budget, payload: payload)
+        start(.unary(promise, deadline), id: id, method: method, payload: payload, deadline: deadline)
     }
 
     func startStream(id: UInt32, method: UInt16, payload: ByteBuffer, deadline: NIODeadline?,
                      continuation: AsyncThrowingStream<ByteBuffer, any Error>.Continuation) {
-        guard !closed else { return continuation.finish(throwing: RPCError.unavailable("connection closed")) }
-        guard !draining else {
-            return continuation.finish(throwing: RPCError(.notProcessed, "connection is draining; retry on a new connection"))
+        start(.stream(continuation, deadline), id: id, method: method, payload: payload, deadline: deadline)
+    }
+
+    /// Sends a call's REQUEST, or fails the call at once when this connection cannot take it.
+    private func start(_ call: Pending, id: UInt32, method: UInt16, payload: ByteBuffer, deadline: NIODeadline?) {
+        if closed {
+            return finish(call, with: RPCError.unavailable("connection closed"))
+        }
+        if draining {
+            return finish(call, with: RPCError(.notProcessed, "connection is draining; retry on a new connection"))
         }
         guard let budget = Self.budget(deadline) else {
-            return continuation.finish(throwing: RPCError.deadlineExceeded("deadline passed before the request was sent"))
+            return finish(call, with: RPCError.deadlineExceeded("deadline passed before the request was sent"))
         }
-        pending[id] = .stream(continuation, deadline)
+        pending[id] = call
         if let deadline { track(id, deadline) }
         send(.request, id: id, method: method, budget: budget, payload: payload)
     }
@@ -102,17 +98,20 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         track(id, deadline)
         var payload = context.channel.allocator.buffer(capacity: 8)
         payload.writeInteger(UInt64(NIODeadline.now().uptimeNanoseconds))
-        var out = context.channel.allocator.buffer(capacity: 32)
-        try? FrameEncoder.encode(Frame(.ping, requestID: id, payload: payload), into: &out, maxFrameSize: serverMaxFrameSize)
-        context.writeAndFlush(wrapOutboundOut(out), promise: nil)
+        writeControl(Frame(.ping, requestID: id, payload: payload))
     }
 
     /// The caller gave up: tell the server and forget the call.
     func cancel(id: UInt32, error: RPCError) {
         guard let call = pending.removeValue(forKey: id) else { return }
         finish(call, with: error)
-        var out = context.channel.allocator.buffer(capacity: FrameHeader.size)
-        try? FrameEncoder.encode(Frame(.cancel, requestID: id), into: &out, maxFrameSize: serverMaxFrameSize)
+        writeControl(Frame(.cancel, requestID: id))
+    }
+
+    /// Writes and flushes a small control frame (HELLO, PING, CANCEL), which always fits any frame limit.
+    private func writeControl(_ frame: Frame) {
+        var out = context.channel.allocator.buffer(capacity: FrameHeader.size + frame.payload.readableBytes)
+        try? FrameEncoder.encode(frame, into: &out, maxFrameSize: WireLimits.defaults.maxFrameSize)
         context.writeAndFlush(wrapOutboundOut(out), promise: nil)
     }
 
@@ -204,8 +203,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
                 continuation.finish(throwing: error)
             }
         case .error:
-            let message = (try? ErrorPayload(decoding: frame.payload, limits: limits))?.message ?? "(unreadable message)"
-            let error = RPCError(frame.header.status, message)
+            let error = RPCError(frame.header.status, errorMessage(frame, otherwise: "(unreadable message)"))
             if frame.requestID == 0 {
                 failAll(error)
                 context.close(promise: nil)
@@ -268,13 +266,17 @@ final class ClientConnectionHandler: ChannelInboundHandler {
                 context.close(promise: nil)
             }
         case .error:
-            let message = (try? ErrorPayload(decoding: frame.payload, limits: limits))?.message ?? "handshake refused"
-            helloPromise.fail(RPCError(frame.header.status, message))
+            helloPromise.fail(RPCError(frame.header.status, errorMessage(frame, otherwise: "handshake refused")))
             context.close(promise: nil)
         default:
             helloPromise.fail(RPCError(.protocolError, "expected HELLO from server, got \(frame.kind)"))
             context.close(promise: nil)
         }
+    }
+
+    /// The message of an ERROR frame, or `otherwise` when its payload cannot be read.
+    private func errorMessage(_ frame: Frame, otherwise: String) -> String {
+        (try? ErrorPayload(decoding: frame.payload, limits: limits))?.message ?? otherwise
     }
 
     private func payload(of frame: Frame) -> Result<ByteBuffer, RPCError> {

@@ -106,22 +106,19 @@ public final class RPCClient: Sendable {
     // MARK: Connection management
 
     private func connection(deadline: NIODeadline) async throws -> ClientConnection {
-        // The common case: an open connection, handed over without touching an event loop.
-        if let open = state.withLockedValue({ state -> ClientConnection? in
-            if case .connected(let connection) = state, connection.isUsable { return connection }
-            return nil
-        }) {
-            return open
+        enum Next {
+            case ready(ClientConnection)
+            case wait(EventLoopFuture<ClientConnection>)
         }
-        let action: EventLoopFuture<ClientConnection> = try state.withLockedValue { state in
+        let next: Next = try state.withLockedValue { state in
             switch state {
             case .connected(let connection) where connection.isUsable:
-                return group.any().makeSucceededFuture(connection)
+                // The common case: handed over without touching an event loop.
+                return .ready(connection)
             case .connecting(let future):
-                return future
-            case .backingOff(let until, let failures, let reason) where NIODeadline.now() < until:
+                return .wait(future)
+            case .backingOff(let until, _, let reason) where NIODeadline.now() < until:
                 let wait = (until - .now()).nanoseconds / 1_000_000
-                _ = failures
                 throw RPCError.unavailable("\(configuration.host):\(configuration.port) unreachable (\(reason)); next attempt in \(wait) ms")
             case .closed:
                 throw RPCError.unavailable("client closed")
@@ -133,10 +130,13 @@ public final class RPCClient: Sendable {
                 future.whenComplete { [self] result in
                     self.connectFinished(result, failures: failures)
                 }
-                return future
+                return .wait(future)
             }
         }
-        return try await action.get()
+        switch next {
+        case .ready(let connection): return connection
+        case .wait(let future): return try await future.get()
+        }
     }
 
     private func connectFinished(_ result: Result<ClientConnection, any Error>, failures: Int) {

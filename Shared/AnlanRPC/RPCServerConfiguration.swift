@@ -40,4 +40,13 @@ public struct RPCServerConfiguration: Sendable {
         self.compressionThreshold = compressionThreshold
         self.hello = hello
     }
+
+    /// The HELLO this server sends: `hello` with the limits and threshold it actually enforces.
+    var advertisedHello: Hello {
+        var mine = hello
+        mine.maxConcurrentRequests = UInt32(clamping: maxConcurrentRequests)
+        mine.maxFrameSize = UInt32(clamping: limits.maxFrameSize)
+        mine.compressionThreshold = UInt32(clamping: compressionThreshold)
+        return mine
+    }
 }

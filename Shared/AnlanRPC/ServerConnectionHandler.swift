@@ -125,12 +125,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         if let error = error as? WireError {
             logger.warning("closing connection after a malformed frame", metadata: ["error": "\(error)"])
             stats.malformedFrames.add(1)
-            sendError(requestID: error.requestID ?? 0, status: error.status, message: error.description)
+            closeWithError(requestID: error.requestID ?? 0, status: error.status, message: error.description)
         } else {
             logger.debug("connection error", metadata: ["error": "\(error)"])
+            close()
         }
-        flushNow()
-        close()
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -155,21 +154,15 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     private func receiveHello(_ frame: Frame) {
         guard frame.kind == .hello else {
-            sendError(requestID: frame.requestID, status: .protocolError, message: "expected HELLO, got \(frame.kind)")
-            flushNow()
-            return close()
+            return closeWithError(requestID: frame.requestID, status: .protocolError,
+                                  message: "expected HELLO, got \(frame.kind)")
         }
         do {
             let hello = try Hello(decoding: frame.payload, limits: configuration.limits)
-            var mine = configuration.hello
-            mine.maxConcurrentRequests = UInt32(clamping: configuration.maxConcurrentRequests)
-            mine.maxFrameSize = UInt32(configuration.limits.maxFrameSize)
-            mine.compressionThreshold = UInt32(clamping: configuration.compressionThreshold)
+            let mine = configuration.advertisedHello
             guard mine.agreedVersion(with: hello) != nil else {
-                sendError(requestID: 0, status: .protocolError,
-                          message: "no common protocol version: peer speaks \(hello.minVersion)–\(hello.maxVersion), this node \(mine.minVersion)–\(mine.maxVersion)")
-                flushNow()
-                return close()
+                return closeWithError(requestID: 0, status: .protocolError,
+                    message: "no common protocol version: peer speaks \(hello.minVersion)–\(hello.maxVersion), this node \(mine.minVersion)–\(mine.maxVersion)")
             }
             if !hello.nodeID.isEmpty { logger[metadataKey: "peer-node"] = "\(hello.nodeID)" }
             connectionInfo = RPCConnectionInfo(peer: hello, remoteAddress: context.remoteAddress, logger: logger,
@@ -179,9 +172,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             state = .active
             write(Frame(.hello, payload: mine.encoded(allocator: context.channel.allocator)))
         } catch {
-            sendError(requestID: 0, status: .protocolError, message: "malformed HELLO: \(error)")
-            flushNow()
-            close()
+            closeWithError(requestID: 0, status: .protocolError, message: "malformed HELLO: \(error)")
         }
     }
 
@@ -192,9 +183,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             if state == .draining {
                 sendError(requestID: frame.requestID, status: .notProcessed, message: "server is draining; retry elsewhere")
             } else if frame.requestID == 0 {
-                sendError(requestID: 0, status: .protocolError, message: "request id 0 is reserved for the connection")
-                flushNow()
-                close()
+                closeWithError(requestID: 0, status: .protocolError, message: "request id 0 is reserved for the connection")
             } else if inFlight[frame.requestID] != nil || queued.contains(where: { $0.frame.requestID == frame.requestID }) {
                 sendError(requestID: frame.requestID, status: .invalidArgument,
                           message: "request id \(frame.requestID) is already in flight on this connection")
@@ -219,9 +208,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             state = .draining
             closeIfDrained()
         case .hello:
-            sendError(requestID: 0, status: .protocolError, message: "HELLO sent twice")
-            flushNow()
-            close()
+            closeWithError(requestID: 0, status: .protocolError, message: "HELLO sent twice")
         case .response, .error, .stream, .pong:
             logger.debug("ignoring unexpected frame from client", metadata: ["kind": "\(frame.kind)"])
         default:
@@ -237,15 +224,14 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             stats.failures.add(1)
             return sendError(requestID: id, status: .unimplemented, message: "no method with id \(frame.header.method)")
         }
-        var payload = frame.payload
-        if frame.header.flags.contains(.compressed) {
-            do {
-                payload = try compression.decompress(payload, limits: configuration.limits, requestID: id,
-                                                     allocator: context.channel.allocator)
-            } catch {
-                errorCaught(context: context, error: error)
-                return
-            }
+        let payload: ByteBuffer
+        do {
+            payload = frame.header.flags.contains(.compressed)
+                ? try compression.decompress(frame.payload, limits: configuration.limits, requestID: id,
+                                             allocator: context.channel.allocator)
+                : frame.payload
+        } catch {
+            return errorCaught(context: context, error: error)
         }
         let now = NIODeadline.now()
         let budget = frame.header.deadlineBudgetMilliseconds
@@ -268,40 +254,39 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 fail(id, method: frame.header.method, started: now, RPCError.from(error))
             }
         case .async(let body):
-            inFlight[id] = InFlight(task: nil, deadline: deadline, isStream: false, method: frame.header.method, started: now)
-            track(id, deadline)
-            let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
-            let eventLoop = context.eventLoop
-            let task = Task {
-                let result: Result<ByteBuffer, RPCError>
-                do {
-                    result = .success(try await body(payload, requestContext))
-                } catch {
-                    result = .failure(RPCError.from(error))
-                }
-                eventLoop.execute { handler.value.complete(id, result) }
+            runInTask(id, method: frame.header.method, deadline: deadline, isStream: false, started: now) {
+                try await body(payload, requestContext)
             }
-            inFlight[id]?.task = task
         case .stream(let body):
-            inFlight[id] = InFlight(task: nil, deadline: deadline, isStream: true, method: frame.header.method, started: now)
-            streamsInFlight += 1
-            track(id, deadline)
             let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
             let eventLoop = context.eventLoop
             let send: @Sendable (ByteBuffer) async throws -> Void = { message in
                 try await eventLoop.flatSubmit { handler.value.sendStreamMessage(id, message) }.get()
             }
-            let task = Task {
-                let result: Result<ByteBuffer, RPCError>
-                do {
-                    try await body(payload, requestContext, send)
-                    result = .success(EmptyMessage().encodedFrame())
-                } catch {
-                    result = .failure(RPCError.from(error))
-                }
-                eventLoop.execute { handler.value.complete(id, result) }
+            runInTask(id, method: frame.header.method, deadline: deadline, isStream: true, started: now) {
+                try await body(payload, requestContext, send)
+                return EmptyMessage().encodedFrame()  // the RESPONSE that ends the stream
             }
-            inFlight[id]?.task = task
+        }
+    }
+
+    /// Runs an async or streaming handler in a task, tracked in flight until `complete` brings its result
+    /// back to the event loop (or a cancel or the deadline ends it first).
+    private func runInTask(_ id: UInt32, method: UInt16, deadline: NIODeadline?, isStream: Bool, started: NIODeadline,
+                           _ body: @escaping @Sendable () async throws -> ByteBuffer) {
+        inFlight[id] = InFlight(task: nil, deadline: deadline, isStream: isStream, method: method, started: started)
+        if isStream { streamsInFlight += 1 }
+        track(id, deadline)
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let eventLoop = context.eventLoop
+        inFlight[id]?.task = Task {
+            let result: Result<ByteBuffer, RPCError>
+            do {
+                result = .success(try await body())
+            } catch {
+                result = .failure(RPCError.from(error))
+            }
+            eventLoop.execute { handler.value.complete(id, result) }
         }
     }
 
@@ -431,6 +416,12 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private func flushNow() {
         flushPending = false
         context.flush()
+    }
+
+    /// Answers with an ERROR (`requestID` 0: about the connection) and closes; `close` flushes it first.
+    private func closeWithError(requestID: UInt32, status: WireStatus, message: String) {
+        sendError(requestID: requestID, status: status, message: message)
+        close()
     }
 
     private func requestFinished() {

@@ -193,13 +193,11 @@ import Testing
             let peer = try await RawPeer(port: port)
             _ = try await peer.hello()
             // Declares 16 MiB (over the 4 MiB cap) for ~70 KiB of zlib.
-            var bomb = try #require(PayloadCompression().compress(ByteBuffer(repeating: 0, count: 16 << 20)))
-            _ = bomb
+            let bomb = try #require(PayloadCompression().compress(ByteBuffer(repeating: 0, count: 16 << 20)))
             try await peer.send(Frame(.request, requestID: 4, method: TestMethods.echo.id, flags: .compressed, payload: bomb))
             let frames = await peer.collectUntilClosed()
             #expect(frames.first?.kind == .error)
             #expect(frames.first?.requestID == 4)
-            bomb = ByteBuffer()
         }
     }
 

@@ -106,17 +106,12 @@ import Testing
 
 /// The `registry` executable as a real process.
 @Suite(.timeLimit(.minutes(1)), .serialized) struct RegistryProcessTests {
-    static var executable: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("registry")
-    }
-
+    /// The `registry` executable beside the test bundle (`<build>/<package>PackageTests.xctest`).
     static func locateExecutable() throws -> URL {
-        // swift test runs <build>/<package>PackageTests.xctest; executables sit beside it.
+        let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("registry"),
-            executable,
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug/registry"),
+            buildDirectory.appendingPathComponent("registry"),
+            buildDirectory.deletingLastPathComponent().appendingPathComponent("registry"),
         ]
         return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
                             "build the registry executable first (swift build)")

@@ -1,4 +1,5 @@
 import AnlanDiscovery
+import AnlanRPC
 
 /// A registration held in memory with its lease clock. Heartbeats touch only `lastHeartbeat`.
 struct Lease: Sendable {
@@ -13,7 +14,7 @@ struct Lease: Sendable {
         let age = now - lastHeartbeat
         return RegistrationRecord(
             registration: registration, leaseID: leaseID, health: health,
-            heartbeatAgeMilliseconds: UInt64(max(0, age.milliseconds)), ttlMilliseconds: UInt32(clamping: ttl.milliseconds),
+            heartbeatAgeMilliseconds: UInt64(max(0, age.wholeMilliseconds)), ttlMilliseconds: UInt32(clamping: ttl.wholeMilliseconds),
             revision: revision)
     }
 
@@ -24,8 +25,4 @@ struct Lease: Sendable {
         if age <= ttl * 2 { return .suspect }
         return .expired
     }
-}
-
-extension Duration {
-    var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
 }

@@ -97,7 +97,7 @@ public actor Registry {
         try commit(events)
         logger.info("registered", metadata: ["service": "\(registration.service)", "region": "\(registration.regionCode)",
                                              "address": "\(registration.address)", "lease": "\(leaseID)"])
-        return LeaseGrant(leaseID: leaseID, ttlMilliseconds: UInt32(clamping: ttl.milliseconds), revision: newRevision)
+        return LeaseGrant(leaseID: leaseID, ttlMilliseconds: UInt32(clamping: ttl.wholeMilliseconds), revision: newRevision)
     }
 
     public func heartbeat(_ leaseID: UInt64) throws -> LeaseGrant {
@@ -111,7 +111,7 @@ public actor Registry {
             lease.revision = revision + 1
             try commit([WatchEvent(revision: lease.revision, kind: .put, record: lease.record(now: now()))])
         }
-        return LeaseGrant(leaseID: leaseID, ttlMilliseconds: UInt32(clamping: lease.ttl.milliseconds),
+        return LeaseGrant(leaseID: leaseID, ttlMilliseconds: UInt32(clamping: lease.ttl.wholeMilliseconds),
                           revision: revision, health: .healthy)
     }
 
@@ -195,12 +195,12 @@ public actor Registry {
             break
         }
         if request.service != ServiceKind.registry {
-            let matchedDepth = response.matchedRegion.isEmpty ? -1 : chain.count - 1 - (chain.firstIndex { $0.code == response.matchedRegion } ?? 0)
+            // The chain runs from the region up; candidates are the regions below the matched one, nearest first.
+            let matched = chain.firstIndex { $0.code == response.matchedRegion } ?? chain.count
             let childRegistries = index[ServiceKind.registry] ?? [:]
-            for (depth, region) in chain.enumerated().map({ (chain.count - 1 - $0.offset, $0.element) })
-            where depth > matchedDepth && region.code != regionCode {
-                if let id = childRegistries[region.code]?.first(where: { leases[$0]?.health == .healthy }) ?? childRegistries[region.code]?.first,
-                   let lease = leases[id] {
+            for region in chain.prefix(matched) where region.code != regionCode {
+                guard let ids = childRegistries[region.code] else { continue }
+                if let id = ids.first(where: { leases[$0]?.health == .healthy }) ?? ids.first, let lease = leases[id] {
                     response.referral = lease.record(now: now)
                     break
                 }
