@@ -38,3 +38,18 @@ public struct LookupResponse: WireMessage, Hashable, Codable {
         if let referral { writer.write(4, message: referral) }
     }
 }
+
+extension LookupResponse {
+    /// Whether `other` names the same instances, in the same health, for the same region and referral —
+    /// ignoring what changes with every answer (heartbeat ages, the registry's revision).
+    public func sameInstances(as other: LookupResponse) -> Bool {
+        func stable(_ record: RegistrationRecord) -> RegistrationRecord {
+            var record = record
+            record.heartbeatAgeMilliseconds = 0
+            return record
+        }
+        return matchedRegion == other.matchedRegion
+            && records.map(stable) == other.records.map(stable)
+            && referral.map(stable) == other.referral.map(stable)
+    }
+}

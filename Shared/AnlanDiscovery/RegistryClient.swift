@@ -101,7 +101,8 @@ public final class RegistryClient: Sendable {
     private func remember(_ entry: RegistrySnapshot.Entry) {
         guard let snapshotPath else { return }
         let changed = snapshot.withLockedValue { entries -> [RegistrySnapshot.Entry]? in
-            if entries[entry.key]?.response == entry.response { return nil }
+            // Heartbeat ages differ on every answer; the file is rewritten only when the instances do.
+            if let known = entries[entry.key], known.response.sameInstances(as: entry.response) { return nil }
             entries[entry.key] = entry
             return Array(entries.values)
         }

@@ -193,3 +193,19 @@ import Testing
         }
     }
 }
+
+@Suite struct SnapshotTests {
+    /// The snapshot file is rewritten when the instances change, not on every answer (ages always differ).
+    @Test func answersDifferingOnlyInHeartbeatAgeAreTheSameInstances() throws {
+        let record = RegistrationRecord(registration: registration("gateway", "330100"), leaseID: 7, health: .healthy,
+                                        heartbeatAgeMilliseconds: 120, ttlMilliseconds: 15_000, revision: 3)
+        var older = record
+        older.heartbeatAgeMilliseconds = 4_800
+        let a = LookupResponse(records: [record], matchedRegion: "330100", revision: 3)
+        #expect(a.sameInstances(as: LookupResponse(records: [older], matchedRegion: "330100", revision: 9)))
+        var suspect = record
+        suspect.health = .suspect
+        #expect(!a.sameInstances(as: LookupResponse(records: [suspect], matchedRegion: "330100", revision: 3)))
+        #expect(!a.sameInstances(as: LookupResponse(records: [record], matchedRegion: "330000", revision: 3)))
+    }
+}
