@@ -47,9 +47,10 @@ struct Bench: AsyncParsableCommand {
         for client in clients { await client.close() }
         var measurement = Measurement()
         measurement.values[.requestsPerSecond] = samples.requestsPerSecond
-        measurement.values[.p50] = samples.percentile(0.50)
-        measurement.values[.p99] = samples.percentile(0.99)
-        measurement.values[.p999] = samples.percentile(0.999)
+        let quantiles = samples.percentiles([0.50, 0.99, 0.999])
+        measurement.values[.p50] = quantiles[0]
+        measurement.values[.p99] = quantiles[1]
+        measurement.values[.p999] = quantiles[2]
         measurement.values[.wireBytes] = Double(ioAfter - ioBefore) / Double(max(1, samples.nanoseconds.count))
         measurement.values[.rss] = Double(server.residentKilobytes) / 1024
         samples.nanoseconds.removeAll()

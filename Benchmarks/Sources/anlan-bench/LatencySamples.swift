@@ -13,11 +13,13 @@ struct LatencySamples {
         Double(nanoseconds.count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 
-    /// The q-quantile in microseconds (nearest rank).
-    func percentile(_ q: Double) -> Double {
+    /// The q-quantiles in microseconds (nearest rank), from one sort of the samples.
+    func percentiles(_ qs: [Double]) -> [Double] {
         let sorted = nanoseconds.sorted()
-        guard !sorted.isEmpty else { return .nan }
-        let rank = min(sorted.count - 1, max(0, Int((q * Double(sorted.count)).rounded(.up)) - 1))
-        return Double(sorted[rank]) / 1000
+        guard !sorted.isEmpty else { return qs.map { _ in .nan } }
+        return qs.map { q in
+            let rank = min(sorted.count - 1, max(0, Int((q * Double(sorted.count)).rounded(.up)) - 1))
+            return Double(sorted[rank]) / 1000
+        }
     }
 }
