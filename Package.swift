@@ -12,10 +12,14 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "registry", targets: ["registry"]),
+        .executable(name: "hazard-survey", targets: ["hazard-survey"]),
         .library(name: "AnlanWire", targets: ["AnlanWire"]),
         .library(name: "AnlanRPC", targets: ["AnlanRPC"]),
         .library(name: "AnlanNode", targets: ["AnlanNode"]),
         .library(name: "AnlanRegions", targets: ["AnlanRegions"]),
+        .library(name: "AnlanRecords", targets: ["AnlanRecords"]),
+        .library(name: "HazardSurveyAPI", targets: ["HazardSurveyAPI"]),
+        .library(name: "HazardSurveyService", targets: ["HazardSurveyService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -87,6 +91,21 @@ let package = Package(
             path: "Shared/AnlanDiscovery"
         ),
 
+        /// What every record-keeping service shares: calendar days, CSV reading and writing, import
+        /// reports, pages, region-subtree ranges, enums on the wire.
+        .target(
+            name: "AnlanRecords",
+            dependencies: ["AnlanWire", "AnlanRegions"],
+            path: "Shared/AnlanRecords"
+        ),
+
+        /// hazard-survey's wire messages and method ids, for its clients (the gateway, probes).
+        .target(
+            name: "HazardSurveyAPI",
+            dependencies: ["AnlanWire", "AnlanRPC", "AnlanRecords"],
+            path: "Shared/HazardSurveyAPI"
+        ),
+
         /// The server skeleton shared by every executable: configuration, `serve`/`probe` commands,
         /// lifecycle, registration with the registry, metrics.
         .target(
@@ -122,6 +141,25 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Services/Registry/registry"
+        ),
+
+        .target(
+            name: "HazardSurveyService",
+            dependencies: [
+                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanStorage", "AnlanRecords", "AnlanNode", "HazardSurveyAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/HazardSurvey/HazardSurveyService"
+        ),
+        .executableTarget(
+            name: "hazard-survey",
+            dependencies: [
+                "HazardSurveyService", "HazardSurveyAPI", "AnlanNode", "AnlanRecords", "AnlanRegions", "AnlanRPC", "AnlanWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/HazardSurvey/hazard-survey"
         ),
 
         // MARK: Tests
@@ -171,6 +209,21 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/RegistryServiceTests"
+        ),
+        .testTarget(
+            name: "AnlanRecordsTests",
+            dependencies: ["AnlanRecords", "AnlanRegions"],
+            path: "Tests/AnlanRecordsTests"
+        ),
+        .testTarget(
+            name: "HazardSurveyServiceTests",
+            dependencies: [
+                "HazardSurveyService", "HazardSurveyAPI", "AnlanRecords", "AnlanRegions", "AnlanRPC", "AnlanWire", "AnlanNode",
+                "AnlanTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/HazardSurveyServiceTests"
         ),
     ],
     swiftLanguageModes: [.v6]

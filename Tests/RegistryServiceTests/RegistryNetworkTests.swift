@@ -1,6 +1,7 @@
 import AnlanDiscovery
 import AnlanRPC
 import AnlanWire
+import AnlanTestSupport
 import Foundation
 import RegistryService
 import Testing
@@ -106,55 +107,18 @@ import Testing
 
 /// The `registry` executable as a real process.
 @Suite(.timeLimit(.minutes(1)), .serialized) struct RegistryProcessTests {
-    /// The `registry` executable beside the test bundle (`<build>/<package>PackageTests.xctest`).
-    static func locateExecutable() throws -> URL {
-        let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [
-            buildDirectory.appendingPathComponent("registry"),
-            buildDirectory.deletingLastPathComponent().appendingPathComponent("registry"),
-        ]
-        return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
-                            "build the registry executable first (swift build)")
-    }
-
-    final class Node {
-        let process = Process()
-        let portFile: String
-        init(_ arguments: [String], dir: String, name: String) throws {
-            portFile = dir + "/\(name).port"
-            try? FileManager.default.removeItem(atPath: portFile)
-            process.executableURL = try RegistryProcessTests.locateExecutable()
-            process.arguments = ["serve", "--port-file", portFile, "--log-level", "warning"] + arguments
-            process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-            try process.run()
-        }
-        func port() async throws -> Int {
-            for _ in 0..<400 {
-                if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-                    return port
-                }
-                try await Task.sleep(for: .milliseconds(25))
-            }
-            throw RPCError.unavailable("node did not start")
-        }
-        func stop(signal: Int32) {
-            kill(process.processIdentifier, signal)
-            process.waitUntilExit()
-        }
-    }
-
     /// An acknowledged registration survives `kill -9` of the registry process.
     @Test func acknowledgedRegistrationSurvivesKill9() async throws {
         try await withTemporaryDirectory { dir in
             let database = dir + "/registry.sqlite"
-            let first = try Node(["--region", "330000", "--database", database], dir: dir, name: "a")
+            let first = try NodeProcess("registry", ["--region", "330000", "--database", database], directory: dir, name: "a")
             let client = RegistryClient(host: "127.0.0.1", port: try await first.port())
             let grant = try await client.register(registration("hazard-survey", "330106", port: 7300))
             await client.close()
             first.stop(signal: SIGKILL)
             #expect(first.process.terminationReason == .uncaughtSignal)
 
-            let second = try Node(["--region", "330000", "--database", database], dir: dir, name: "b")
+            let second = try NodeProcess("registry", ["--region", "330000", "--database", database], directory: dir, name: "b")
             let again = RegistryClient(host: "127.0.0.1", port: try await second.port())
             let found = try await again.lookup(service: "hazard-survey", regionCode: "330106")
             #expect(found.response.records.map(\.leaseID) == [grant.leaseID])
@@ -169,10 +133,10 @@ import Testing
     /// A county registry started with --parent registers with the province's; SIGTERM deregisters it.
     @Test func childRegistryJoinsItsParentAndLeavesOnSIGTERM() async throws {
         try await withTemporaryDirectory { dir in
-            let parent = try Node(["--region", "330000", "--database", dir + "/p.sqlite"], dir: dir, name: "p")
+            let parent = try NodeProcess("registry", ["--region", "330000", "--database", dir + "/p.sqlite"], directory: dir, name: "p")
             let parentPort = try await parent.port()
-            let child = try Node(["--region", "330106", "--database", dir + "/c.sqlite", "--parent", "127.0.0.1:\(parentPort)"],
-                                 dir: dir, name: "c")
+            let child = try NodeProcess("registry", ["--region", "330106", "--database", dir + "/c.sqlite", "--parent", "127.0.0.1:\(parentPort)"],
+                                 directory: dir, name: "c")
             let childPort = try await child.port()
             let atParent = RegistryClient(host: "127.0.0.1", port: parentPort)
             var registered: [RegistrationRecord] = []

@@ -7,14 +7,6 @@ import Logging
 import RegistryService
 import ServiceLifecycle
 
-/// A fresh temporary directory, removed when the test ends.
-func withTemporaryDirectory<T>(_ body: (String) async throws -> T) async throws -> T {
-    let path = NSTemporaryDirectory() + "anlan-test-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    return try await body(path)
-}
-
 var quietLogger: Logger {
     var logger = Logger(label: "registry-test")
     logger.logLevel = .critical

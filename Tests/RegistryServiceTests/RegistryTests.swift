@@ -1,3 +1,4 @@
+import AnlanTestSupport
 import AnlanDiscovery
 import AnlanRPC
 import AnlanWire

@@ -1,0 +1,83 @@
+import AnlanRPC
+import AnlanRecords
+import GRDB
+import HazardSurveyAPI
+
+/// CSV import: every row is checked like a request; bad rows are reported with their line and reason;
+/// all good rows are committed in one transaction. Rows are written with change detection, so
+/// re-importing a file reports every row unchanged and writes nothing. An id twice in one file is an
+/// error on its second line.
+extension HazardSurvey {
+    public func importCSV(_ kind: HazardRecordKind, bytes: [UInt8], source: String) async throws -> ImportReport {
+        var reader = CSVReader(bytes)
+        guard let headerRecord = reader.next() else { throw RPCError.invalidArgument("\(source): the file is empty") }
+        let header: CSVHeader
+        do {
+            header = try CSVHeader(headerRecord, required: HazardCSVFormat.required(kind))
+        } catch {
+            throw RPCError.invalidArgument("\(source): \(error)")
+        }
+        let columns = HazardCSVColumns(header, HazardCSVFormat.columns(kind))
+        let recordedAt = milliseconds()
+        let today = configuration.today()
+        let body = reader
+        let report = try await store.pool.write { [validator, configuration] db in
+            var reader = body
+            var report = ImportReport()
+            var firstLine: [String: Int] = [:]
+            let table = Self.table(kind)
+            let before = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+            var changed: Int64 = 0
+            while let record = reader.next() {
+                report.rows += 1
+                do {
+                    if let problem = record.problem { throw InvalidRecord(problem) }
+                    let id: String
+                    let wrote: Bool
+                    switch kind {
+                    case .points:
+                        let point = try validator.point(try HazardCSVFormat.point(record, columns, bands: configuration.riskBands))
+                        id = point.id
+                        try Self.firstOccurrence(id, record.line, &firstLine)
+                        wrote = try HazardSurveyStore.upsert(point, db)
+                    case .enterprises:
+                        let enterprise = try validator.enterprise(try HazardCSVFormat.enterprise(record, columns))
+                        id = enterprise.id
+                        try Self.firstOccurrence(id, record.line, &firstLine)
+                        let change = GradeChange(changedOn: today, changedBy: "import", reason: "CSV import \(source)")
+                        wrote = try HazardSurveyStore.upsert(enterprise, change: change, db)
+                    case .hiddenHazards:
+                        let parsed = try HazardCSVFormat.hidden(record, columns)
+                        let hazard = try validator.hiddenHazard(try Self.withRegion(parsed, db))
+                        id = hazard.id
+                        try Self.firstOccurrence(id, record.line, &firstLine)
+                        wrote = try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db) != .unchanged
+                    }
+                    if wrote { changed += 1 }
+                } catch let error as InvalidRecord {
+                    report.rejected.append(RowError(line: Int64(record.line), reason: error.message))
+                }
+            }
+            let after = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+            report.inserted = after - before
+            report.updated = changed - report.inserted
+            report.unchanged = report.rows - Int64(report.rejected.count) - changed
+            return report
+        }
+        logger.info("imported \(kind.name) from \(source): \(report.rows) rows, \(report.inserted) inserted, \(report.updated) updated, \(report.unchanged) unchanged, \(report.rejected.count) rejected")
+        return report
+    }
+
+    static func table(_ kind: HazardRecordKind) -> String {
+        switch kind {
+        case .points: "hazard_point"
+        case .enterprises: "enterprise"
+        case .hiddenHazards: "hidden_hazard"
+        }
+    }
+
+    static func firstOccurrence(_ id: String, _ line: Int, _ seen: inout [String: Int]) throws(InvalidRecord) {
+        if let first = seen[id] { throw InvalidRecord("id \(id) already appears on line \(first) of this file") }
+        seen[id] = line
+    }
+}

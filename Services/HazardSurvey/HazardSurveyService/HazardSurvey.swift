@@ -1,0 +1,303 @@
+import AnlanRPC
+import AnlanRecords
+import AnlanRegions
+import Foundation
+import GRDB
+import HazardSurveyAPI
+import Logging
+
+/// The hazard-survey service for one node's region: validates every record against the region tree
+/// and the node's rules, and keeps it in SQLite. Methods answer with `RPCError`s whose messages say
+/// what was wrong (`invalidArgument`), missing (`notFound`), taken (`alreadyExists`) or not allowed
+/// now (`failedPrecondition`, e.g. an invalid transition naming the current state).
+public final class HazardSurvey: Sendable {
+    /// The region this node serves: records must lie in its subtree.
+    public let region: Region
+    public let configuration: HazardSurveyConfiguration
+    let store: HazardSurveyStore
+    let validator: HazardValidator
+    let logger: Logger
+
+    public init(databasePath: String, regionCode: String, configuration: HazardSurveyConfiguration = .defaults,
+                tree: RegionTree = .zhejiang, logger: Logger) throws {
+        self.region = try tree.region(regionCode)
+        self.configuration = configuration
+        self.store = try HazardSurveyStore(path: databasePath)
+        self.validator = HazardValidator(tree: tree, scope: region, configuration: configuration)
+        self.logger = logger
+    }
+
+    // MARK: Hazard points
+
+    public func createPoint(_ point: HazardPoint) async throws -> HazardPoint {
+        let point = try checked { try validator.point(point) }
+        return try await write { db in
+            if let existing = try HazardSurveyStore.point(id: point.id, db) {
+                guard existing == point else { throw RPCError.alreadyExists("hazard point \(point.id) already exists with other values; update it instead") }
+                return existing
+            }
+            try HazardSurveyStore.upsert(point, db)
+            return point
+        }
+    }
+
+    public func updatePoint(_ point: HazardPoint) async throws -> HazardPoint {
+        let point = try checked { try validator.point(point) }
+        return try await write { db in
+            guard try HazardSurveyStore.point(id: point.id, db) != nil else { throw Self.notFound("hazard point", point.id) }
+            try HazardSurveyStore.upsert(point, db)
+            return point
+        }
+    }
+
+    public func point(id: String) async throws -> HazardPoint {
+        try await read { db in
+            guard let point = try HazardSurveyStore.point(id: id, db) else { throw Self.notFound("hazard point", id) }
+            return point
+        }
+    }
+
+    public func deletePoint(id: String) async throws {
+        try await write { db in
+            guard try HazardSurveyStore.deletePoint(id: id, db) else { throw Self.notFound("hazard point", id) }
+        }
+    }
+
+    public func points(_ query: HazardQuery) async throws -> RecordPage<HazardPoint> {
+        let (range, cursor, limit) = try checked {
+            try reject(query, using: ["grades": !query.grades.isEmpty, "sectors": !query.sectors.isEmpty,
+                                      "states": !query.states.isEmpty, "overdueOnly": query.overdueOnly,
+                                      "majorOnly": query.majorOnly, "listedOnly": query.listedOnly,
+                                      "enterpriseID": !query.enterpriseID.isEmpty], list: "hazard points")
+            for band in query.bands { _ = try validator.band(band) }
+            return try page(query)
+        }
+        return try await read { db in
+            try HazardSurveyStore.points(in: range, types: query.types, bands: query.bands, after: cursor, limit: limit, db)
+        }
+    }
+
+    // MARK: Enterprises
+
+    public func createEnterprise(_ enterprise: Enterprise) async throws -> Enterprise {
+        let enterprise = try checked { try validator.enterprise(enterprise) }
+        let today = configuration.today()
+        return try await write { db in
+            if var existing = try HazardSurveyStore.enterprise(id: enterprise.id, db) {
+                let history = existing.gradeHistory
+                existing.gradeHistory = []
+                guard existing == enterprise else {
+                    throw RPCError.alreadyExists("enterprise \(enterprise.id) already exists with other values; update it instead")
+                }
+                existing.gradeHistory = history
+                return existing
+            }
+            try HazardSurveyStore.upsert(enterprise, change: GradeChange(changedOn: today, changedBy: "create", reason: "first grade"), db)
+            return try HazardSurveyStore.enterprise(id: enterprise.id, db)!
+        }
+    }
+
+    public func updateEnterprise(_ enterprise: Enterprise) async throws -> Enterprise {
+        let enterprise = try checked { try validator.enterprise(enterprise) }
+        let today = configuration.today()
+        return try await write { db in
+            guard try HazardSurveyStore.enterprise(id: enterprise.id, db) != nil else { throw Self.notFound("enterprise", enterprise.id) }
+            try HazardSurveyStore.upsert(enterprise, change: GradeChange(changedOn: today, changedBy: "update", reason: ""), db)
+            return try HazardSurveyStore.enterprise(id: enterprise.id, db)!
+        }
+    }
+
+    /// Changes an enterprise's grade, recording who and why.
+    public func regrade(_ request: RegradeRequest) async throws -> Enterprise {
+        let actor = try checked { try validator.required(request.changedBy, "changed by") }
+        let day = request.changedOn ?? configuration.today()
+        try checked { try validator.notInFuture(day, "change date") }
+        return try await write { db in
+            let change = GradeChange(changedOn: day, changedBy: actor, reason: request.reason)
+            guard try HazardSurveyStore.regrade(id: request.id, to: request.grade, change: change, db) else {
+                throw Self.notFound("enterprise", request.id)
+            }
+            return try HazardSurveyStore.enterprise(id: request.id, db)!
+        }
+    }
+
+    public func enterprise(id: String) async throws -> Enterprise {
+        try await read { db in
+            guard let enterprise = try HazardSurveyStore.enterprise(id: id, db) else { throw Self.notFound("enterprise", id) }
+            return enterprise
+        }
+    }
+
+    public func deleteEnterprise(id: String) async throws {
+        try await write { db in
+            guard try HazardSurveyStore.deleteEnterprise(id: id, db) else { throw Self.notFound("enterprise", id) }
+        }
+    }
+
+    public func enterprises(_ query: HazardQuery) async throws -> RecordPage<Enterprise> {
+        let (range, cursor, limit) = try checked {
+            try reject(query, using: ["types": !query.types.isEmpty, "bands": !query.bands.isEmpty,
+                                      "states": !query.states.isEmpty, "overdueOnly": query.overdueOnly,
+                                      "listedOnly": query.listedOnly, "enterpriseID": !query.enterpriseID.isEmpty],
+                       list: "enterprises")
+            return try page(query)
+        }
+        return try await read { db in
+            try HazardSurveyStore.enterprises(in: range, grades: query.grades, sectors: query.sectors, majorOnly: query.majorOnly,
+                                              after: cursor, limit: limit, db)
+        }
+    }
+
+    // MARK: Hidden hazards
+
+    public func createHidden(_ hazard: HiddenHazard) async throws -> HiddenHazard {
+        let today = configuration.today()
+        let recordedAt = milliseconds()
+        return try await write { [validator, configuration] db in
+            let hazard = try Self.checked { try validator.hiddenHazard(try Self.withRegion(hazard, db)) }
+            if let existing = try HazardSurveyStore.hidden(id: hazard.id, asOf: today, db) {
+                guard Self.sameDescription(existing, hazard) else {
+                    throw RPCError.alreadyExists("hidden hazard \(hazard.id) already exists with other values; update it instead")
+                }
+                return existing
+            }
+            _ = try Self.checked { try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db) }
+            return try HazardSurveyStore.hidden(id: hazard.id, asOf: today, db)!
+        }
+    }
+
+    /// Changes a hidden hazard's descriptive fields; its state changes only through `transition`.
+    public func updateHidden(_ hazard: HiddenHazard) async throws -> HiddenHazard {
+        let today = configuration.today()
+        let recordedAt = milliseconds()
+        return try await write { [validator, configuration] db in
+            guard try Bool(exists: db, sql: "SELECT 1 FROM hidden_hazard WHERE id = ?", hazard.id) else {
+                throw Self.notFound("hidden hazard", hazard.id)
+            }
+            let hazard = try Self.checked { try validator.hiddenHazard(try Self.withRegion(hazard, db)) }
+            _ = try Self.checked { try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db) }
+            return try HazardSurveyStore.hidden(id: hazard.id, asOf: today, db)!
+        }
+    }
+
+    public func hidden(id: String) async throws -> HiddenHazard {
+        let today = configuration.today()
+        return try await read { db in
+            guard let hazard = try HazardSurveyStore.hidden(id: id, asOf: today, db) else { throw Self.notFound("hidden hazard", id) }
+            return hazard
+        }
+    }
+
+    /// Applies a transition; an invalid one is `failedPrecondition` naming the current state.
+    public func transition(_ request: TransitionRequest) async throws -> HiddenHazard {
+        let recordedAt = milliseconds()
+        return try await write { [configuration] db in
+            do {
+                guard let hazard = try HazardSurveyStore.transition(request, configuration: configuration, recordedAt: recordedAt, db) else {
+                    throw Self.notFound("hidden hazard", request.id)
+                }
+                return hazard
+            } catch let error as InvalidRecord {
+                throw RPCError.failedPrecondition("hidden hazard \(request.id): \(error.message)")
+            }
+        }
+    }
+
+    public func hiddenHazards(_ query: HazardQuery) async throws -> RecordPage<HiddenHazard> {
+        let today = query.asOf ?? configuration.today()
+        let (range, cursor, limit) = try checked {
+            try reject(query, using: ["types": !query.types.isEmpty, "bands": !query.bands.isEmpty,
+                                      "grades": !query.grades.isEmpty, "sectors": !query.sectors.isEmpty],
+                       list: "hidden hazards")
+            return try page(query)
+        }
+        return try await read { db in
+            try HazardSurveyStore.hiddenHazards(in: range, query: query, asOf: today, after: cursor, limit: limit, db)
+        }
+    }
+
+    // MARK: Statistics
+
+    /// The region's roll-up figures: its whole subtree, or with `exactRegion` only records coded to it.
+    public func statistics(_ request: StatisticsRequest) async throws -> HazardStatistics {
+        let day = request.asOf ?? configuration.today()
+        let (region, range) = try checked { try validator.subtree(request.regionCode) }
+        let scope: HazardSurveyStore.StatisticsScope = request.exactRegion ? .exactly(region.code) : .subtree(range)
+        return try await read { db in try HazardSurveyStore.statistics(scope, regionCode: region.code, asOf: day, db) }
+    }
+
+    /// Record counts for `node.info`.
+    public func counts() async throws -> [(String, Int64)] {
+        try await read { db in
+            [("hazard points", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM hazard_point") ?? 0),
+             ("enterprises", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM enterprise") ?? 0),
+             ("hidden hazards", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM hidden_hazard") ?? 0),
+             ("hidden hazards open", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM hidden_hazard WHERE state < 5") ?? 0)]
+        }
+    }
+
+    // MARK: Helpers
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await store.pool.read { db in try Self.mapped { try body(db) } }
+    }
+
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await store.pool.write { db in try Self.mapped { try body(db) } }
+    }
+
+    func checked<T>(_ body: () throws -> T) throws -> T {
+        try Self.checked(body)
+    }
+
+    /// Runs validation: an `InvalidRecord` becomes `invalidArgument`.
+    static func checked<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as InvalidRecord {
+            throw RPCError.invalidArgument(error.message)
+        }
+    }
+
+    /// Record errors from storage code become `invalidArgument`; everything else passes through.
+    static func mapped<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as InvalidRecord {
+            throw RPCError.invalidArgument(error.message)
+        }
+    }
+
+    static func notFound(_ what: String, _ id: String) -> RPCError { .notFound("no \(what) with id \"\(id)\" on this node") }
+
+    func milliseconds() -> Int64 { Int64((configuration.now().timeIntervalSince1970 * 1000).rounded()) }
+
+    /// Fills an empty region from the hazard's enterprise.
+    static func withRegion(_ hazard: HiddenHazard, _ db: Database) throws(InvalidRecord) -> HiddenHazard {
+        guard hazard.regionCode.isEmpty, !hazard.enterpriseID.isEmpty else { return hazard }
+        var hazard = hazard
+        let region = try? String.fetchOne(db, sql: "SELECT region FROM enterprise WHERE id = ?", arguments: [hazard.enterpriseID])
+        guard let region else { throw InvalidRecord("enterprise \(hazard.enterpriseID) is not on record here") }
+        hazard.regionCode = region
+        return hazard
+    }
+
+    static func sameDescription(_ a: HiddenHazard, _ b: HiddenHazard) -> Bool {
+        a.regionCode == b.regionCode && a.enterpriseID == b.enterpriseID && a.location == b.location
+            && a.description == b.description && a.category == b.category && a.major == b.major
+            && a.discoveredOn == b.discoveredOn && a.discoveredBy == b.discoveredBy && a.listed == b.listed
+    }
+
+    /// Rejects filters that do not apply to a list.
+    func reject(_ query: HazardQuery, using given: [String: Bool], list: String) throws(InvalidRecord) {
+        let wrong = given.filter(\.value).map(\.key).sorted()
+        guard wrong.isEmpty else { throw InvalidRecord("\(wrong.joined(separator: ", ")) do not apply to \(list)") }
+    }
+
+    /// The subtree, cursor and page size of a list query.
+    func page(_ query: HazardQuery) throws(InvalidRecord) -> (RegionRange, RegionCursor?, Int) {
+        let (_, range) = try validator.subtree(query.regionCode)
+        guard query.limit <= 1000 else { throw InvalidRecord("limit \(query.limit) is over 1000") }
+        return (range, try RegionCursor(parsing: query.cursor), query.limit == 0 ? 100 : Int(query.limit))
+    }
+}

@@ -1,0 +1,60 @@
+import AnlanRecords
+import GRDB
+import HazardSurveyAPI
+
+/// Hazard points: reads and writes inside a caller's transaction.
+extension HazardSurveyStore {
+    static let pointColumns = ["id", "region", "lat", "lon", "type", "band", "population", "transfer",
+                               "responsible", "phone", "surveyed", "department"]
+    static let pointSelect = "SELECT \(pointColumns.joined(separator: ", ")) FROM hazard_point"
+    /// Inserts, or replaces a changed row; an identical row is left alone (no write, no trigger).
+    static let pointUpsert = upsertSQL(table: "hazard_point", columns: pointColumns)
+
+    static func arguments(_ point: HazardPoint) -> StatementArguments {
+        [point.id, point.regionCode, point.latitude, point.longitude, Int(point.type.rawValue), Int(point.band),
+         point.populationAtRisk, point.registeredForTransfer, point.responsiblePerson, point.responsiblePhone,
+         point.surveyedOn?.dayNumber, point.sourceDepartment]
+    }
+
+    static func point(_ row: Row) -> HazardPoint {
+        HazardPoint(id: row[0], regionCode: row[1], latitude: row[2], longitude: row[3],
+                    type: HazardType(rawValue: row[4]) ?? .earthquake, band: row[5], populationAtRisk: row[6],
+                    registeredForTransfer: row[7], responsiblePerson: row[8], responsiblePhone: row[9],
+                    surveyedOn: (row[10] as Int?).map(CivilDay.init(dayNumber:)), sourceDepartment: row[11])
+    }
+
+    static func point(id: String, _ db: Database) throws -> HazardPoint? {
+        try Row.fetchOne(db, sql: pointSelect + " WHERE id = ?", arguments: [id]).map(point)
+    }
+
+    /// Writes `point` as given: true if a row was inserted or changed.
+    @discardableResult
+    static func upsert(_ point: HazardPoint, _ db: Database) throws -> Bool {
+        try db.cachedStatement(sql: pointUpsert).execute(arguments: arguments(point))
+        return db.changesCount > 0
+    }
+
+    static func deletePoint(id: String, _ db: Database) throws -> Bool {
+        try db.execute(sql: "DELETE FROM hazard_point WHERE id = ?", arguments: [id])
+        return db.changesCount > 0
+    }
+
+    static func points(in range: RegionRange, types: [HazardType], bands: [UInt8], after cursor: RegionCursor?,
+                       limit: Int, _ db: Database) throws -> RecordPage<HazardPoint> {
+        var filter = ListFilter(range: range, cursor: cursor)
+        filter.in("type", types.map { Int($0.rawValue) })
+        filter.in("band", bands.map { Int($0) })
+        let rows = try Row.fetchAll(db, sql: pointSelect + filter.sql(limit: limit), arguments: filter.arguments)
+        return filter.page(rows.map(point), limit: limit) { RegionCursor(region: $0.regionCode, id: $0.id) }
+    }
+
+    /// `INSERT … ON CONFLICT(id) DO UPDATE SET … WHERE <any column differs>`.
+    static func upsertSQL(table: String, columns: [String]) -> String {
+        let others = columns.dropFirst()
+        return """
+            INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
+            ON CONFLICT(id) DO UPDATE SET \(others.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+            WHERE \(others.map { "\(table).\($0) IS NOT excluded.\($0)" }.joined(separator: " OR "))
+            """
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import AnlanRecords
+import AnlanRegions
+import HazardSurveyAPI
+
+/// Checks records before they are stored, from a request or a CSV row alike, and normalises them
+/// (canonical region codes, upper-case credit codes, trimmed text). Every failure is a `InvalidRecord`
+/// whose message says what is wrong with which value.
+struct HazardValidator: Sendable {
+    let tree: RegionTree
+    /// The node's region: every record must lie in its subtree.
+    let scope: Region
+    let scopeRange: RegionRange
+    let configuration: HazardSurveyConfiguration
+
+    init(tree: RegionTree, scope: Region, configuration: HazardSurveyConfiguration) {
+        self.tree = tree
+        self.scope = scope
+        self.scopeRange = RegionRange(subtreeOf: scope)
+        self.configuration = configuration
+    }
+
+    /// The region a query or statistics request names ("" = the node's own), with its subtree range.
+    func subtree(_ code: String) throws(InvalidRecord) -> (region: Region, range: RegionRange) {
+        let region = code.isEmpty ? scope : try self.region(code)
+        return (region, RegionRange(subtreeOf: region))
+    }
+
+    /// A region in this node's subtree.
+    func region(_ code: String, field: String = "region") throws(InvalidRecord) -> Region {
+        let region: Region
+        do {
+            region = try tree.region(code.trimmingCharacters(in: .whitespaces))
+        } catch {
+            throw InvalidRecord("\(field): \(error)")
+        }
+        guard scopeRange.contains(region.code) else {
+            throw InvalidRecord("\(field): \(region) is outside this node's region \(scope)")
+        }
+        return region
+    }
+
+    func id(_ id: String, of what: String) throws(InvalidRecord) -> String {
+        let id = id.trimmingCharacters(in: .whitespaces)
+        guard !id.isEmpty else { throw InvalidRecord("\(what) id is empty") }
+        guard id.utf8.count <= 64 else { throw InvalidRecord("\(what) id \"\(id.prefix(20))…\" is longer than 64 bytes") }
+        guard !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw InvalidRecord("\(what) id contains control characters")
+        }
+        return id
+    }
+
+    func required(_ text: String, _ field: String) throws(InvalidRecord) -> String {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw InvalidRecord("\(field) is required") }
+        return text
+    }
+
+    func band(_ band: UInt8) throws(InvalidRecord) -> UInt8 {
+        guard band >= 1, Int(band) <= configuration.riskBands.count else {
+            throw InvalidRecord("risk band \(band) is not 1…\(configuration.riskBands.count) (\(configuration.riskBands.joined(separator: ", ")))")
+        }
+        return band
+    }
+
+    func notInFuture(_ day: CivilDay?, _ field: String) throws(InvalidRecord) {
+        if let day, day > configuration.today() {
+            throw InvalidRecord("\(field) \(day) is in the future (today is \(configuration.today()))")
+        }
+    }
+
+    func phone(_ phone: String) throws(InvalidRecord) -> String {
+        let phone = phone.trimmingCharacters(in: .whitespaces)
+        guard phone.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "+- ".unicodeScalars.contains($0) }) else {
+            throw InvalidRecord("phone \"\(phone)\" may contain only digits, spaces, + and -")
+        }
+        return phone
+    }
+
+    // MARK: Records
+
+    func point(_ point: HazardPoint) throws(InvalidRecord) -> HazardPoint {
+        var point = point
+        point.id = try id(point.id, of: "hazard point")
+        let region = try region(point.regionCode)
+        guard region.tier == .township else {
+            throw InvalidRecord("region: a hazard point carries its township's code; \(region) is a \(region.tier.name)")
+        }
+        point.regionCode = region.code
+        do {
+            _ = try GeoCoordinate(latitude: point.latitude, longitude: point.longitude)
+        } catch {
+            throw InvalidRecord("coordinates: \(error)")
+        }
+        point.band = try band(point.band)
+        guard point.populationAtRisk >= 0 else { throw InvalidRecord("population at risk \(point.populationAtRisk) is negative") }
+        guard point.registeredForTransfer >= 0 else {
+            throw InvalidRecord("people registered for transfer \(point.registeredForTransfer) is negative")
+        }
+        guard point.registeredForTransfer <= point.populationAtRisk else {
+            throw InvalidRecord("people registered for transfer (\(point.registeredForTransfer)) exceed the population at risk (\(point.populationAtRisk))")
+        }
+        point.responsiblePerson = try required(point.responsiblePerson, "responsible person")
+        point.responsiblePhone = try phone(point.responsiblePhone)
+        try notInFuture(point.surveyedOn, "survey date")
+        point.sourceDepartment = point.sourceDepartment.trimmingCharacters(in: .whitespaces)
+        return point
+    }
+
+    func enterprise(_ enterprise: Enterprise) throws(InvalidRecord) -> Enterprise {
+        var enterprise = enterprise
+        enterprise.id = try id(enterprise.id, of: "enterprise")
+        enterprise.name = try required(enterprise.name, "name")
+        enterprise.creditCode = try UnifiedSocialCreditCode.validate(enterprise.creditCode.trimmingCharacters(in: .whitespaces))
+        enterprise.regionCode = try region(enterprise.regionCode).code
+        enterprise.gradeHistory = []
+        return enterprise
+    }
+
+    /// Checks a hidden hazard's own fields; `regionCode` must already be filled (from the enterprise if need be).
+    func hiddenHazard(_ hazard: HiddenHazard) throws(InvalidRecord) -> HiddenHazard {
+        var hazard = hazard
+        hazard.id = try id(hazard.id, of: "hidden hazard")
+        let region = try region(hazard.regionCode)
+        hazard.regionCode = region.code
+        hazard.enterpriseID = hazard.enterpriseID.trimmingCharacters(in: .whitespaces)
+        hazard.location = hazard.location.trimmingCharacters(in: .whitespaces)
+        guard !hazard.enterpriseID.isEmpty || !hazard.location.isEmpty else {
+            throw InvalidRecord("a hidden hazard needs an enterprise or a location")
+        }
+        hazard.description = try required(hazard.description, "description")
+        hazard.category = hazard.category.trimmingCharacters(in: .whitespaces)
+        guard let discovered = hazard.discoveredOn else { throw InvalidRecord("discovery date is required") }
+        try notInFuture(discovered, "discovery date")
+        hazard.discoveredBy = try required(hazard.discoveredBy, "discovered by")
+        guard let tier = Tier(rawValue: hazard.supervisingTier) else {
+            throw InvalidRecord("supervising tier \(hazard.supervisingTier) is not 1 (province), 2 (city), 3 (county) or 4 (township)")
+        }
+        guard tier <= region.tier else {
+            throw InvalidRecord("supervising tier \(tier.name) is below the hazard's region \(region) (a \(region.tier.name))")
+        }
+        hazard.history = []
+        hazard.overdue = false
+        return hazard
+    }
+}

@@ -1,0 +1,125 @@
+import AnlanRecords
+import AnlanRegions
+import HazardSurveyAPI
+
+/// Deterministic synthetic survey data over the real region tree, for the local mesh's demo, tests and
+/// benchmarks. It is *not* survey data: no public hazard-point register exists to ship. Points sit near
+/// their real township's centre (or county seat), enterprises carry valid-format credit codes, and the
+/// figures are plausible, not real.
+public struct SyntheticSurvey: Sendable {
+    public let tree: RegionTree
+    public let region: Region
+    /// The day discovery and survey dates count back from.
+    public let today: CivilDay
+    private let townships: [Region]
+    private let places: [String: GeoCoordinate]
+
+    public init(tree: RegionTree = .zhejiang, regionCode: String, today: CivilDay) throws {
+        self.tree = tree
+        self.region = try tree.region(regionCode)
+        self.today = today
+        let townships = region.tier == .township
+            ? [region]
+            : try tree.descendants(of: region.code).filter { $0.tier == .township }
+        self.townships = townships
+        var places: [String: GeoCoordinate] = [:]
+        for township in townships { places[township.code] = try tree.location(of: township.code).coordinate }
+        self.places = places
+    }
+
+    /// `count` hazard points as CSV, ids `HP-<n>` from `firstID`.
+    public func pointsCSV(count: Int, seed: UInt64 = 1, firstID: Int = 1) -> String {
+        var random = SplitMix64(seed: seed)
+        var writer = CSVWriter()
+        writer.write(HazardCSVFormat.pointColumns)
+        let types = HazardType.allCases
+        let departments = ["自然资源", "水利", "应急管理", "气象", "林业", "住建"]
+        for n in firstID..<(firstID + count) {
+            let township = townships[Int(random.next() % UInt64(townships.count))]
+            let centre = places[township.code]!
+            let population = Int64(random.next() % 400)
+            writer.write([
+                "HP-\(n)", township.code,
+                String(Double(Int((centre.latitude + random.unit(-0.02, 0.02)) * 1_000_000)) / 1_000_000),
+                String(Double(Int((centre.longitude + random.unit(-0.02, 0.02)) * 1_000_000)) / 1_000_000),
+                types[Int(random.next() % UInt64(types.count))].name,
+                String(1 + random.next() % 5), String(population), String(population * Int64(random.next() % 90) / 100),
+                "负责人\(n % 997)", "1380000\(String(n % 10_000).leftPadded(4))",
+                today.adding(days: -Int(random.next() % 900)).description,
+                departments[Int(random.next() % UInt64(departments.count))],
+            ])
+        }
+        return writer.text
+    }
+
+    /// `count` enterprises as CSV, ids `EN-<n>`.
+    public func enterprisesCSV(count: Int, seed: UInt64 = 2) -> String {
+        var random = SplitMix64(seed: seed)
+        var writer = CSVWriter()
+        writer.write(HazardCSVFormat.enterpriseColumns)
+        let grades: [RiskGrade] = [.red, .orange, .orange, .yellow, .yellow, .yellow, .blue, .blue, .blue, .blue]
+        for n in 1...max(count, 1) where n <= count {
+            let township = townships[Int(random.next() % UInt64(townships.count))]
+            let sector = IndustrySector.allCases[Int(random.next() % 8)]
+            writer.write([
+                "EN-\(n)", "\(township.name)第\(n)企业", Self.creditCode(serial: n, county: String(township.code.prefix(6))),
+                township.code, sector.name, random.next() % 10 == 0 ? "yes" : "no",
+                grades[Int(random.next() % UInt64(grades.count))].name,
+            ])
+        }
+        return writer.text
+    }
+
+    /// `count` hidden hazards as CSV, ids `HH-<n>`; every third is in one of the first `enterprises` enterprises.
+    public func hiddenHazardsCSV(count: Int, enterprises: Int, seed: UInt64 = 3) -> String {
+        var random = SplitMix64(seed: seed)
+        var writer = CSVWriter()
+        writer.write(HazardCSVFormat.hiddenColumns)
+        let categories = ["消防设施", "用电安全", "危化品储存", "边坡稳定", "排水防涝", "特种设备"]
+        for n in 1...max(count, 1) where n <= count {
+            let township = townships[Int(random.next() % UInt64(townships.count))]
+            let inEnterprise = enterprises > 0 && n % 3 == 0
+            let tier: Tier = [.city, .county, .county, .township][Int(random.next() % 4)]
+            writer.write([
+                "HH-\(n)", inEnterprise ? "" : township.code,
+                inEnterprise ? "EN-\(1 + Int(random.next() % UInt64(enterprises)))" : "",
+                inEnterprise ? "" : "\(township.name)公共区域\(n % 50)号", "隐患描述 \(n)",
+                categories[Int(random.next() % UInt64(categories.count))], random.next() % 8 == 0 ? "yes" : "no",
+                today.adding(days: -Int(random.next() % 120)).description, "检查组\(n % 37)",
+                tier.name, random.next() % 20 == 0 ? "yes" : "no",
+            ])
+        }
+        return writer.text
+    }
+
+    /// A valid-format credit code: 9 (enterprise) 1 (company), the county code, a serial, the check character.
+    public static func creditCode(serial: Int, county: String) -> String {
+        let body = "91" + county + String(serial % 1_000_000_000).leftPadded(9)
+        return body + String(UnifiedSocialCreditCode.checkCharacter(for: body)!)
+    }
+}
+
+/// A small, fast, seedable generator (SplitMix64), so generated data is the same on every machine.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func unit(_ low: Double, _ high: Double) -> Double {
+        low + (high - low) * Double(next() >> 11) / Double(1 << 53)
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

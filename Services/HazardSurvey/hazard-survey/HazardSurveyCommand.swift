@@ -1,0 +1,113 @@
+import AnlanNode
+import AnlanRecords
+import AnlanRegions
+import ArgumentParser
+import Foundation
+import HazardSurveyAPI
+import HazardSurveyService
+import Logging
+
+/// `hazard-survey`: natural-disaster and enterprise risk surveys, hidden hazards tracked to closure.
+@main
+struct HazardSurveyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hazard-survey",
+        abstract: "Anlan hazard-survey: hazard points, enterprises by risk colour, hidden hazards through 发现→交办→整改→督查→销号.",
+        subcommands: [Serve.self, Import.self, Generate.self, Probe.self])
+
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run the service for a region.")
+
+        @OptionGroup var options: ServeOptions
+        @OptionGroup var rules: RuleOptions
+
+        func run() async throws {
+            LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+            var logger = Logger(label: "anlan.hazard-survey")
+            logger.logLevel = Logger.Level(rawValue: options.logLevel) ?? .info
+            let survey = try HazardSurvey(databasePath: options.database ?? "hazard-survey-\(options.region).sqlite",
+                                          regionCode: options.region, configuration: try rules.configuration(), logger: logger)
+            try await NodeServer.run(HazardSurveyNode(survey: survey), options: options, logger: logger)
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a CSV file straight into a node's database (any size; the node may be running).")
+
+        @Option(help: "The node's SQLite database file.") var database: String
+        @Option(help: "The node's region code.") var region: String
+        @Option(help: "points, enterprises or hidden-hazards.") var kind: String
+        @OptionGroup var rules: RuleOptions
+        @Argument(help: "The CSV file.") var file: String
+
+        func run() async throws {
+            let kind = try HazardRecordKind.parse(kind)
+            var logger = Logger(label: "anlan.hazard-survey")
+            logger.logLevel = .warning
+            let survey = try HazardSurvey(databasePath: database, regionCode: region, configuration: try rules.configuration(), logger: logger)
+            let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: file)))
+            let started = ContinuousClock.now
+            let report = try await survey.importCSV(kind, bytes: bytes, source: file)
+            let seconds = Double((ContinuousClock.now - started).wholeMilliseconds) / 1000
+            print(report.summary)
+            print(String(format: "%.2f s, %.0f rows/s", seconds, Double(report.rows) / max(seconds, 0.001)))
+            if !report.rejected.isEmpty { throw ExitCode(3) }
+        }
+    }
+
+    struct Generate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write synthetic demo data (points.csv, enterprises.csv, hidden-hazards.csv) for a region's townships.",
+            discussion: "Synthetic, deterministic, plausible — not survey data. For the local mesh, tests and benchmarks.")
+
+        @Option(help: "Region whose townships get the data.") var region: String
+        @Option(help: "Hazard points.") var points = 200
+        @Option(help: "Enterprises.") var enterprises = 60
+        @Option(help: "Hidden hazards.") var hidden = 80
+        @Option(help: "Seed (the same seed gives the same files).") var seed: UInt64 = 1
+        @Option(help: "Dates count back from this day (YYYY-MM-DD, default today).") var today: String?
+        @Option(help: "Directory to write into.") var output = "."
+
+        func run() async throws {
+            let day = try today.map { text in
+                guard let day = CivilDay(text) else { throw ValidationError("--today: not a YYYY-MM-DD date") }
+                return day
+            } ?? CivilDay.today
+            let data = try SyntheticSurvey(regionCode: region, today: day)
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            let offset = seed &* 1000
+            try data.pointsCSV(count: points, seed: offset + 1).write(toFile: "\(output)/points.csv", atomically: true, encoding: .utf8)
+            try data.enterprisesCSV(count: enterprises, seed: offset + 2).write(toFile: "\(output)/enterprises.csv", atomically: true, encoding: .utf8)
+            try data.hiddenHazardsCSV(count: hidden, enterprises: enterprises, seed: offset + 3)
+                .write(toFile: "\(output)/hidden-hazards.csv", atomically: true, encoding: .utf8)
+            print("wrote \(points) points, \(enterprises) enterprises, \(hidden) hidden hazards for \(data.region) to \(output)")
+        }
+    }
+}
+
+/// The node's rules as flags (see `HazardSurveyConfiguration` for the defaults and their sources).
+struct RuleOptions: ParsableArguments {
+    @Option(help: "Risk band names, highest risk first, comma-separated.")
+    var riskBands = "I,II,III,IV,V"
+
+    @Option(help: "Days to rectify per supervising tier, e.g. city=60,county=30.")
+    var deadlineDays = "province=90,city=60,county=30,township=15"
+
+    @Flag(help: "Refuse to reopen closed hidden hazards.")
+    var noReopen = false
+
+    func configuration() throws -> HazardSurveyConfiguration {
+        let bands = riskBands.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !bands.isEmpty, bands.count < 256, !bands.contains("") else { throw ValidationError("--risk-bands: 1…255 non-empty names") }
+        var days = HazardSurveyConfiguration.defaults.deadlineDays
+        for pair in deadlineDays.split(separator: ",") {
+            let parts = pair.split(separator: "=")
+            guard parts.count == 2, let tier = Tier(name: String(parts[0])), let value = Int(parts[1]), value > 0 else {
+                throw ValidationError("--deadline-days: \"\(pair)\" is not tier=days (province, city, county, township)")
+            }
+            days[tier] = value
+        }
+        return HazardSurveyConfiguration(riskBands: bands, deadlineDays: days, reopenAllowed: !noReopen)
+    }
+}

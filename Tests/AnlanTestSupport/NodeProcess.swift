@@ -1,0 +1,62 @@
+import Foundation
+
+/// An Anlan executable (`registry`, `hazard-survey`, …) running as a real process for an integration
+/// test: `serve` on port 0 with a port file, its stderr discarded.
+public final class NodeProcess: @unchecked Sendable {
+    public let process = Process()
+    public let portFile: String
+
+    /// Starts `<executable> serve --port-file … --log-level warning <arguments>`.
+    public init(_ executable: String, _ arguments: [String], directory: String, name: String) throws {
+        portFile = directory + "/\(name).port"
+        try? FileManager.default.removeItem(atPath: portFile)
+        process.executableURL = try Self.locate(executable)
+        process.arguments = ["serve", "--port-file", portFile, "--log-level", "warning"] + arguments
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+    }
+
+    /// The port the node bound, once it has written it (up to 10 s).
+    public func port() async throws -> Int {
+        for _ in 0..<400 {
+            if let text = try? String(contentsOfFile: portFile, encoding: .utf8),
+               let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return port
+            }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        throw NodeProcessError(message: "\(process.executableURL?.lastPathComponent ?? "node") did not start within 10 s")
+    }
+
+    /// Sends `signal` and waits for the process to end.
+    public func stop(signal: Int32) {
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+    }
+
+    /// The executable beside the test bundle (`<build>/<package>PackageTests.xctest`).
+    public static func locate(_ executable: String) throws -> URL {
+        let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [
+            buildDirectory.appendingPathComponent(executable),
+            buildDirectory.deletingLastPathComponent().appendingPathComponent(executable),
+        ]
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw NodeProcessError(message: "build the \(executable) executable first (swift build --build-tests)")
+        }
+        return found
+    }
+}
+
+public struct NodeProcessError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// A fresh temporary directory, removed when `body` returns.
+public func withTemporaryDirectory<T>(_ body: (String) async throws -> T) async throws -> T {
+    let path = NSTemporaryDirectory() + "anlan-test-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try await body(path)
+}
