@@ -73,6 +73,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// hazard-survey's storage at survey scale: bulk import, subtree statistics, overdue pages.
+        .executableTarget(
+            name: "hazard-bench",
+            dependencies: [
+                .product(name: "HazardSurveyService", package: "anlan"),
+                .product(name: "HazardSurveyAPI", package: "anlan"),
+                .product(name: "AnlanRecords", package: "anlan"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

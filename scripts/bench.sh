@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Builds the Benchmarks package in release mode and runs the driver (figures go in docs/BENCHMARKS.md).
+# Builds the Benchmarks package in release mode and runs a driver (figures go in docs/BENCHMARKS.md):
+#   scripts/bench.sh [--rounds N …]   Anlan vs grpc-swift-2 vs raw SwiftNIO
+#   scripts/bench.sh hazard [--points N …]   hazard-survey import, statistics, overdue pages
 set -euo pipefail
 cd "$(dirname "$0")/../Benchmarks"
 ../scripts/install-system-packages.sh
 # SwiftPM can keep a stale build plan for the parent package's targets (added files are missed): drop it.
 rm -f .build/release.yaml .build/release/description.json
 swift build -c release
+# `scripts/bench.sh hazard [options]` runs hazard-survey's storage benchmark instead of the RPC one.
+if [ "${1:-}" = "hazard" ]; then
+    shift
+    exec .build/release/hazard-bench "$@"
+fi
 exec .build/release/anlan-bench "$@"

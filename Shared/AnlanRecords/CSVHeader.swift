@@ -14,7 +14,7 @@ public struct CSVHeader: Sendable {
     public init(_ record: CSVRecord, required: [String]) throws {
         if let problem = record.problem { throw CSVHeaderError(message: "header (line \(record.line)): \(problem)") }
         var indices: [String: Int] = [:]
-        let names = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let names = record.fields.map { $0.trimmed }
         for (i, name) in names.enumerated() {
             if indices[name] != nil { throw CSVHeaderError(message: "header: column \"\(name)\" appears twice") }
             indices[name] = i

@@ -21,73 +21,106 @@ public struct CSVReader: Sendable {
 
     /// The next record, or nil at the end. Blank lines are skipped.
     public mutating func next() -> CSVRecord? {
-        while index < bytes.count {
+        var index = self.index
+        var line = self.line
+        defer {
+            self.index = index
+            self.line = line
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            Self.record(buffer, &index, &line)
+        }
+    }
+
+    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"),
+                       carriageReturn = UInt8(ascii: "\r")
+
+    /// Scans one record from `index`: unquoted fields become strings straight from their bytes; only
+    /// quoted fields with doubled quotes are copied.
+    private static func record(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ line: inout Int) -> CSVRecord? {
+        let end = bytes.count
+        while index < end {
             let startLine = line
             var fields: [String] = []
-            var field: [UInt8] = []
             var problem: String?
-            var atFieldStart = true
-            var quoted = false
             var endOfRecord = false
-            while index < bytes.count, !endOfRecord {
-                let byte = bytes[index]
-                index += 1
-                if quoted {
-                    if byte == UInt8(ascii: "\"") {
-                        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
-                            field.append(byte)
-                            index += 1
-                        } else {
-                            quoted = false
-                            if index < bytes.count, !Self.isSeparator(bytes[index]) {
-                                problem = problem ?? "a quoted field (field \(fields.count + 1)) is followed by text before the next comma"
+            while !endOfRecord {
+                var field: String
+                if index < end, bytes[index] == quote {
+                    // Quoted: up to the closing quote; "" inside is one quote.
+                    var text: [UInt8] = []
+                    var segment = index + 1
+                    var i = segment
+                    var closed = false
+                    while i < end {
+                        let byte = bytes[i]
+                        if byte == quote {
+                            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<i]))
+                            if i + 1 < end, bytes[i + 1] == quote {
+                                text.append(quote)
+                                i += 2
+                                segment = i
+                                continue
                             }
+                            closed = true
+                            i += 1
+                            break
                         }
-                    } else {
-                        if byte == UInt8(ascii: "\n") { line += 1 }
-                        field.append(byte)
+                        if byte == newline { line += 1 }
+                        i += 1
                     }
-                    continue
+                    if !closed {
+                        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<min(i, end)]))
+                        problem = problem ?? "a quoted field (field \(fields.count + 1)) is not closed before the end of the file"
+                    }
+                    field = string(UnsafeBufferPointer(start: nil, count: 0), text, &problem, fields.count)
+                    index = i
+                    if index < end, bytes[index] != comma, bytes[index] != newline, bytes[index] != carriageReturn {
+                        problem = problem ?? "a quoted field (field \(fields.count + 1)) is followed by text before the next comma"
+                        while index < end, bytes[index] != comma, bytes[index] != newline { index += 1 }
+                    }
+                } else {
+                    let start = index
+                    while index < end {
+                        let byte = bytes[index]
+                        if byte == comma || byte == newline { break }
+                        if byte == quote {
+                            problem = problem ?? "a quote inside an unquoted field (field \(fields.count + 1)); quote the whole field and double the quote"
+                        }
+                        index += 1
+                    }
+                    var stop = index
+                    if stop > start, bytes[stop - 1] == carriageReturn, index >= end || bytes[index] == newline { stop -= 1 }
+                    field = string(UnsafeBufferPointer(rebasing: bytes[start..<stop]), [], &problem, fields.count)
                 }
-                switch byte {
-                case UInt8(ascii: ","):
-                    fields.append(Self.string(field, &problem, fields.count))
-                    field.removeAll(keepingCapacity: true)
-                    atFieldStart = true
-                    continue
-                case UInt8(ascii: "\n"):
+                fields.append(field)
+                if index < end, bytes[index] == carriageReturn, index + 1 < end, bytes[index + 1] == newline { index += 1 }
+                if index >= end {
+                    endOfRecord = true
+                } else if bytes[index] == comma {
+                    index += 1
+                } else {
+                    // A newline ends the record.
+                    index += 1
                     line += 1
                     endOfRecord = true
-                case UInt8(ascii: "\r") where index < bytes.count && bytes[index] == UInt8(ascii: "\n"):
-                    break
-                case UInt8(ascii: "\"") where atFieldStart:
-                    quoted = true
-                case UInt8(ascii: "\""):
-                    problem = problem ?? "a quote inside an unquoted field (field \(fields.count + 1)); quote the whole field and double the quote"
-                    field.append(byte)
-                default:
-                    field.append(byte)
                 }
-                atFieldStart = false
             }
-            if quoted {
-                problem = problem ?? "a quoted field (field \(fields.count + 1)) is not closed before the end of the file"
-            }
-            fields.append(Self.string(field, &problem, fields.count))
             if fields.count == 1, fields[0].isEmpty, problem == nil { continue }
             return CSVRecord(line: startLine, fields: fields, problem: problem)
         }
         return nil
     }
 
-    private static func isSeparator(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
-    }
-
-    private static func string(_ bytes: [UInt8], _ problem: inout String?, _ index: Int) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+    /// The field's text from `bytes` (or, for quoted fields, `copied`), checked as UTF-8.
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ copied: [UInt8], _ problem: inout String?, _ index: Int) -> String {
+        if copied.isEmpty, !bytes.contains(where: { $0 >= 0x80 }) {
+            return String(decoding: bytes, as: UTF8.self)  // ASCII: valid by construction, the fast path
+        }
+        let text = copied.isEmpty ? String(validating: bytes, as: UTF8.self) : String(validating: copied, as: UTF8.self)
+        if let text { return text }
         problem = problem ?? "field \(index + 1) is not valid UTF-8"
-        return String(decoding: bytes, as: UTF8.self)
+        return copied.isEmpty ? String(decoding: bytes, as: UTF8.self) : String(decoding: copied, as: UTF8.self)
     }
 }
 

@@ -13,7 +13,7 @@ where RawValue == UInt8 {
 extension WireEnum {
     /// The value whose `name` (or raw number) is `text`; nil for anything else.
     public init?(name text: some StringProtocol) {
-        if let value = Self.allCases.first(where: { $0.name == text }) {
+        if let value = Self.allCases.first(where: { $0.name.utf8.elementsEqual(text.utf8) }) {
             self = value
         } else if let raw = UInt8(text), let value = Self(rawValue: raw) {
             self = value

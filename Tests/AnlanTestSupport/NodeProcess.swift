@@ -12,8 +12,17 @@ public final class NodeProcess: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: portFile)
         process.executableURL = try Self.locate(executable)
         process.arguments = ["serve", "--port-file", portFile, "--log-level", "warning"] + arguments
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
         try process.run()
+    }
+
+    /// A test that fails half-way never leaves its node running (it would hold the test runner open).
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
     }
 
     /// The port the node bound, once it has written it (up to 10 s).

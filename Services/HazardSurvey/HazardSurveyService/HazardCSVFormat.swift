@@ -40,21 +40,21 @@ enum HazardCSVFormat {
     // MARK: Fields
 
     static func double(_ text: String, _ column: String) throws(InvalidRecord) -> Double {
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+        guard let value = Double(text.trimmed), value.isFinite else {
             throw InvalidRecord("\(column): \"\(text)\" is not a number")
         }
         return value
     }
 
     static func integer(_ text: String, _ column: String) throws(InvalidRecord) -> Int64 {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         if trimmed.isEmpty { return 0 }
         guard let value = Int64(trimmed) else { throw InvalidRecord("\(column): \"\(text)\" is not a whole number") }
         return value
     }
 
     static func bool(_ text: String, _ column: String) throws(InvalidRecord) -> Bool {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch text.trimmed.lowercased() {
         case "", "no", "false", "0", "否", "n": return false
         case "yes", "true", "1", "是", "y": return true
         default: throw InvalidRecord("\(column): \"\(text)\" is not yes/no")
@@ -62,14 +62,14 @@ enum HazardCSVFormat {
     }
 
     static func day(_ text: String, _ column: String) throws(InvalidRecord) -> CivilDay? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         if trimmed.isEmpty { return nil }
         guard let day = CivilDay(trimmed) else { throw InvalidRecord("\(column): \"\(text)\" is not a YYYY-MM-DD date") }
         return day
     }
 
     static func band(_ text: String, names: [String]) throws(InvalidRecord) -> UInt8 {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         if let index = names.firstIndex(of: trimmed) { return UInt8(index + 1) }
         guard let band = UInt8(trimmed) else {
             throw InvalidRecord("band: \"\(text)\" is neither a band number nor one of \(names.joined(separator: ", "))")
@@ -78,7 +78,7 @@ enum HazardCSVFormat {
     }
 
     static func tier(_ text: String) throws(InvalidRecord) -> UInt8 {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         if let tier = Tier(name: trimmed.lowercased()) { return tier.rawValue }
         if let raw = UInt8(trimmed), Tier(rawValue: raw) != nil { return raw }
         throw InvalidRecord("supervising_tier: \"\(text)\" is not province, city, county or township")
@@ -99,10 +99,16 @@ struct HazardCSVColumns {
 }
 
 extension HazardCSVFormat {
+    /// Hazard types by CSV name: one hash lookup per row on the import path.
+    static let hazardTypes = Dictionary(uniqueKeysWithValues: HazardType.allCases.map { ($0.name, $0) })
+
     static func point(_ record: CSVRecord, _ c: HazardCSVColumns, bands: [String]) throws(InvalidRecord) -> HazardPoint {
-        HazardPoint(
+        let typeName = c[record, 4].trimmed
+        let type: HazardType
+        if let known = hazardTypes[typeName] { type = known } else { type = try HazardType.parse(typeName) }
+        return HazardPoint(
             id: c[record, 0], regionCode: c[record, 1], latitude: try double(c[record, 2], "lat"),
-            longitude: try double(c[record, 3], "lon"), type: try HazardType.parse(c[record, 4].trimmingCharacters(in: .whitespaces)),
+            longitude: try double(c[record, 3], "lon"), type: type,
             band: try band(c[record, 5], names: bands), populationAtRisk: try integer(c[record, 6], "population"),
             registeredForTransfer: try integer(c[record, 7], "transfer"), responsiblePerson: c[record, 8],
             responsiblePhone: c[record, 9], surveyedOn: try day(c[record, 10], "surveyed_on"), sourceDepartment: c[record, 11])
@@ -117,9 +123,9 @@ extension HazardCSVFormat {
     static func enterprise(_ record: CSVRecord, _ c: HazardCSVColumns) throws(InvalidRecord) -> Enterprise {
         Enterprise(
             id: c[record, 0], name: c[record, 1], creditCode: c[record, 2], regionCode: c[record, 3],
-            sector: try IndustrySector.parse(c[record, 4].trimmingCharacters(in: .whitespaces)),
+            sector: try IndustrySector.parse(c[record, 4].trimmed),
             majorHazardSource: try bool(c[record, 5], "major_hazard_source"),
-            grade: try RiskGrade.parse(c[record, 6].trimmingCharacters(in: .whitespaces)))
+            grade: try RiskGrade.parse(c[record, 6].trimmed))
     }
 
     static func row(_ e: Enterprise) -> [String] {

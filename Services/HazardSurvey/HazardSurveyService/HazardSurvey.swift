@@ -36,7 +36,7 @@ public final class HazardSurvey: Sendable {
                 guard existing == point else { throw RPCError.alreadyExists("hazard point \(point.id) already exists with other values; update it instead") }
                 return existing
             }
-            try HazardSurveyStore.upsert(point, db)
+            try HazardSurveyStore.write(point, db)
             return point
         }
     }
@@ -45,7 +45,7 @@ public final class HazardSurvey: Sendable {
         let point = try checked { try validator.point(point) }
         return try await write { db in
             guard try HazardSurveyStore.point(id: point.id, db) != nil else { throw Self.notFound("hazard point", point.id) }
-            try HazardSurveyStore.upsert(point, db)
+            try HazardSurveyStore.write(point, db)
             return point
         }
     }

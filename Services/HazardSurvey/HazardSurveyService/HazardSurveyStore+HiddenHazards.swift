@@ -114,14 +114,14 @@ extension HazardSurveyStore {
         let today = configuration.today()
         guard var hazard = try hidden(id: request.id, asOf: today, db) else { return nil }
         let day = request.day ?? today
-        guard !request.actor.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !request.actor.trimmed.isEmpty else {
             throw InvalidRecord("\(request.action.name): who did it (actor) is required")
         }
         guard day <= today else { throw InvalidRecord("\(request.action.name): day \(day) is in the future (today is \(today))") }
         if let last = hazard.history.last?.day, day < last {
             throw InvalidRecord("\(request.action.name): day \(day) is before the last step (\(last))")
         }
-        if [.rectify, .close].contains(request.action), request.evidence.trimmingCharacters(in: .whitespaces).isEmpty {
+        if [.rectify, .close].contains(request.action), request.evidence.trimmed.isEmpty {
             throw InvalidRecord("\(request.action.name): an evidence reference is required")
         }
         let from = hazard.state
@@ -143,8 +143,8 @@ extension HazardSurveyStore {
                                    closed?.dayNumber, hazard.id])
         try appendEvent(HiddenHazardEvent(
             sequence: Int64(hazard.history.count + 1), action: request.action, fromState: from, toState: to,
-            actor: request.actor.trimmingCharacters(in: .whitespaces), recordedAtMilliseconds: recordedAt, day: day,
-            note: request.note, evidence: request.evidence.trimmingCharacters(in: .whitespaces),
+            actor: request.actor.trimmed, recordedAtMilliseconds: recordedAt, day: day,
+            note: request.note, evidence: request.evidence.trimmed,
             supervisingTier: tier.rawValue, deadline: deadline), hazardID: hazard.id, db)
         return try hidden(id: hazard.id, asOf: today, db)
     }

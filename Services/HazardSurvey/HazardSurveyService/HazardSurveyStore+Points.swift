@@ -7,14 +7,6 @@ extension HazardSurveyStore {
     static let pointColumns = ["id", "region", "lat", "lon", "type", "band", "population", "transfer",
                                "responsible", "phone", "surveyed", "department"]
     static let pointSelect = "SELECT \(pointColumns.joined(separator: ", ")) FROM hazard_point"
-    /// Inserts, or replaces a changed row; an identical row is left alone (no write, no trigger).
-    static let pointUpsert = upsertSQL(table: "hazard_point", columns: pointColumns)
-
-    static func arguments(_ point: HazardPoint) -> StatementArguments {
-        [point.id, point.regionCode, point.latitude, point.longitude, Int(point.type.rawValue), Int(point.band),
-         point.populationAtRisk, point.registeredForTransfer, point.responsiblePerson, point.responsiblePhone,
-         point.surveyedOn?.dayNumber, point.sourceDepartment]
-    }
 
     static func point(_ row: Row) -> HazardPoint {
         HazardPoint(id: row[0], regionCode: row[1], latitude: row[2], longitude: row[3],
@@ -27,16 +19,20 @@ extension HazardSurveyStore {
         try Row.fetchOne(db, sql: pointSelect + " WHERE id = ?", arguments: [id]).map(point)
     }
 
-    /// Writes `point` as given: true if a row was inserted or changed.
+    /// Writes one point and its tally change: inserted, updated or unchanged.
     @discardableResult
-    static func upsert(_ point: HazardPoint, _ db: Database) throws -> Bool {
-        try db.cachedStatement(sql: pointUpsert).execute(arguments: arguments(point))
-        return db.changesCount > 0
+    static func write(_ point: HazardPoint, _ db: Database) throws -> WriteOutcome {
+        var writer = try PointWriter(db)
+        let outcome = try writer.write(point)
+        try writer.flush()
+        return outcome
     }
 
     static func deletePoint(id: String, _ db: Database) throws -> Bool {
-        try db.execute(sql: "DELETE FROM hazard_point WHERE id = ?", arguments: [id])
-        return db.changesCount > 0
+        var writer = try PointWriter(db)
+        let deleted = try writer.delete(id: id)
+        try writer.flush()
+        return deleted
     }
 
     static func points(in range: RegionRange, types: [HazardType], bands: [UInt8], after cursor: RegionCursor?,

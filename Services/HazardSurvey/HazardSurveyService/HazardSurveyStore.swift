@@ -2,7 +2,8 @@ import AnlanStorage
 import GRDB
 
 /// The service's SQLite file: hazard points, enterprises with their grade history, hidden hazards with
-/// their transition history, and per-region tallies kept by triggers so roll-up statistics never scan.
+/// their transition history, and per-region tallies kept in step with the records so roll-up statistics
+/// never scan them.
 ///
 /// Region codes are stored canonical (6 or 12 digits), so a subtree is one index range (`RegionRange`).
 /// Days are stored as day numbers (`CivilDay.dayNumber`).
@@ -34,31 +35,13 @@ struct HazardSurveyStore: Sendable {
                 CREATE INDEX hazard_point_by_region ON hazard_point(region, id);
 
                 -- Points per township, type and band: what statistics read instead of the points.
+                -- Kept by PointWriter in the same transaction as every point write (not by triggers:
+                -- a bulk import adds up its deltas in memory and writes each cell once).
                 CREATE TABLE hazard_point_tally (
                     region TEXT NOT NULL, type INTEGER NOT NULL, band INTEGER NOT NULL,
                     points INTEGER NOT NULL, population INTEGER NOT NULL, transfer INTEGER NOT NULL,
                     PRIMARY KEY (region, type, band)
                 ) WITHOUT ROWID;
-                CREATE TRIGGER hazard_point_tally_insert AFTER INSERT ON hazard_point BEGIN
-                    INSERT INTO hazard_point_tally (region, type, band, points, population, transfer)
-                    VALUES (new.region, new.type, new.band, 1, new.population, new.transfer)
-                    ON CONFLICT (region, type, band) DO UPDATE SET points = points + 1,
-                        population = population + excluded.population, transfer = transfer + excluded.transfer;
-                END;
-                CREATE TRIGGER hazard_point_tally_delete AFTER DELETE ON hazard_point BEGIN
-                    UPDATE hazard_point_tally SET points = points - 1, population = population - old.population,
-                        transfer = transfer - old.transfer
-                    WHERE region = old.region AND type = old.type AND band = old.band;
-                END;
-                CREATE TRIGGER hazard_point_tally_update AFTER UPDATE OF region, type, band, population, transfer ON hazard_point BEGIN
-                    UPDATE hazard_point_tally SET points = points - 1, population = population - old.population,
-                        transfer = transfer - old.transfer
-                    WHERE region = old.region AND type = old.type AND band = old.band;
-                    INSERT INTO hazard_point_tally (region, type, band, points, population, transfer)
-                    VALUES (new.region, new.type, new.band, 1, new.population, new.transfer)
-                    ON CONFLICT (region, type, band) DO UPDATE SET points = points + 1,
-                        population = population + excluded.population, transfer = transfer + excluded.transfer;
-                END;
 
                 CREATE TABLE enterprise (
                     id TEXT PRIMARY KEY NOT NULL,

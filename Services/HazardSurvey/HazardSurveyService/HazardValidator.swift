@@ -30,7 +30,7 @@ struct HazardValidator: Sendable {
     func region(_ code: String, field: String = "region") throws(InvalidRecord) -> Region {
         let region: Region
         do {
-            region = try tree.region(code.trimmingCharacters(in: .whitespaces))
+            region = try tree.region(code.trimmed)
         } catch {
             throw InvalidRecord("\(field): \(error)")
         }
@@ -41,17 +41,17 @@ struct HazardValidator: Sendable {
     }
 
     func id(_ id: String, of what: String) throws(InvalidRecord) -> String {
-        let id = id.trimmingCharacters(in: .whitespaces)
+        let id = id.trimmed
         guard !id.isEmpty else { throw InvalidRecord("\(what) id is empty") }
         guard id.utf8.count <= 64 else { throw InvalidRecord("\(what) id \"\(id.prefix(20))…\" is longer than 64 bytes") }
-        guard !id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard !id.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else {
             throw InvalidRecord("\(what) id contains control characters")
         }
         return id
     }
 
     func required(_ text: String, _ field: String) throws(InvalidRecord) -> String {
-        let text = text.trimmingCharacters(in: .whitespaces)
+        let text = text.trimmed
         guard !text.isEmpty else { throw InvalidRecord("\(field) is required") }
         return text
     }
@@ -70,8 +70,8 @@ struct HazardValidator: Sendable {
     }
 
     func phone(_ phone: String) throws(InvalidRecord) -> String {
-        let phone = phone.trimmingCharacters(in: .whitespaces)
-        guard phone.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "+- ".unicodeScalars.contains($0) }) else {
+        let phone = phone.trimmed
+        guard phone.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x20 }) else {
             throw InvalidRecord("phone \"\(phone)\" may contain only digits, spaces, + and -")
         }
         return phone
@@ -103,7 +103,7 @@ struct HazardValidator: Sendable {
         point.responsiblePerson = try required(point.responsiblePerson, "responsible person")
         point.responsiblePhone = try phone(point.responsiblePhone)
         try notInFuture(point.surveyedOn, "survey date")
-        point.sourceDepartment = point.sourceDepartment.trimmingCharacters(in: .whitespaces)
+        point.sourceDepartment = point.sourceDepartment.trimmed
         return point
     }
 
@@ -111,7 +111,7 @@ struct HazardValidator: Sendable {
         var enterprise = enterprise
         enterprise.id = try id(enterprise.id, of: "enterprise")
         enterprise.name = try required(enterprise.name, "name")
-        enterprise.creditCode = try UnifiedSocialCreditCode.validate(enterprise.creditCode.trimmingCharacters(in: .whitespaces))
+        enterprise.creditCode = try UnifiedSocialCreditCode.validate(enterprise.creditCode.trimmed)
         enterprise.regionCode = try region(enterprise.regionCode).code
         enterprise.gradeHistory = []
         return enterprise
@@ -123,13 +123,13 @@ struct HazardValidator: Sendable {
         hazard.id = try id(hazard.id, of: "hidden hazard")
         let region = try region(hazard.regionCode)
         hazard.regionCode = region.code
-        hazard.enterpriseID = hazard.enterpriseID.trimmingCharacters(in: .whitespaces)
-        hazard.location = hazard.location.trimmingCharacters(in: .whitespaces)
+        hazard.enterpriseID = hazard.enterpriseID.trimmed
+        hazard.location = hazard.location.trimmed
         guard !hazard.enterpriseID.isEmpty || !hazard.location.isEmpty else {
             throw InvalidRecord("a hidden hazard needs an enterprise or a location")
         }
         hazard.description = try required(hazard.description, "description")
-        hazard.category = hazard.category.trimmingCharacters(in: .whitespaces)
+        hazard.category = hazard.category.trimmed
         guard let discovered = hazard.discoveredOn else { throw InvalidRecord("discovery date is required") }
         try notInFuture(discovered, "discovery date")
         hazard.discoveredBy = try required(hazard.discoveredBy, "discovered by")

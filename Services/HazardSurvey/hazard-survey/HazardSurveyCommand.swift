@@ -98,7 +98,7 @@ struct RuleOptions: ParsableArguments {
     var noReopen = false
 
     func configuration() throws -> HazardSurveyConfiguration {
-        let bands = riskBands.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let bands = riskBands.split(separator: ",").map { String($0).trimmed }
         guard !bands.isEmpty, bands.count < 256, !bands.contains("") else { throw ValidationError("--risk-bands: 1…255 non-empty names") }
         var days = HazardSurveyConfiguration.defaults.deadlineDays
         for pair in deadlineDays.split(separator: ",") {

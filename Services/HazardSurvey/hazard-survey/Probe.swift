@@ -175,7 +175,7 @@ struct PageOptions: ParsableArguments {
 }
 
 private func list(_ text: String) -> [String] {
-    text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    text.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
 }
 
 private func footer(_ count: Int, _ cursor: String) -> [String] {

@@ -1,0 +1,152 @@
+import AnlanRecords
+import GRDB
+import GRDBSQLite
+import HazardSurveyAPI
+
+/// Writes hazard points and keeps `hazard_point_tally` in step, inside the caller's transaction.
+///
+/// Built for bulk import: statements are prepared once and bound through the SQLite C API (no boxed
+/// arguments per row); a new point is one plain insert; the tally changes are added up in memory and
+/// written once per cell by `flush`, which must run before the transaction commits.
+struct PointWriter {
+    private let db: Database
+    private let insert: OpaquePointer
+    private let select: Statement
+    private let update: Statement
+    private var deltas: [TallyKey: TallyDelta] = [:]
+    /// For imports: rows above this rowid were inserted by this writer, `insertedLines[rowid - base - 1]`
+    /// says from which line; ids that already existed are remembered with their line. So an id twice
+    /// in one file is caught without hashing every new id.
+    private let duplicateBase: Int64?
+    private var insertedLines: [Int32] = []
+    private var existingLines: [String: Int] = [:]
+
+    /// - Parameter rejectingDuplicates: whether an id written twice through this writer is an error (imports).
+    init(_ db: Database, rejectingDuplicates: Bool = false) throws {
+        self.db = db
+        duplicateBase = rejectingDuplicates ? try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM hazard_point") : nil
+        insert = try db.cachedStatement(sql: """
+            INSERT INTO hazard_point (id, region, lat, lon, type, band, population, transfer, responsible, phone, surveyed, department)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
+            """).sqliteStatement
+        select = try db.cachedStatement(sql: "SELECT \(HazardSurveyStore.pointColumns.joined(separator: ", ")), rowid FROM hazard_point WHERE id = ?")
+        update = try db.cachedStatement(sql: """
+            UPDATE hazard_point SET region = ?, lat = ?, lon = ?, type = ?, band = ?, population = ?, transfer = ?,
+                responsible = ?, phone = ?, surveyed = ?, department = ? WHERE id = ?
+            """)
+    }
+
+    /// Writes `point`: a new id is inserted, a changed one updated, an identical one left alone.
+    ///
+    /// - Throws: `InvalidRecord` when rejecting duplicates and the id was already written from `line`'s file.
+    mutating func write(_ point: HazardPoint, line: Int = 0) throws -> HazardSurveyStore.WriteOutcome {
+        sqlite3_reset(insert)
+        bind(insert, 1, point.id)
+        bind(insert, 2, point.regionCode)
+        sqlite3_bind_double(insert, 3, point.latitude)
+        sqlite3_bind_double(insert, 4, point.longitude)
+        sqlite3_bind_int64(insert, 5, Int64(point.type.rawValue))
+        sqlite3_bind_int64(insert, 6, Int64(point.band))
+        sqlite3_bind_int64(insert, 7, point.populationAtRisk)
+        sqlite3_bind_int64(insert, 8, point.registeredForTransfer)
+        bind(insert, 9, point.responsiblePerson)
+        bind(insert, 10, point.responsiblePhone)
+        if let day = point.surveyedOn { sqlite3_bind_int64(insert, 11, Int64(day.dayNumber)) } else { sqlite3_bind_null(insert, 11) }
+        bind(insert, 12, point.sourceDepartment)
+        try step(insert)
+        if db.changesCount > 0 {
+            add(point, 1)
+            if duplicateBase != nil { insertedLines.append(Int32(clamping: line)) }
+            return .inserted
+        }
+        guard let (existing, rowID) = try stored(point.id) else { return .unchanged }
+        if let base = duplicateBase {
+            if rowID > base, rowID - base <= insertedLines.count {
+                throw InvalidRecord("id \(point.id) already appears on line \(insertedLines[Int(rowID - base - 1)]) of this file")
+            }
+            if let first = existingLines[point.id] { throw InvalidRecord("id \(point.id) already appears on line \(first) of this file") }
+            existingLines[point.id] = line
+        }
+        if existing == point { return .unchanged }
+        try update.execute(arguments: [
+            point.regionCode, point.latitude, point.longitude, Int(point.type.rawValue), Int(point.band),
+            point.populationAtRisk, point.registeredForTransfer, point.responsiblePerson, point.responsiblePhone,
+            point.surveyedOn?.dayNumber, point.sourceDepartment, point.id])
+        add(existing, -1)
+        add(point, 1)
+        return .updated
+    }
+
+    /// Deletes a point; false if there is none.
+    mutating func delete(id: String) throws -> Bool {
+        guard let (existing, _) = try stored(id) else { return false }
+        try db.execute(sql: "DELETE FROM hazard_point WHERE id = ?", arguments: [id])
+        add(existing, -1)
+        return true
+    }
+
+    /// Writes the added-up tally changes.
+    mutating func flush() throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO hazard_point_tally (region, type, band, points, population, transfer) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (region, type, band) DO UPDATE SET points = points + excluded.points,
+                population = population + excluded.population, transfer = transfer + excluded.transfer
+            """)
+        for (key, delta) in deltas where delta != TallyDelta() {
+            try statement.execute(arguments: [key.region, Int(key.type), Int(key.band), delta.points, delta.population, delta.transfer])
+        }
+        try db.execute(sql: "DELETE FROM hazard_point_tally WHERE points = 0")
+        deltas.removeAll()
+    }
+
+    private func stored(_ id: String) throws -> (HazardPoint, Int64)? {
+        try Row.fetchOne(select, arguments: [id]).map { (HazardSurveyStore.point($0), $0[12]) }
+    }
+
+    private mutating func add(_ point: HazardPoint, _ sign: Int64) {
+        let key = TallyKey(region: point.regionCode, type: point.type.rawValue, band: point.band)
+        deltas[key, default: TallyDelta()].add(point, sign)
+    }
+
+    private func step(_ statement: OpaquePointer) throws {
+        let rc = sqlite3_step(statement)
+        guard rc == SQLITE_DONE else {
+            sqlite3_reset(statement)
+            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: db.lastErrorMessage)
+        }
+    }
+
+    private func bind(_ statement: OpaquePointer, _ index: Int32, _ text: String) {
+        guard !text.isEmpty else {
+            sqlite3_bind_text(statement, index, "", 0, Self.transient)
+            return
+        }
+        var text = text
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                _ = sqlite3_bind_text(statement, index, chars.baseAddress, Int32(chars.count), Self.transient)
+            }
+        }
+    }
+
+    /// SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
+    private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
+
+    struct TallyKey: Hashable {
+        let region: String
+        let type: UInt8
+        let band: UInt8
+    }
+
+    struct TallyDelta: Equatable {
+        var points: Int64 = 0
+        var population: Int64 = 0
+        var transfer: Int64 = 0
+
+        mutating func add(_ point: HazardPoint, _ sign: Int64) {
+            points += sign
+            population += sign * point.populationAtRisk
+            transfer += sign * point.registeredForTransfer
+        }
+    }
+}
