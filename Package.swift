@@ -149,6 +149,7 @@ let package = Package(
                 "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanStorage", "AnlanRecords", "AnlanNode", "HazardSurveyAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Services/HazardSurvey/HazardSurveyService"

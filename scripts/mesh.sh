@@ -10,8 +10,11 @@
 #     city 330100 杭州市 → counties 330106 西湖区 (→ townships 330106002 北山街道, 330106003 灵隐街道), 330110 余杭区
 #     city 330200 宁波市 → counties 330212 鄞州区, 330206 北仑区
 # Each node runs a registry that registers with its parent tier's registry (the region tree's hierarchy).
-# The services (hazard-survey, material-reserve, aviation-landing-points, training-records, gateway) join
-# this script as their issues land.
+# Each county node also runs hazard-survey (ports $ANLAN_MESH_PORT+10 …), registered with its county's
+# registry and loaded on first start with synthetic demo data over the county's real townships
+# (`hazard-survey generate`: deterministic, plausible, not survey data — no public register exists).
+# The other services (material-reserve, aviation-landing-points, training-records, gateway) join this
+# script as their issues land.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STATE=${ANLAN_MESH_DIR:-$ROOT/.mesh}
@@ -31,6 +34,9 @@ NODES=(
     "330106003000 330106"
 )
 
+# Counties that run hazard-survey, in port order.
+HAZARD_COUNTIES=(330106 330110 330212 330206)
+
 port_of() {  # the fixed port of the n-th node
     echo $((BASE_PORT + $1))
 }
@@ -48,6 +54,7 @@ start() {
     "$ROOT/scripts/install-system-packages.sh"
     echo "building release executables (the first build takes a few minutes)…"
     (cd "$ROOT" && swift build -c release --product registry 2>&1 | tail -1)
+    (cd "$ROOT" && swift build -c release --product hazard-survey 2>&1 | tail -1)
     mkdir -p "$STATE/data" "$STATE/logs" "$STATE/run"
     local i=0
     for node in "${NODES[@]}"; do
@@ -71,17 +78,63 @@ start() {
         fi
         i=$((i + 1))
     done
+    start_hazard_survey
     sleep 1
     echo
     echo "The province registry sees its child tiers:"
     "$BIN/registry" probe list --port "$BASE_PORT"
     echo
     echo "Try: $BIN/registry probe info --port $BASE_PORT"
-    echo "     $BIN/registry probe lookup --port $BASE_PORT --service registry --region 330106002000"
+    echo "     $BIN/registry probe lookup --port $BASE_PORT --service hazard-survey --region 330106002000"
+    echo "     $BIN/hazard-survey probe stats --port $((BASE_PORT + 10))"
+    echo "     $BIN/hazard-survey probe hidden --port $((BASE_PORT + 10)) --overdue"
+}
+
+start_hazard_survey() {
+    local i=0
+    for county in "${HAZARD_COUNTIES[@]}"; do
+        local port=$((BASE_PORT + 10 + i))
+        local registry_port; registry_port=$(port_of "$(index_of "$county")")
+        local database="$STATE/data/hazard-survey-$county.sqlite"
+        local pidfile="$STATE/run/hazard-survey-$county.pid"
+        if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+            echo "hazard-survey $county already running on port $port"
+        else
+            if [ ! -f "$database" ]; then
+                local demo="$STATE/data/hazard-demo-$county"
+                "$BIN/hazard-survey" generate --region "$county" --points 2000 --enterprises 300 --hidden 400 \
+                    --seed "$((i + 1))" --output "$demo" >/dev/null
+                for kind in enterprises points hidden-hazards; do
+                    "$BIN/hazard-survey" import --database "$database" --region "$county" --kind "$kind" "$demo/$kind.csv" | head -1
+                done
+            fi
+            rm -f "$STATE/run/hazard-survey-$county.port"
+            nohup "$BIN/hazard-survey" serve --region "$county" --port "$port" --database "$database" \
+                --registry "127.0.0.1:$registry_port" --port-file "$STATE/run/hazard-survey-$county.port" \
+                >>"$STATE/logs/hazard-survey-$county.log" 2>&1 &
+            echo $! >"$pidfile"
+            for _ in $(seq 1 100); do [ -s "$STATE/run/hazard-survey-$county.port" ] && break; sleep 0.05; done
+            [ -s "$STATE/run/hazard-survey-$county.port" ] || { echo "hazard-survey $county did not start; see $STATE/logs/hazard-survey-$county.log" >&2; exit 1; }
+            echo "hazard-survey $county on 127.0.0.1:$port (registry 127.0.0.1:$registry_port)"
+        fi
+        i=$((i + 1))
+    done
+}
+
+stop_pidfile() {  # graceful stop of the process in a pid file
+    local pidfile=$1
+    [ -f "$pidfile" ] || return 0
+    local pid; pid=$(cat "$pidfile")
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid"
+        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+    fi
+    rm -f "$pidfile"
 }
 
 stop() {
     local pids=()
+    for county in "${HAZARD_COUNTIES[@]}"; do stop_pidfile "$STATE/run/hazard-survey-$county.pid"; done
     for ((i = ${#NODES[@]} - 1; i >= 0; i--)); do
         local region=${NODES[$i]%% *}
         local pidfile="$STATE/run/registry-$region.pid"
@@ -103,6 +156,12 @@ status() {
     for node in "${NODES[@]}"; do
         local region=${node%% *}
         "$BIN/registry" probe info --port "$(port_of "$i")" --timeout 1 | head -2 | tr '\n' ' ' || true
+        echo
+        i=$((i + 1))
+    done
+    i=0
+    for county in "${HAZARD_COUNTIES[@]}"; do
+        "$BIN/hazard-survey" probe info --port "$((BASE_PORT + 10 + i))" --timeout 1 | head -2 | tr '\n' ' ' || true
         echo
         i=$((i + 1))
     done

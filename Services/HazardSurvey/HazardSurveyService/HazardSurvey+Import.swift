@@ -1,5 +1,6 @@
 import AnlanRPC
 import AnlanRecords
+import Foundation
 import GRDB
 import HazardSurveyAPI
 
@@ -21,6 +22,10 @@ extension HazardSurvey {
         let recordedAt = milliseconds()
         let today = configuration.today()
         let body = reader
+        // Points (the big files) are parsed and validated on a thread of their own while this
+        // transaction writes; the other kinds read the database while validating, so they stay inline.
+        let parsedPoints = kind == .points ? startParsingPoints(body, columns) : nil
+        defer { parsedPoints?.cancel() }
         let report = try await store.pool.write { [validator, configuration] db in
             var reader = body
             var report = ImportReport()
@@ -33,15 +38,29 @@ extension HazardSurvey {
             let before = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             var changed: Int64 = 0
             var points = try PointWriter(db, rejectingDuplicates: true)
-            while let record = reader.next() {
+            while let batch = parsedPoints?.receive() {
+                for row in batch {
+                    report.rows += 1
+                    do {
+                        switch row {
+                        case .record(let point, let line):
+                            if try points.write(point, line: line) != .unchanged { changed += 1 }
+                        case .rejected(let error, _):
+                            throw error
+                        }
+                    } catch let error as InvalidRecord {
+                        report.rejected.append(RowError(line: Int64(row.line), reason: error.message))
+                    }
+                }
+            }
+            while kind != .points, let record = reader.next() {
                 report.rows += 1
                 do {
                     if let problem = record.problem { throw InvalidRecord(problem) }
                     let wrote: Bool
                     switch kind {
                     case .points:
-                        let point = try validator.point(try HazardCSVFormat.point(record, columns, bands: configuration.riskBands))
-                        wrote = try points.write(point, line: record.line) != .unchanged
+                        preconditionFailure("points are parsed by startParsingPoints")
                     case .enterprises:
                         let enterprise = try validator.enterprise(try HazardCSVFormat.enterprise(record, columns))
                         try Self.firstOccurrence(enterprise.id, record.line, &firstLine)
@@ -69,6 +88,37 @@ extension HazardSurvey {
         return report
     }
 
+    /// Parses and validates point rows on a new thread, in batches, in file order.
+    func startParsingPoints(_ reader: CSVReader, _ columns: HazardCSVColumns) -> BatchChannel<ParsedRow<HazardPoint>> {
+        let channel = BatchChannel<ParsedRow<HazardPoint>>(capacity: 8)
+        let validator = self.validator
+        let bands = configuration.riskBands
+        let thread = Thread {
+            var reader = reader
+            var batch: [ParsedRow<HazardPoint>] = []
+            batch.reserveCapacity(4096)
+            while let record = reader.next() {
+                do {
+                    if let problem = record.problem { throw InvalidRecord(problem) }
+                    batch.append(.record(try validator.point(try HazardCSVFormat.point(record, columns, bands: bands)), line: record.line))
+                } catch let error as InvalidRecord {
+                    batch.append(.rejected(error, line: record.line))
+                } catch {
+                    batch.append(.rejected(InvalidRecord("\(error)"), line: record.line))
+                }
+                if batch.count == 4096 {
+                    guard channel.send(batch) else { return }
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            channel.send(batch)
+            channel.finish()
+        }
+        thread.name = "anlan.csv-parse"
+        thread.start()
+        return channel
+    }
+
     static func table(_ kind: HazardRecordKind) -> String {
         switch kind {
         case .points: "hazard_point"
@@ -80,5 +130,17 @@ extension HazardSurvey {
     static func firstOccurrence(_ id: String, _ line: Int, _ seen: inout [String: Int]) throws(InvalidRecord) {
         if let first = seen[id] { throw InvalidRecord("id \(id) already appears on line \(first) of this file") }
         seen[id] = line
+    }
+}
+
+/// One CSV row after parsing and validation: a record ready to write, or why not.
+enum ParsedRow<Record: Sendable>: Sendable {
+    case record(Record, line: Int)
+    case rejected(InvalidRecord, line: Int)
+
+    var line: Int {
+        switch self {
+        case .record(_, let line), .rejected(_, let line): line
+        }
     }
 }
