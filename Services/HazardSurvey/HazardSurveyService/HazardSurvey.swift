@@ -276,7 +276,7 @@ public final class HazardSurvey: Sendable {
     static func withRegion(_ hazard: HiddenHazard, _ db: Database) throws(InvalidRecord) -> HiddenHazard {
         guard hazard.regionCode.isEmpty, !hazard.enterpriseID.isEmpty else { return hazard }
         var hazard = hazard
-        let region = try? String.fetchOne(db, sql: "SELECT region FROM enterprise WHERE id = ?", arguments: [hazard.enterpriseID])
+        let region = try? String.fetchOne(db.cachedStatement(sql: "SELECT region FROM enterprise WHERE id = ?"), arguments: [hazard.enterpriseID])
         guard let region else { throw InvalidRecord("enterprise \(hazard.enterpriseID) is not on record here") }
         hazard.regionCode = region
         return hazard

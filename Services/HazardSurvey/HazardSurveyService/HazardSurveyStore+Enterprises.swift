@@ -16,7 +16,7 @@ extension HazardSurveyStore {
 
     /// The enterprise with its grade history.
     static func enterprise(id: String, _ db: Database) throws -> Enterprise? {
-        guard var enterprise = try Row.fetchOne(db, sql: enterpriseSelect + " WHERE id = ?", arguments: [id]).map(enterprise) else {
+        guard var enterprise = try Row.fetchOne(db.cachedStatement(sql: enterpriseSelect + " WHERE id = ?"), arguments: [id]).map(enterprise) else {
             return nil
         }
         enterprise.gradeHistory = try Row.fetchAll(db, sql: """
@@ -34,9 +34,9 @@ extension HazardSurveyStore {
     /// - Throws: `InvalidRecord` when the credit code belongs to another enterprise.
     @discardableResult
     static func upsert(_ enterprise: Enterprise, change: GradeChange, _ db: Database) throws -> Bool {
-        let previous = try UInt8.fetchOne(db, sql: "SELECT grade FROM enterprise WHERE id = ?", arguments: [enterprise.id])
+        let previous = try UInt8.fetchOne(db.cachedStatement(sql: "SELECT grade FROM enterprise WHERE id = ?"), arguments: [enterprise.id])
             .flatMap(RiskGrade.init(rawValue:))
-        if let owner = try String.fetchOne(db, sql: "SELECT id FROM enterprise WHERE credit_code = ? AND id != ?",
+        if let owner = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM enterprise WHERE credit_code = ? AND id != ?"),
                                            arguments: [enterprise.creditCode, enterprise.id]) {
             throw InvalidRecord("credit code \(enterprise.creditCode) already belongs to enterprise \(owner)")
         }
@@ -51,18 +51,18 @@ extension HazardSurveyStore {
     }
 
     static func appendGrade(enterpriseID: String, grade: RiskGrade, previous: RiskGrade?, change: GradeChange, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO enterprise_grade (enterprise_id, seq, grade, previous, day, actor, reason)
             VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM enterprise_grade WHERE enterprise_id = ?), ?, ?, ?, ?, ?)
-            """, arguments: [enterpriseID, enterpriseID, Int(grade.rawValue), previous.map { Int($0.rawValue) },
+            """).execute(arguments: [enterpriseID, enterpriseID, Int(grade.rawValue), previous.map { Int($0.rawValue) },
                              change.changedOn?.dayNumber, change.changedBy, change.reason])
     }
 
     static func regrade(id: String, to grade: RiskGrade, change: GradeChange, _ db: Database) throws -> Bool {
-        guard let previous = try UInt8.fetchOne(db, sql: "SELECT grade FROM enterprise WHERE id = ?", arguments: [id])
+        guard let previous = try UInt8.fetchOne(db.cachedStatement(sql: "SELECT grade FROM enterprise WHERE id = ?"), arguments: [id])
             .flatMap(RiskGrade.init(rawValue:)) else { return false }
         guard previous != grade else { return true }
-        try db.execute(sql: "UPDATE enterprise SET grade = ? WHERE id = ?", arguments: [Int(grade.rawValue), id])
+        try db.cachedStatement(sql: "UPDATE enterprise SET grade = ? WHERE id = ?").execute(arguments: [Int(grade.rawValue), id])
         try appendGrade(enterpriseID: id, grade: grade, previous: previous, change: change, db)
         return true
     }
@@ -71,11 +71,11 @@ extension HazardSurveyStore {
     ///
     /// - Throws: `InvalidRecord` while hidden hazards still refer to it.
     static func deleteEnterprise(id: String, _ db: Database) throws -> Bool {
-        let hazards = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM hidden_hazard WHERE enterprise_id = ?", arguments: [id]) ?? 0
+        let hazards = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM hidden_hazard WHERE enterprise_id = ?"), arguments: [id]) ?? 0
         guard hazards == 0 else {
             throw InvalidRecord("enterprise \(id) has \(hazards) hidden hazard\(hazards == 1 ? "" : "s") on record; they keep it")
         }
-        try db.execute(sql: "DELETE FROM enterprise WHERE id = ?", arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM enterprise WHERE id = ?").execute(arguments: [id])
         return db.changesCount > 0
     }
 

@@ -22,7 +22,7 @@ extension HazardSurveyStore {
 
     /// The hazard with its full history.
     static func hidden(id: String, asOf today: CivilDay, _ db: Database) throws -> HiddenHazard? {
-        guard var hazard = try Row.fetchOne(db, sql: hiddenSelect + " WHERE id = ?", arguments: [id]).map({ hidden($0, asOf: today) }) else {
+        guard var hazard = try Row.fetchOne(db.cachedStatement(sql: hiddenSelect + " WHERE id = ?"), arguments: [id]).map({ hidden($0, asOf: today) }) else {
             return nil
         }
         hazard.history = try Row.fetchAll(db, sql: """
@@ -53,11 +53,11 @@ extension HazardSurveyStore {
         }
         let discovered = hazard.discoveredOn!
         let tier = Tier(rawValue: hazard.supervisingTier)!
-        if let row = try Row.fetchOne(db, sql: """
+        if let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT discovered, discovered_by, region, enterprise_id, location, description, category, major, listed,
                    (SELECT MIN(tier) FROM hidden_hazard_event WHERE hazard_id = hidden_hazard.id AND action = 1)
             FROM hidden_hazard WHERE id = ?
-            """, arguments: [hazard.id]) {
+            """), arguments: [hazard.id]) {
             let recordedDay = CivilDay(dayNumber: row[0])
             let recordedBy: String = row[1]
             let originalTier: UInt8? = row[9]
@@ -74,10 +74,10 @@ extension HazardSurveyStore {
                 && (row[4] as String) == hazard.location && (row[5] as String) == hazard.description
                 && (row[6] as String) == hazard.category && (row[7] as Bool) == hazard.major && (row[8] as Bool) == hazard.listed
             if same { return .unchanged }
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE hidden_hazard SET region = ?, enterprise_id = ?, location = ?, description = ?, category = ?,
                     major = ?, listed = ? WHERE id = ?
-                """, arguments: [hazard.regionCode, hazard.enterpriseID.isEmpty ? nil : hazard.enterpriseID, hazard.location,
+                """).execute(arguments: [hazard.regionCode, hazard.enterpriseID.isEmpty ? nil : hazard.enterpriseID, hazard.location,
                                  hazard.description, hazard.category, hazard.major, hazard.listed, hazard.id])
             return .updated
         }
@@ -165,6 +165,6 @@ extension HazardSurveyStore {
 extension Bool {
     /// Whether `sql` returns a row.
     init(exists db: Database, sql: String, _ arguments: any DatabaseValueConvertible...) throws {
-        self = try Row.fetchOne(db, sql: sql, arguments: StatementArguments(arguments)) != nil
+        self = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)) != nil
     }
 }
