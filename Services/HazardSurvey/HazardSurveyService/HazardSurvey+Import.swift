@@ -78,6 +78,7 @@ extension HazardSurvey {
                 }
             }
             try points.flush()
+            report.rejected.sort { $0.line < $1.line }
             let after = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             report.inserted = after - before
             report.updated = changed - report.inserted
@@ -107,6 +108,8 @@ extension HazardSurvey {
                     batch.append(.rejected(InvalidRecord("\(error)"), line: record.line))
                 }
                 if batch.count == 4096 {
+                    // In region order the writer's index inserts walk each index forwards, page by page.
+                    batch.sort { $0.regionKey < $1.regionKey }
                     guard channel.send(batch) else { return }
                     batch.removeAll(keepingCapacity: true)
                 }
@@ -141,6 +144,16 @@ enum ParsedRow<Record: Sendable>: Sendable {
     var line: Int {
         switch self {
         case .record(_, let line), .rejected(_, let line): line
+        }
+    }
+}
+
+extension ParsedRow where Record == HazardPoint {
+    /// Sorts a batch by region, then id (rejected rows first; the report is put in line order at the end).
+    var regionKey: (String, String) {
+        switch self {
+        case .record(let point, _): (point.regionCode, point.id)
+        case .rejected: ("", "")
         }
     }
 }

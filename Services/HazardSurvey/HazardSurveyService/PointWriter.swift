@@ -13,7 +13,8 @@ struct PointWriter {
     private let insert: OpaquePointer
     private let select: Statement
     private let update: Statement
-    private var deltas: [TallyKey: TallyDelta] = [:]
+    /// Tally changes by cell, keyed by `TallyKey.packed` (an integer hashes much faster than a string).
+    private var deltas: [Int64: TallyDelta] = [:]
     /// For imports: rows above this rowid were inserted by this writer, `insertedLines[rowid - base - 1]`
     /// says from which line; ids that already existed are remembered with their line. So an id twice
     /// in one file is caught without hashing every new id.
@@ -85,17 +86,30 @@ struct PointWriter {
         return true
     }
 
-    /// Writes the added-up tally changes.
+    /// Writes the added-up tally changes, once per cell, and drops cells that fell to zero.
     mutating func flush() throws {
-        let statement = try db.cachedStatement(sql: """
+        let upsert = try db.cachedStatement(sql: """
             INSERT INTO hazard_point_tally (region, type, band, points, population, transfer) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (region, type, band) DO UPDATE SET points = points + excluded.points,
                 population = population + excluded.population, transfer = transfer + excluded.transfer
-            """)
-        for (key, delta) in deltas where delta != TallyDelta() {
-            try statement.execute(arguments: [key.region, Int(key.type), Int(key.band), delta.points, delta.population, delta.transfer])
+            """).sqliteStatement
+        var shrunk: [TallyKey] = []
+        for (packed, delta) in deltas where delta != TallyDelta() {
+            let key = TallyKey(packed: packed)
+            sqlite3_reset(upsert)
+            bind(upsert, 1, key.region)
+            sqlite3_bind_int64(upsert, 2, Int64(key.type))
+            sqlite3_bind_int64(upsert, 3, Int64(key.band))
+            sqlite3_bind_int64(upsert, 4, delta.points)
+            sqlite3_bind_int64(upsert, 5, delta.population)
+            sqlite3_bind_int64(upsert, 6, delta.transfer)
+            try step(upsert)
+            if delta.points < 0 { shrunk.append(key) }
         }
-        try db.execute(sql: "DELETE FROM hazard_point_tally WHERE points = 0")
+        for key in shrunk {
+            try db.cachedStatement(sql: "DELETE FROM hazard_point_tally WHERE region = ? AND type = ? AND band = ? AND points = 0")
+                .execute(arguments: [key.region, Int(key.type), Int(key.band)])
+        }
         deltas.removeAll()
     }
 
@@ -105,7 +119,7 @@ struct PointWriter {
 
     private mutating func add(_ point: HazardPoint, _ sign: Int64) {
         let key = TallyKey(region: point.regionCode, type: point.type.rawValue, band: point.band)
-        deltas[key, default: TallyDelta()].add(point, sign)
+        deltas[key.packed, default: TallyDelta()].add(point, sign)
     }
 
     private func step(_ statement: OpaquePointer) throws {
@@ -132,10 +146,32 @@ struct PointWriter {
     /// SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
     private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
 
+    /// A tally cell: a township (12-digit code), a hazard type and a band.
     struct TallyKey: Hashable {
         let region: String
         let type: UInt8
         let band: UInt8
+
+        init(region: String, type: UInt8, band: UInt8) {
+            self.region = region
+            self.type = type
+            self.band = band
+        }
+
+        /// Unpacks `packed`.
+        init(packed: Int64) {
+            let code = String(packed >> 16)
+            region = String(repeating: "0", count: max(0, 12 - code.count)) + code
+            type = UInt8(truncatingIfNeeded: packed >> 8)
+            band = UInt8(truncatingIfNeeded: packed)
+        }
+
+        /// The region's digits, then type and band, in one integer (codes are at most 12 digits).
+        var packed: Int64 {
+            var code: Int64 = 0
+            for digit in region.utf8 { code = code &* 10 &+ Int64(digit &- 48) }
+            return code << 16 | Int64(type) << 8 | Int64(band)
+        }
     }
 
     struct TallyDelta: Equatable {
