@@ -37,14 +37,14 @@ extension HazardSurvey {
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             let before = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             var changed: Int64 = 0
-            var points = try PointWriter(db, rejectingDuplicates: true)
+            var points = try PointWriter(db)
             while let batch = parsedPoints?.receive() {
                 for row in batch {
                     report.rows += 1
                     do {
                         switch row {
-                        case .record(let point, let line):
-                            if try points.write(point, line: line) != .unchanged { changed += 1 }
+                        case .record(let point, _):
+                            if try points.write(point) != .unchanged { changed += 1 }
                         case .rejected(let error, _):
                             throw error
                         }
@@ -89,7 +89,8 @@ extension HazardSurvey {
         return report
     }
 
-    /// Parses and validates point rows on a new thread, in batches, in file order.
+    /// Parses and validates point rows on a new thread, in batches (an id seen earlier in the file is a
+    /// rejected row here, before any reordering, so the writer never sees it).
     func startParsingPoints(_ reader: CSVReader, _ columns: HazardCSVColumns) -> BatchChannel<ParsedRow<HazardPoint>> {
         let channel = BatchChannel<ParsedRow<HazardPoint>>(capacity: 8)
         let validator = self.validator
@@ -98,10 +99,13 @@ extension HazardSurvey {
             var reader = reader
             var batch: [ParsedRow<HazardPoint>] = []
             batch.reserveCapacity(4096)
+            var firstLine: [String: Int] = [:]
             while let record = reader.next() {
                 do {
                     if let problem = record.problem { throw InvalidRecord(problem) }
-                    batch.append(.record(try validator.point(try HazardCSVFormat.point(record, columns, bands: bands)), line: record.line))
+                    let point = try validator.point(try HazardCSVFormat.point(record, columns, bands: bands))
+                    try HazardSurvey.firstOccurrence(point.id, record.line, &firstLine)
+                    batch.append(.record(point, line: record.line))
                 } catch let error as InvalidRecord {
                     batch.append(.rejected(error, line: record.line))
                 } catch {

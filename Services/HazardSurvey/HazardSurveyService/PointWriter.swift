@@ -15,22 +15,14 @@ struct PointWriter {
     private let update: Statement
     /// Tally changes by cell, keyed by `TallyKey.packed` (an integer hashes much faster than a string).
     private var deltas: [Int64: TallyDelta] = [:]
-    /// For imports: rows above this rowid were inserted by this writer, `insertedLines[rowid - base - 1]`
-    /// says from which line; ids that already existed are remembered with their line. So an id twice
-    /// in one file is caught without hashing every new id.
-    private let duplicateBase: Int64?
-    private var insertedLines: [Int32] = []
-    private var existingLines: [String: Int] = [:]
 
-    /// - Parameter rejectingDuplicates: whether an id written twice through this writer is an error (imports).
-    init(_ db: Database, rejectingDuplicates: Bool = false) throws {
+    init(_ db: Database) throws {
         self.db = db
-        duplicateBase = rejectingDuplicates ? try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) FROM hazard_point") : nil
         insert = try db.cachedStatement(sql: """
             INSERT INTO hazard_point (id, region, lat, lon, type, band, population, transfer, responsible, phone, surveyed, department)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
             """).sqliteStatement
-        select = try db.cachedStatement(sql: "SELECT \(HazardSurveyStore.pointColumns.joined(separator: ", ")), rowid FROM hazard_point WHERE id = ?")
+        select = try db.cachedStatement(sql: HazardSurveyStore.pointSelect + " WHERE id = ?")
         update = try db.cachedStatement(sql: """
             UPDATE hazard_point SET region = ?, lat = ?, lon = ?, type = ?, band = ?, population = ?, transfer = ?,
                 responsible = ?, phone = ?, surveyed = ?, department = ? WHERE id = ?
@@ -38,9 +30,7 @@ struct PointWriter {
     }
 
     /// Writes `point`: a new id is inserted, a changed one updated, an identical one left alone.
-    ///
-    /// - Throws: `InvalidRecord` when rejecting duplicates and the id was already written from `line`'s file.
-    mutating func write(_ point: HazardPoint, line: Int = 0) throws -> HazardSurveyStore.WriteOutcome {
+    mutating func write(_ point: HazardPoint) throws -> HazardSurveyStore.WriteOutcome {
         sqlite3_reset(insert)
         bind(insert, 1, point.id)
         bind(insert, 2, point.regionCode)
@@ -57,17 +47,9 @@ struct PointWriter {
         try step(insert)
         if db.changesCount > 0 {
             add(point, 1)
-            if duplicateBase != nil { insertedLines.append(Int32(clamping: line)) }
             return .inserted
         }
-        guard let (existing, rowID) = try stored(point.id) else { return .unchanged }
-        if let base = duplicateBase {
-            if rowID > base, rowID - base <= insertedLines.count {
-                throw InvalidRecord("id \(point.id) already appears on line \(insertedLines[Int(rowID - base - 1)]) of this file")
-            }
-            if let first = existingLines[point.id] { throw InvalidRecord("id \(point.id) already appears on line \(first) of this file") }
-            existingLines[point.id] = line
-        }
+        guard let existing = try stored(point.id) else { return .unchanged }
         if existing == point { return .unchanged }
         try update.execute(arguments: [
             point.regionCode, point.latitude, point.longitude, Int(point.type.rawValue), Int(point.band),
@@ -80,7 +62,7 @@ struct PointWriter {
 
     /// Deletes a point; false if there is none.
     mutating func delete(id: String) throws -> Bool {
-        guard let (existing, _) = try stored(id) else { return false }
+        guard let existing = try stored(id) else { return false }
         try db.execute(sql: "DELETE FROM hazard_point WHERE id = ?", arguments: [id])
         add(existing, -1)
         return true
@@ -113,8 +95,8 @@ struct PointWriter {
         deltas.removeAll()
     }
 
-    private func stored(_ id: String) throws -> (HazardPoint, Int64)? {
-        try Row.fetchOne(select, arguments: [id]).map { (HazardSurveyStore.point($0), $0[12]) }
+    private func stored(_ id: String) throws -> HazardPoint? {
+        try Row.fetchOne(select, arguments: [id]).map(HazardSurveyStore.point)
     }
 
     private mutating func add(_ point: HazardPoint, _ sign: Int64) {
