@@ -105,8 +105,12 @@ start_hazard_survey() {
                 "$BIN/hazard-survey" generate --region "$county" --points 2000 --enterprises 300 --hidden 400 \
                     --seed "$((i + 1))" --output "$demo" >/dev/null
                 for kind in enterprises points hidden-hazards; do
+                    echo -n "  $county $kind: "
                     "$BIN/hazard-survey" import --database "$database" --region "$county" --kind "$kind" "$demo/$kind.csv" | head -1
                 done
+                fresh=yes
+            else
+                fresh=no
             fi
             rm -f "$STATE/run/hazard-survey-$county.port"
             nohup "$BIN/hazard-survey" serve --region "$county" --port "$port" --database "$database" \
@@ -116,9 +120,20 @@ start_hazard_survey() {
             for _ in $(seq 1 100); do [ -s "$STATE/run/hazard-survey-$county.port" ] && break; sleep 0.05; done
             [ -s "$STATE/run/hazard-survey-$county.port" ] || { echo "hazard-survey $county did not start; see $STATE/logs/hazard-survey-$county.log" >&2; exit 1; }
             echo "hazard-survey $county on 127.0.0.1:$port (registry 127.0.0.1:$registry_port)"
+            [ "$fresh" = yes ] && demo_progress "$port"
         fi
         i=$((i + 1))
     done
+}
+
+demo_progress() {  # move some demo hidden hazards through the loop, over the wire, as an operator would
+    local port=$1 t=( "$BIN/hazard-survey" probe transition --port "$port" )
+    "${t[@]}" --action assign --actor 区应急管理局 HH-{1..120} >/dev/null
+    "${t[@]}" --action rectify --actor 责任单位 --evidence 整改报告 HH-{1..80} >/dev/null
+    "${t[@]}" --action inspect --actor 督查组 HH-{1..60} >/dev/null
+    "${t[@]}" --action close --actor 督查组 --evidence 销号单 HH-{1..50} >/dev/null
+    "${t[@]}" --action reject --actor 督查组 --note 整改不到位 HH-{51..55} >/dev/null
+    echo "  moved 120 demo hidden hazards through the loop (50 closed)"
 }
 
 stop_pidfile() {  # graceful stop of the process in a pid file

@@ -10,7 +10,7 @@ struct Probe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask a running hazard-survey node.",
         subcommands: [PingCommand.self, InfoCommand.self, Stats.self, Points.self, Enterprises.self, Hidden.self,
-                      Get.self, ImportOverWire.self, Export.self])
+                      Get.self, Transition.self, ImportOverWire.self, Export.self])
 
     struct Stats: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Roll-up statistics for a region subtree.")
@@ -123,6 +123,33 @@ struct Probe: AsyncParsableCommand {
                     try options.emit(hazard, text: ([describe(hazard)] + hazard.history.map {
                         "  #\($0.sequence) \($0.day?.description ?? "")  \($0.action.name): \($0.fromState?.name ?? "—") → \($0.toState.name)  by \($0.actor)\($0.note.isEmpty ? "" : "  “\($0.note)”")\($0.evidence.isEmpty ? "" : "  evidence \($0.evidence)")"
                     }).joined(separator: "\n"))
+                }
+            }
+        }
+    }
+
+    struct Transition: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move a hidden hazard one step: assign, rectify, inspect, reject, close, reopen or escalate.")
+        @OptionGroup var options: ProbeOptions
+        @Option(help: "The action.") var action: String
+        @Option(help: "Who did it.") var actor: String
+        @Option(help: "A note.") var note = ""
+        @Option(help: "An evidence reference (required for rectify and close).") var evidence = ""
+        @Option(help: "The day it happened (YYYY-MM-DD, default today).") var day: String?
+        @Argument(help: "Hidden hazard ids.") var ids: [String]
+
+        func run() async throws {
+            let action = try HiddenHazardAction.parse(action)
+            let day = try day.map { text in
+                guard let day = CivilDay(text) else { throw ValidationError("--day: not a YYYY-MM-DD date") }
+                return day
+            }
+            try await options.run { client in
+                for id in ids {
+                    let hazard = try await client.call(HazardSurveyMethods.transitionHidden, TransitionRequest(
+                        id: id, action: action, actor: actor, note: note, evidence: evidence, day: day))
+                    try options.emit(hazard, text: describe(hazard))
                 }
             }
         }
