@@ -9,9 +9,10 @@ compressed payloads are inflated within the limits (absolute cap, ratio, exact s
 
 Usage:
     python3 scripts/anlan_probe.py --host 127.0.0.1 --port N [--echo TEXT] [--timeout S] [--budget MS]
+    python3 scripts/anlan_probe.py --port N --call 0x0231 --string 1=330106   # any method, generic fields
     python3 scripts/anlan_probe.py --selftest      # decode/re-encode the golden fixtures, negative cases
 
-Exit status: 0 success; 1 connection or protocol failure; 2 usage; 3 the echo call was answered with ERROR.
+Exit status: 0 success; 1 connection or protocol failure; 2 usage; 3 the call was answered with ERROR.
 """
 import argparse
 import os
@@ -576,6 +577,20 @@ class Connection:
             # anything else: an answer for an id not waited for, or a kind a client ignores
 
 
+def build_payload(strings, uints, bools):
+    """A request payload from --string N=TEXT, --uint N=V and --bool N, in field-number order."""
+    fields = []
+    for spec in strings:
+        number, _, text = spec.partition("=")
+        fields.append((int(number), f_string(int(number), text)))
+    for spec in uints:
+        number, _, value = spec.partition("=")
+        fields.append((int(number), f_uint(int(number), int(value, 0))))
+    for number in bools:
+        fields.append((int(number), f_bool(int(number), True)))
+    return b"".join(encoded for _, encoded in sorted(fields, key=lambda pair: pair[0]))
+
+
 def run(args):
     conn = Connection(args.host, args.port, args.timeout)
     try:
@@ -593,11 +608,16 @@ def run(args):
             raise ProbeFailure("PONG did not echo the PING payload")
         print("PING id %d: RTT %.1f µs" % (ping_id, rtt_us))
 
-        if args.echo is not None:
+        if args.echo is not None or args.call is not None:
             if conn.draining:
-                raise ProbeFailure("server is draining; not sending the echo request")
+                raise ProbeFailure("server is draining; not sending the request")
             request_id = conn.new_id()
-            payload = f_bytes(1, args.echo.encode("utf-8"))
+            if args.call is not None:
+                method = int(args.call, 0)
+                payload = build_payload(args.string or [], args.uint or [], args.bool or [])
+            else:
+                method = ECHO_METHOD
+                payload = f_bytes(1, args.echo.encode("utf-8"))
             flags = 0
             if conn.peer_accepts_zlib and len(payload) >= COMPRESSION_THRESHOLD:
                 compressed = compress_payload(payload)
@@ -605,7 +625,7 @@ def run(args):
                     payload, flags = compressed, FLAG_COMPRESSED
             deadline = time.monotonic() + args.budget / 1000.0
             budget = max(1, int((deadline - time.monotonic()) * 1000))
-            conn.send(encode_frame(KIND["REQUEST"], request_id=request_id, method=ECHO_METHOD, budget=budget,
+            conn.send(encode_frame(KIND["REQUEST"], request_id=request_id, method=method, budget=budget,
                                    flags=flags, payload=payload, max_frame_size=conn.send_limit))
 
             def on_stream(frame):
@@ -621,7 +641,7 @@ def run(args):
                 return 3
             body = payload_of(answer)
             print("RESPONSE to request %d (method 0x%04x, %d payload bytes%s):"
-                  % (request_id, ECHO_METHOD, len(body), ", compressed on the wire" if answer.compressed else ""))
+                  % (request_id, method, len(body), ", compressed on the wire" if answer.compressed else ""))
             print(render_message(body))
         return 0
     finally:
@@ -813,6 +833,10 @@ def main():
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int)
     parser.add_argument("--echo", metavar="TEXT", help="call method 0x0002 with field 1 = the bytes of TEXT")
+    parser.add_argument("--call", metavar="METHOD", help="call this method id (e.g. 0x0231) with the fields below")
+    parser.add_argument("--string", action="append", metavar="N=TEXT", help="a string field for --call (repeatable)")
+    parser.add_argument("--uint", action="append", metavar="N=V", help="an unsigned varint field for --call (repeatable)")
+    parser.add_argument("--bool", action="append", metavar="N", help="a true bool field for --call (repeatable)")
     parser.add_argument("--timeout", type=float, default=5.0, help="seconds for connect, handshake and PING (5)")
     parser.add_argument("--budget", type=int, default=10000, help="deadline budget of the echo call in ms (10000)")
     parser.add_argument("--selftest", action="store_true", help="check the codec against the golden fixtures")

@@ -44,4 +44,48 @@ import Testing
             #expect(second.process.terminationStatus == 0)
         }
     }
+
+    /// docs/PROTOCOL.md is enough to call the service from another language: the independent Python
+    /// client (scripts/anlan_probe.py, written from the document alone) asks for statistics and gets
+    /// the counts, and gets an invalid transition's ERROR with the status and message.
+    @Test func anIndependentPythonClientCallsTheService() async throws {
+        try await withTemporaryDirectory { dir in
+            let node = try NodeProcess("hazard-survey", ["--region", "330106", "--database", dir + "/h.sqlite"], directory: dir, name: "p")
+            let port = try await node.port()
+            let client = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: port))
+            _ = try await client.call(HazardSurveyMethods.createPoint, point("HP-1", population: 321, transfer: 123))
+            _ = try await client.call(HazardSurveyMethods.createHidden, hiddenHazard("HH-1", discovered: CivilDay.today))
+            await client.close()
+
+            let stats = try python(["--port", "\(port)", "--call", "0x0231", "--string", "1=330106002000"])
+            #expect(stats.status == 0, "\(stats.output)")
+            #expect(stats.output.contains("RESPONSE to request 2 (method 0x0231"))
+            #expect(stats.output.contains("330106002000"))
+            #expect(stats.output.contains("321") && stats.output.contains("123"), "people at risk and for transfer: \(stats.output)")
+
+            // TransitionRequest: 1 id, 2 action (6 = close), 3 actor, 5 evidence.
+            let close = try python(["--port", "\(port)", "--call", "0x0225", "--string", "1=HH-1", "--uint", "2=6",
+                                    "--string", "3=督查组", "--string", "5=销号单"])
+            #expect(close.status == 3)
+            #expect(close.output.contains("failedPrecondition (4)"), "\(close.output)")
+            #expect(close.output.contains("is discovered"))
+            node.stop(signal: SIGTERM)
+        }
+    }
+
+    /// Runs scripts/anlan_probe.py with `arguments`; its exit status and everything it printed.
+    func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts/anlan_probe.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
 }
