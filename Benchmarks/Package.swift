@@ -80,6 +80,8 @@ let package = Package(
                 .product(name: "HazardSurveyService", package: "anlan"),
                 .product(name: "HazardSurveyAPI", package: "anlan"),
                 .product(name: "AnlanRecords", package: "anlan"),
+                .product(name: "AnlanRPC", package: "anlan"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

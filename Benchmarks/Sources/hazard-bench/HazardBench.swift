@@ -1,9 +1,11 @@
+import AnlanRPC
 import AnlanRecords
 import ArgumentParser
 import Foundation
 import HazardSurveyAPI
 import HazardSurveyService
 import Logging
+import ServiceLifecycle
 
 /// Measures hazard-survey's storage at survey scale, in-process against a real SQLite file (WAL,
 /// synchronous=FULL), the same code the service runs:
@@ -82,8 +84,39 @@ struct HazardBench: AsyncParsableCommand {
             print(pad(name, 16) + pad("\(overdue)", 21) + pad(String(format: "%.3f", times.median), 12)
                   + pad(String(format: "%.3f", times.p99), 9) + String(format: "%.3f", first))
         }
+        try await overTheWire(survey, regions: regions, logger: logger)
+
         let size = (try? FileManager.default.attributesOfItem(atPath: dir + "/hazard.sqlite")[.size] as? Int) ?? 0
         print("\ndatabase file: \(size / 1_048_576) MiB")
+    }
+
+    /// The same queries as a client sees them: the service on the real `RPCServer` (port 0, loopback)
+    /// and an `RPCClient` in this process.
+    func overTheWire(_ survey: HazardSurvey, regions: [(String, String)], logger: Logger) async throws {
+        var router = RPCRouter()
+        HazardSurveyNode(survey: survey).register(into: &router)
+        let server = RPCServer(configuration: RPCServerConfiguration(), router: router, logger: logger)
+        let group = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            let client = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: try await server.port))
+            print("\nover the wire (RPCServer and RPCClient on loopback; \(repetitions) runs each; median / p99 ms)")
+            print("region          statistics          overdue page of 50")
+            for (name, code) in regions {
+                let stats = try await measure { () async throws -> Int64 in
+                    try await client.call(HazardSurveyMethods.statistics, StatisticsRequest(regionCode: code)).hazardPoints
+                } first: { _ in }
+                let overdue = try await measure { () async throws -> Int in
+                    try await client.call(HazardSurveyMethods.listHidden,
+                                          HazardQuery(regionCode: code, overdueOnly: true, limit: 50)).records.count
+                } first: { _ in }
+                print(pad(name, 16) + pad(String(format: "%.3f / %.3f", stats.median, stats.p99), 20)
+                      + String(format: "%.3f / %.3f", overdue.median, overdue.p99))
+            }
+            await client.close()
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
     }
 
     /// Runs `body` once to warm up (timed as `first`), then `repetitions` times; milliseconds.
