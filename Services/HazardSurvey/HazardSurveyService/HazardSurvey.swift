@@ -222,7 +222,8 @@ public final class HazardSurvey: Sendable {
     public func statistics(_ request: StatisticsRequest) async throws -> HazardStatistics {
         let day = request.asOf ?? configuration.today()
         let (region, range) = try checked { try validator.subtree(request.regionCode) }
-        let scope: HazardSurveyStore.StatisticsScope = request.exactRegion ? .exactly(region.code) : .subtree(range)
+        let scope: HazardSurveyStore.StatisticsScope = request.exactRegion ? .exactly(region.code)
+            : region.tier <= .city ? .counties(range) : .subtree(range)
         return try await read { db in try HazardSurveyStore.statistics(scope, regionCode: region.code, asOf: day, db) }
     }
 

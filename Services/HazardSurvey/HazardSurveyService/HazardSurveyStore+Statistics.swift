@@ -7,21 +7,28 @@ import HazardSurveyAPI
 extension HazardSurveyStore {
     /// Which regions' records to count: a whole subtree, or records coded to exactly one region.
     enum StatisticsScope {
+        /// A county's or township's subtree: read the township tally.
         case subtree(RegionRange)
+        /// A city's or the province's subtree (whole counties): read the county tally.
+        case counties(RegionRange)
         case exactly(String)
 
         var condition: (sql: String, arguments: StatementArguments) {
             switch self {
-            case .subtree(let range): ("region >= ? AND region < ?", [range.lower, range.upper])
+            case .subtree(let range), .counties(let range): ("region >= ? AND region < ?", [range.lower, range.upper])
             case .exactly(let code): ("region = ?", [code])
             }
+        }
+
+        var pointTally: String {
+            if case .counties = self { "hazard_point_county_tally" } else { "hazard_point_tally" }
         }
     }
 
     static func statistics(_ scope: StatisticsScope, regionCode: String, asOf day: CivilDay, _ db: Database) throws -> HazardStatistics {
         let (condition, arguments) = scope.condition
         let pointCells = try Row.fetchAll(db, sql: """
-            SELECT type, band, SUM(points), SUM(population), SUM(transfer) FROM hazard_point_tally
+            SELECT type, band, SUM(points), SUM(population), SUM(transfer) FROM \(scope.pointTally)
             WHERE \(condition) GROUP BY type, band
             """, arguments: arguments).compactMap { row -> PointCell? in
             guard let type = HazardType(rawValue: row[0]) else { return nil }

@@ -127,6 +127,20 @@ struct HazardSurveyStore: Sendable {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2: point tally per county") { db in
+            // The same cells summed per county, so a city's or the province's statistics read
+            // about 65 cells per county instead of about 65 per township.
+            try db.execute(sql: """
+                CREATE TABLE hazard_point_county_tally (
+                    region TEXT NOT NULL, type INTEGER NOT NULL, band INTEGER NOT NULL,
+                    points INTEGER NOT NULL, population INTEGER NOT NULL, transfer INTEGER NOT NULL,
+                    PRIMARY KEY (region, type, band)
+                ) WITHOUT ROWID;
+                INSERT INTO hazard_point_county_tally (region, type, band, points, population, transfer)
+                SELECT substr(region, 1, 6), type, band, SUM(points), SUM(population), SUM(transfer)
+                FROM hazard_point_tally GROUP BY substr(region, 1, 6), type, band;
+                """)
+        }
         return migrator
     }
 }

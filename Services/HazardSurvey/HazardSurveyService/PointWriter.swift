@@ -68,16 +68,28 @@ struct PointWriter {
         return true
     }
 
-    /// Writes the added-up tally changes, once per cell, and drops cells that fell to zero.
+    /// Writes the added-up tally changes, once per cell — per township and per county — and drops
+    /// cells that fell to zero.
     mutating func flush() throws {
+        var counties: [Int64: TallyDelta] = [:]
+        for (packed, delta) in deltas where delta != TallyDelta() {
+            let county = (packed >> 16) / 1_000_000  // a township's first 6 digits are its county's code
+            counties[county << 16 | packed & 0xFFFF, default: TallyDelta()].add(delta)
+        }
+        try apply(deltas, to: "hazard_point_tally", digits: 12)
+        try apply(counties, to: "hazard_point_county_tally", digits: 6)
+        deltas.removeAll()
+    }
+
+    private func apply(_ deltas: [Int64: TallyDelta], to table: String, digits: Int) throws {
         let upsert = try db.cachedStatement(sql: """
-            INSERT INTO hazard_point_tally (region, type, band, points, population, transfer) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO \(table) (region, type, band, points, population, transfer) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (region, type, band) DO UPDATE SET points = points + excluded.points,
                 population = population + excluded.population, transfer = transfer + excluded.transfer
             """).sqliteStatement
         var shrunk: [TallyKey] = []
         for (packed, delta) in deltas where delta != TallyDelta() {
-            let key = TallyKey(packed: packed)
+            let key = TallyKey(packed: packed, digits: digits)
             sqlite3_reset(upsert)
             bind(upsert, 1, key.region)
             sqlite3_bind_int64(upsert, 2, Int64(key.type))
@@ -89,10 +101,9 @@ struct PointWriter {
             if delta.points < 0 { shrunk.append(key) }
         }
         for key in shrunk {
-            try db.cachedStatement(sql: "DELETE FROM hazard_point_tally WHERE region = ? AND type = ? AND band = ? AND points = 0")
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE region = ? AND type = ? AND band = ? AND points = 0")
                 .execute(arguments: [key.region, Int(key.type), Int(key.band)])
         }
-        deltas.removeAll()
     }
 
     private func stored(_ id: String) throws -> HazardPoint? {
@@ -128,7 +139,7 @@ struct PointWriter {
     /// SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
     private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
 
-    /// A tally cell: a township (12-digit code), a hazard type and a band.
+    /// A tally cell: a township (12-digit code) or a county (6 digits), a hazard type and a band.
     struct TallyKey: Hashable {
         let region: String
         let type: UInt8
@@ -140,10 +151,10 @@ struct PointWriter {
             self.band = band
         }
 
-        /// Unpacks `packed`.
-        init(packed: Int64) {
+        /// Unpacks `packed`, whose region code has `digits` digits.
+        init(packed: Int64, digits: Int) {
             let code = String(packed >> 16)
-            region = String(repeating: "0", count: max(0, 12 - code.count)) + code
+            region = String(repeating: "0", count: max(0, digits - code.count)) + code
             type = UInt8(truncatingIfNeeded: packed >> 8)
             band = UInt8(truncatingIfNeeded: packed)
         }
@@ -165,6 +176,12 @@ struct PointWriter {
             points += sign
             population += sign * point.populationAtRisk
             transfer += sign * point.registeredForTransfer
+        }
+
+        mutating func add(_ other: TallyDelta) {
+            points += other.points
+            population += other.population
+            transfer += other.transfer
         }
     }
 }
