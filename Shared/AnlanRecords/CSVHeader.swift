@@ -15,7 +15,7 @@ public struct CSVHeader: Sendable {
         if let problem = record.problem { throw CSVHeaderError(message: "header (line \(record.line)): \(problem)") }
         var indices: [String: Int] = [:]
         let names = record.fields.map { $0.trimmed }
-        for (i, name) in names.enumerated() {
+        for (i, name) in names.enumerated() where !name.isEmpty {
             if indices[name] != nil { throw CSVHeaderError(message: "header: column \"\(name)\" appears twice") }
             indices[name] = i
         }

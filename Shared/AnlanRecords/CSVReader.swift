@@ -3,7 +3,8 @@
 /// Fields may be quoted (`"a, ""b"""`), quoted fields may span lines, and lines end in `\n` or `\r\n`.
 /// A UTF-8 byte-order mark at the start (as spreadsheet programs write) is skipped. A malformed record
 /// (a stray quote, an unterminated quoted field, invalid UTF-8) is returned as a `CSVRecord` with
-/// `problem` set and reading resumes on the next line, so one bad row never hides the rows after it.
+/// `problem` set and reading resumes on the next line (for a quote never closed: the line after the one
+/// it opened on), so one bad row never hides the rows after it.
 public struct CSVReader: Sendable {
     private let bytes: [UInt8]
     private var index: Int
@@ -49,6 +50,7 @@ public struct CSVReader: Sendable {
                 if index < end, bytes[index] == quote {
                     // Quoted: up to the closing quote; "" inside is one quote.
                     var text: [UInt8] = []
+                    let openingQuote = index, openingLine = line
                     var segment = index + 1
                     var i = segment
                     var closed = false
@@ -70,8 +72,16 @@ public struct CSVReader: Sendable {
                         i += 1
                     }
                     if !closed {
-                        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<min(i, end)]))
-                        problem = problem ?? "a quoted field (field \(fields.count + 1)) is not closed before the end of the file"
+                        // Never closed: report it and go on from the end of the line the quote opened on,
+                        // so the rows after it are read as rows.
+                        problem = problem ?? "a quoted field (field \(fields.count + 1)) is never closed"
+                        var lineEnd = openingQuote + 1
+                        while lineEnd < end, bytes[lineEnd] != newline { lineEnd += 1 }
+                        var stop = lineEnd
+                        if stop > openingQuote + 1, bytes[stop - 1] == carriageReturn { stop -= 1 }
+                        text = Array(UnsafeBufferPointer(rebasing: bytes[(openingQuote + 1)..<stop]))
+                        i = lineEnd
+                        line = openingLine
                     }
                     field = string(UnsafeBufferPointer(start: nil, count: 0), text, &problem, fields.count)
                     index = i

@@ -27,8 +27,20 @@ import Testing
         #expect(rows[1].problem?.contains("quote inside an unquoted field") == true)
         #expect(rows[2].problem?.contains("followed by text") == true)
         #expect(rows[3].problem == nil && rows[3].fields == ["good", "3"])
-        #expect(rows[4].problem?.contains("not closed") == true)
+        #expect(rows[4].problem?.contains("never closed") == true)
         #expect(rows[4].line == 5)
+    }
+
+    /// A quote opened and never closed costs only its own line. (A stray quote that a later quote in
+    /// the file closes makes one long quoted field, as RFC 4180 says; that row is reported as malformed.)
+    @Test func aQuoteNeverClosedCostsOnlyItsOwnLine() {
+        // No quote after the stray one anywhere in the file: only its line is lost.
+        let rows = records("a,b\n1,\"open\n2,x\n3,y\n")
+        #expect(rows.map(\.line) == [1, 2, 3, 4])
+        #expect(rows[1].fields == ["1", "open"])
+        #expect(rows[1].problem?.contains("never closed") == true)
+        #expect(rows[2].fields == ["2", "x"] && rows[2].problem == nil)
+        #expect(rows[3].fields == ["3", "y"] && rows[3].problem == nil)
     }
 
     @Test func writerRoundTripsThroughReader() {

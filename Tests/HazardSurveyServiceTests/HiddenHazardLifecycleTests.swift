@@ -83,8 +83,19 @@ import Testing
             #expect(escalated.state == .discovered)
             #expect(!escalated.overdue)
             #expect(try await survey.hiddenHazards(HazardQuery(overdueOnly: true)).records.isEmpty)
-            // Re-importing the hazard as first recorded (county) is still accepted: the tier at discovery is what is fixed.
-            _ = try await survey.updateHidden(hiddenHazard("HH-1", tier: 3, discovered: testToday))
+            // Updating it as first recorded (county) or as it is now (city) is accepted, and never drops the listing.
+            let asRecorded = try await survey.updateHidden(hiddenHazard("HH-1", tier: 3, discovered: testToday))
+            #expect(asRecorded.listed && asRecorded.supervisingTier == 2)
+            var asNow = escalated
+            asNow.history = []
+            asNow.description = "护栏已加装一半"
+            #expect(try await survey.updateHidden(asNow).listed)
+            // A create retried after the escalation is still a retry; one with another tier is not.
+            _ = try await survey.createHidden(hiddenHazard("HH-2", tier: 3, discovered: testToday))
+            let retried = await status { try await survey.createHidden(hiddenHazard("HH-2", tier: 3, discovered: testToday)) }
+            #expect(retried == nil)
+            let otherTier = await status { try await survey.createHidden(hiddenHazard("HH-2", tier: 4, discovered: testToday)) }
+            #expect(otherTier?.0 == .alreadyExists)
         }
     }
 
@@ -100,6 +111,9 @@ import Testing
                 let hazard = try await survey.hidden(id: "HH-1")
                 #expect(hazard.state == (allowed ? .assigned : .closed))
                 #expect(hazard.closedOn == (allowed ? nil : testToday))
+                if allowed {
+                    #expect(hazard.deadline == testToday.adding(days: 30), "reopening restarts the county's 30 days")
+                }
             }
         }
     }

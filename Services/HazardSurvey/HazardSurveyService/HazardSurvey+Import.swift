@@ -63,14 +63,16 @@ extension HazardSurvey {
                         preconditionFailure("points are parsed by startParsingPoints")
                     case .enterprises:
                         let enterprise = try validator.enterprise(try HazardCSVFormat.enterprise(record, columns))
-                        try Self.firstOccurrence(enterprise.id, record.line, &firstLine)
+                        if let first = firstLine[enterprise.id] { throw Self.repeated(enterprise.id, first) }
                         let change = GradeChange(changedOn: today, changedBy: "import", reason: "CSV import \(source)")
                         wrote = try HazardSurveyStore.upsert(enterprise, change: change, db)
+                        firstLine[enterprise.id] = record.line
                     case .hiddenHazards:
                         let parsed = try HazardCSVFormat.hidden(record, columns)
                         let hazard = try validator.hiddenHazard(try Self.withRegion(parsed, db))
-                        try Self.firstOccurrence(hazard.id, record.line, &firstLine)
+                        if let first = firstLine[hazard.id] { throw Self.repeated(hazard.id, first) }
                         wrote = try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db) != .unchanged
+                        firstLine[hazard.id] = record.line
                     }
                     if wrote { changed += 1 }
                 } catch let error as InvalidRecord {
@@ -135,8 +137,12 @@ extension HazardSurvey {
     }
 
     static func firstOccurrence(_ id: String, _ line: Int, _ seen: inout [String: Int]) throws(InvalidRecord) {
-        if let first = seen[id] { throw InvalidRecord("id \(id) already appears on line \(first) of this file") }
+        if let first = seen[id] { throw repeated(id, first) }
         seen[id] = line
+    }
+
+    static func repeated(_ id: String, _ first: Int) -> InvalidRecord {
+        InvalidRecord("id \(id) already appears on line \(first) of this file")
     }
 }
 

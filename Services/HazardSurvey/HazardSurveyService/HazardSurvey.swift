@@ -68,7 +68,8 @@ public final class HazardSurvey: Sendable {
             try reject(query, using: ["grades": !query.grades.isEmpty, "sectors": !query.sectors.isEmpty,
                                       "states": !query.states.isEmpty, "overdueOnly": query.overdueOnly,
                                       "majorOnly": query.majorOnly, "listedOnly": query.listedOnly,
-                                      "enterpriseID": !query.enterpriseID.isEmpty], list: "hazard points")
+                                      "enterpriseID": !query.enterpriseID.isEmpty, "asOf": query.asOf != nil],
+                       list: "hazard points")
             for band in query.bands { _ = try validator.band(band) }
             return try page(query)
         }
@@ -138,7 +139,8 @@ public final class HazardSurvey: Sendable {
         let (range, cursor, limit) = try checked {
             try reject(query, using: ["types": !query.types.isEmpty, "bands": !query.bands.isEmpty,
                                       "states": !query.states.isEmpty, "overdueOnly": query.overdueOnly,
-                                      "listedOnly": query.listedOnly, "enterpriseID": !query.enterpriseID.isEmpty],
+                                      "listedOnly": query.listedOnly, "enterpriseID": !query.enterpriseID.isEmpty,
+                                      "asOf": query.asOf != nil],
                        list: "enterprises")
             return try page(query)
         }
@@ -156,7 +158,7 @@ public final class HazardSurvey: Sendable {
         return try await write { [validator, configuration] db in
             let hazard = try Self.checked { try validator.hiddenHazard(try Self.withRegion(hazard, db)) }
             if let existing = try HazardSurveyStore.hidden(id: hazard.id, asOf: today, db) {
-                guard Self.sameDescription(existing, hazard) else {
+                guard Self.isRetry(of: existing, hazard) else {
                     throw RPCError.alreadyExists("hidden hazard \(hazard.id) already exists with other values; update it instead")
                 }
                 return existing
@@ -171,10 +173,10 @@ public final class HazardSurvey: Sendable {
         let today = configuration.today()
         let recordedAt = milliseconds()
         return try await write { [validator, configuration] db in
+            let hazard = try Self.checked { try validator.hiddenHazard(try Self.withRegion(hazard, db)) }
             guard try Bool(exists: db, sql: "SELECT 1 FROM hidden_hazard WHERE id = ?", hazard.id) else {
                 throw Self.notFound("hidden hazard", hazard.id)
             }
-            let hazard = try Self.checked { try validator.hiddenHazard(try Self.withRegion(hazard, db)) }
             _ = try Self.checked { try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db) }
             return try HazardSurveyStore.hidden(id: hazard.id, asOf: today, db)!
         }
@@ -283,10 +285,17 @@ public final class HazardSurvey: Sendable {
         return hazard
     }
 
-    static func sameDescription(_ a: HiddenHazard, _ b: HiddenHazard) -> Bool {
-        a.regionCode == b.regionCode && a.enterpriseID == b.enterpriseID && a.location == b.location
-            && a.description == b.description && a.category == b.category && a.major == b.major
-            && a.discoveredOn == b.discoveredOn && a.discoveredBy == b.discoveredBy && a.listed == b.listed
+    /// Whether a create of `request` repeats the one that recorded `stored`: the same fields, with the
+    /// supervising tier the hazard had at discovery (or has now) and the listing escalation may have added.
+    static func isRetry(of stored: HiddenHazard, _ request: HiddenHazard) -> Bool {
+        let discoveryTier = stored.history.first?.supervisingTier ?? stored.supervisingTier
+        let escalated = stored.history.contains { $0.action == .escalate }
+        return stored.regionCode == request.regionCode && stored.enterpriseID == request.enterpriseID
+            && stored.location == request.location && stored.description == request.description
+            && stored.category == request.category && stored.major == request.major
+            && stored.discoveredOn == request.discoveredOn && stored.discoveredBy == request.discoveredBy
+            && [discoveryTier, stored.supervisingTier].contains(request.supervisingTier)
+            && (stored.listed == request.listed || (escalated && stored.listed))
     }
 
     /// Rejects filters that do not apply to a list.

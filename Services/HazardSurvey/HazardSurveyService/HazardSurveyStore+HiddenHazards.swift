@@ -55,7 +55,8 @@ extension HazardSurveyStore {
         let tier = Tier(rawValue: hazard.supervisingTier)!
         if let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT discovered, discovered_by, region, enterprise_id, location, description, category, major, listed,
-                   (SELECT MIN(tier) FROM hidden_hazard_event WHERE hazard_id = hidden_hazard.id AND action = 1)
+                   (SELECT MIN(tier) FROM hidden_hazard_event WHERE hazard_id = hidden_hazard.id AND action = 1), tier,
+                   EXISTS (SELECT 1 FROM hidden_hazard_event WHERE hazard_id = hidden_hazard.id AND action = 8)
             FROM hidden_hazard WHERE id = ?
             """), arguments: [hazard.id]) {
             let recordedDay = CivilDay(dayNumber: row[0])
@@ -67,9 +68,14 @@ extension HazardSurveyStore {
             guard recordedBy == hazard.discoveredBy else {
                 throw InvalidRecord("discovered by \"\(hazard.discoveredBy)\" differs from the recorded \"\(recordedBy)\"; it is fixed once recorded")
             }
-            if let originalTier, originalTier != hazard.supervisingTier {
+            let currentTier: UInt8 = row[10]
+            if let originalTier, hazard.supervisingTier != originalTier, hazard.supervisingTier != currentTier {
                 throw InvalidRecord("supervising tier \(tier.name) differs from the recorded \(Tier(rawValue: originalTier)?.name ?? "?"); change it by escalating")
             }
+            // An escalated hazard stays listed (挂牌督办) whatever a later update or re-import says.
+            let escalated: Bool = row[11]
+            var hazard = hazard
+            hazard.listed = hazard.listed || escalated
             let same = (row[2] as String) == hazard.regionCode && ((row[3] as String?) ?? "") == hazard.enterpriseID
                 && (row[4] as String) == hazard.location && (row[5] as String) == hazard.description
                 && (row[6] as String) == hazard.category && (row[7] as Bool) == hazard.major && (row[8] as Bool) == hazard.listed
@@ -136,6 +142,9 @@ extension HazardSurveyStore {
             tier = above
             deadline = configuration.deadline(from: day, supervisedBy: tier)
             hazard.listed = true
+        } else if request.action == .reopen {
+            // Reopened: the supervising tier's period starts again from the day it came back.
+            deadline = configuration.deadline(from: day, supervisedBy: tier)
         }
         let closed: CivilDay? = to == .closed ? day : (from == .closed ? nil : hazard.closedOn)
         try db.execute(sql: "UPDATE hidden_hazard SET state = ?, tier = ?, deadline = ?, listed = ?, closed = ? WHERE id = ?",

@@ -56,6 +56,9 @@ struct HazardValidator: Sendable {
         return text
     }
 
+    /// The most people one hazard point may put at risk (10⁸).
+    static let maximumPopulation: Int64 = 100_000_000
+
     func band(_ band: UInt8) throws(InvalidRecord) -> UInt8 {
         guard band >= 1, Int(band) <= configuration.riskBands.count else {
             throw InvalidRecord("risk band \(band) is not 1…\(configuration.riskBands.count) (\(configuration.riskBands.joined(separator: ", ")))")
@@ -94,6 +97,10 @@ struct HazardValidator: Sendable {
         }
         point.band = try band(point.band)
         guard point.populationAtRisk >= 0 else { throw InvalidRecord("population at risk \(point.populationAtRisk) is negative") }
+        // A cap far above any real place keeps every sum of a province's points well inside Int64.
+        guard point.populationAtRisk <= Self.maximumPopulation else {
+            throw InvalidRecord("population at risk \(point.populationAtRisk) is over \(Self.maximumPopulation) for one point")
+        }
         guard point.registeredForTransfer >= 0 else {
             throw InvalidRecord("people registered for transfer \(point.registeredForTransfer) is negative")
         }

@@ -10,7 +10,9 @@ import HazardSurveyAPI
 /// written once per cell by `flush`, which must run before the transaction commits.
 struct PointWriter {
     private let db: Database
-    private let insert: OpaquePointer
+    /// GRDB owns the statement; holding it keeps it alive while its raw handle is used.
+    private let insertStatement: Statement
+    private var insert: OpaquePointer { insertStatement.sqliteStatement }
     private let select: Statement
     private let update: Statement
     /// Tally changes by cell, keyed by `TallyKey.packed` (an integer hashes much faster than a string).
@@ -18,10 +20,10 @@ struct PointWriter {
 
     init(_ db: Database) throws {
         self.db = db
-        insert = try db.cachedStatement(sql: """
+        insertStatement = try db.cachedStatement(sql: """
             INSERT INTO hazard_point (id, region, lat, lon, type, band, population, transfer, responsible, phone, surveyed, department)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
-            """).sqliteStatement
+            """)
         select = try db.cachedStatement(sql: HazardSurveyStore.pointSelect + " WHERE id = ?")
         update = try db.cachedStatement(sql: """
             UPDATE hazard_point SET region = ?, lat = ?, lon = ?, type = ?, band = ?, population = ?, transfer = ?,
@@ -82,11 +84,12 @@ struct PointWriter {
     }
 
     private func apply(_ deltas: [Int64: TallyDelta], to table: String, digits: Int) throws {
-        let upsert = try db.cachedStatement(sql: """
+        let statement = try db.cachedStatement(sql: """
             INSERT INTO \(table) (region, type, band, points, population, transfer) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (region, type, band) DO UPDATE SET points = points + excluded.points,
                 population = population + excluded.population, transfer = transfer + excluded.transfer
-            """).sqliteStatement
+            """)
+        let upsert = statement.sqliteStatement
         var shrunk: [TallyKey] = []
         for (packed, delta) in deltas where delta != TallyDelta() {
             let key = TallyKey(packed: packed, digits: digits)
@@ -104,6 +107,7 @@ struct PointWriter {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE region = ? AND type = ? AND band = ? AND points = 0")
                 .execute(arguments: [key.region, Int(key.type), Int(key.band)])
         }
+        withExtendedLifetime(statement) {}
     }
 
     private func stored(_ id: String) throws -> HazardPoint? {

@@ -33,7 +33,11 @@ struct HazardSurveyCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a CSV file straight into a node's database (any size; the node may be running).")
+            abstract: "Import a CSV file straight into a node's database (any size).",
+            discussion: """
+                The node may be running: the import is one write transaction, during which the node's own writes \
+                wait (up to 5 s, then fail with "database is locked") and its reads go on.
+                """)
 
         @Option(help: "The node's SQLite database file.") var database: String
         @Option(help: "The node's region code.") var region: String
