@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "AnlanRecords", targets: ["AnlanRecords"]),
         .library(name: "HazardSurveyAPI", targets: ["HazardSurveyAPI"]),
         .library(name: "HazardSurveyService", targets: ["HazardSurveyService"]),
+        .library(name: "MaterialReserveAPI", targets: ["MaterialReserveAPI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -106,6 +107,13 @@ let package = Package(
             path: "Shared/HazardSurveyAPI"
         ),
 
+        /// material-reserve's wire messages and catalogue codes, for its clients.
+        .target(
+            name: "MaterialReserveAPI",
+            dependencies: ["AnlanWire", "AnlanRPC", "AnlanRecords"],
+            path: "Shared/MaterialReserveAPI"
+        ),
+
         /// The server skeleton shared by every executable: configuration, `serve`/`probe` commands,
         /// lifecycle, registration with the registry, metrics.
         .target(
@@ -162,6 +170,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Services/HazardSurvey/hazard-survey"
+        ),
+
+        .target(
+            name: "MaterialReserveService",
+            dependencies: [
+                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanStorage", "AnlanRecords", "MaterialReserveAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/MaterialReserve/MaterialReserveService"
         ),
 
         // MARK: Tests
@@ -226,6 +244,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/HazardSurveyServiceTests"
+        ),
+        .testTarget(
+            name: "MaterialReserveServiceTests",
+            dependencies: [
+                "MaterialReserveService", "MaterialReserveAPI", "AnlanRecords", "AnlanRPC", "AnlanWire", "AnlanTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/MaterialReserveServiceTests"
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,211 @@
+import AnlanRPC
+import AnlanRecords
+import AnlanRegions
+import Foundation
+import GRDB
+import Logging
+import MaterialReserveAPI
+
+/// The material-reserve service for one node's region: the catalogue, storage points, and stock that
+/// changes only through the ledger. Answers with `RPCError`s: `invalidArgument` for a bad record,
+/// `notFound`, and `failedPrecondition` when a movement would take more than is available.
+public final class MaterialReserve: Sendable {
+    public let region: Region
+    let tree: RegionTree
+    let store: MaterialReserveStore
+    let logger: Logger
+    let now: @Sendable () -> Date
+
+    public init(databasePath: String, regionCode: String, tree: RegionTree = .zhejiang, logger: Logger,
+                now: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.region = try tree.region(regionCode)
+        self.tree = tree
+        self.store = try MaterialReserveStore(path: databasePath)
+        self.logger = logger
+        self.now = now
+    }
+
+    // MARK: Catalogue and storage points
+
+    /// Adds or replaces a catalogue item.
+    public func putItem(_ item: CatalogueItem) async throws {
+        var item = item
+        item.code = try checked { try CatalogueCode.validateItem(item.code) }
+        item.name = try checked { try required(item.name, "name") }
+        try await store.pool.write { [item] db in
+            try db.execute(sql: """
+                INSERT INTO catalogue_item (code, name, unit, shelf_life_months) VALUES (?, ?, ?, ?)
+                ON CONFLICT (code) DO UPDATE SET name = excluded.name, unit = excluded.unit,
+                    shelf_life_months = excluded.shelf_life_months
+                """, arguments: [item.code, item.name, item.unit, item.shelfLifeMonths])
+        }
+    }
+
+    /// Adds or replaces a storage point in this node's region.
+    public func putStoragePoint(_ point: StoragePoint) async throws {
+        var point = point
+        try checked {
+            point.id = try required(point.id, "storage point id")
+            point.name = try required(point.name, "name")
+            let region = try tree.region(point.regionCode)
+            guard RegionRange(subtreeOf: self.region).contains(region.code) else {
+                throw InvalidRecord("region: \(region) is outside this node's region \(self.region)")
+            }
+            point.regionCode = region.code
+            _ = try GeoCoordinate(latitude: point.latitude, longitude: point.longitude)
+            guard point.capacity >= 0 else { throw InvalidRecord("capacity \(point.capacity) is negative") }
+        }
+        try await store.pool.write { [point] db in
+            try db.execute(sql: """
+                INSERT INTO storage_point (id, region, name, lat, lon, capacity, contact, phone, owner_tier)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET region = excluded.region, name = excluded.name, lat = excluded.lat,
+                    lon = excluded.lon, capacity = excluded.capacity, contact = excluded.contact,
+                    phone = excluded.phone, owner_tier = excluded.owner_tier
+                """, arguments: [point.id, point.regionCode, point.name, point.latitude, point.longitude, point.capacity,
+                                 point.contact, point.phone, point.ownerTier])
+        }
+    }
+
+    // MARK: The ledger
+
+    /// Records `movements` in one transaction — all of them or none — and returns them with their
+    /// sequence numbers and time stamps.
+    ///
+    /// - Throws: `invalidArgument` for a malformed movement (unknown point or item, a zero quantity, an
+    ///   adjustment without a reason), `failedPrecondition` when one would take more than the line has
+    ///   available (held minus reserved); the message names the movement's position in the batch.
+    public func record(_ movements: [Movement]) async throws -> [Movement] {
+        let recordedAt = Int64((now().timeIntervalSince1970 * 1000).rounded())
+        return try await store.pool.write { db in
+            var recorded: [Movement] = []
+            recorded.reserveCapacity(movements.count)
+            let line = try db.cachedStatement(sql: """
+                SELECT quantity, reserved FROM stock_line WHERE point_id = ? AND item_code = ? AND status = ? AND expires = ?
+                """)
+            // Adding may create the line; taking away only changes an existing one (a CHECK on the row an
+            // upsert would insert fires before the conflict is found, so the two are separate statements).
+            let add = try db.cachedStatement(sql: """
+                INSERT INTO stock_line (point_id, item_code, status, expires, quantity) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (point_id, item_code, status, expires) DO UPDATE SET quantity = quantity + excluded.quantity
+                """)
+            let take = try db.cachedStatement(sql: """
+                UPDATE stock_line SET quantity = quantity + ? WHERE point_id = ? AND item_code = ? AND status = ? AND expires = ?
+                """)
+            let append = try db.cachedStatement(sql: """
+                INSERT INTO movement (point_id, item_code, status, expires, kind, delta, reason, reference, actor, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for (position, movement) in movements.enumerated() {
+                var movement = movement
+                try Self.check(&movement, position: position, db)
+                let expires = movement.expiresOn?.dayNumber ?? MaterialReserveStore.neverExpires
+                let key: StatementArguments = [movement.storagePointID, movement.itemCode, Int(movement.status.rawValue), expires]
+                let delta = movement.delta
+                if delta < 0 {
+                    let row = try Row.fetchOne(line, arguments: key)
+                    let held: Int64 = row?[0] ?? 0
+                    let reserved: Int64 = row?[1] ?? 0
+                    guard held - reserved >= -delta else {
+                        throw RPCError.failedPrecondition(
+                            "movement \(position + 1): \(movement.kind.name) of \(-delta) × \(movement.itemCode) (\(movement.status.name)) at \(movement.storagePointID): only \(held - reserved) available (\(held) held, \(reserved) reserved)")
+                    }
+                }
+                if delta < 0 {
+                    try take.execute(arguments: [delta] + key)
+                } else {
+                    try add.execute(arguments: key + [delta])
+                }
+                try append.execute(arguments: key + [Int(movement.kind.rawValue), delta, movement.reason, movement.reference,
+                                                     movement.actor, recordedAt])
+                movement.sequence = db.lastInsertedRowID
+                movement.recordedAtMilliseconds = recordedAt
+                recorded.append(movement)
+            }
+            return recorded
+        }
+    }
+
+    /// Checks one movement against the catalogue, the storage points and the kind's rules.
+    static func check(_ movement: inout Movement, position: Int, _ db: Database) throws {
+        let at = "movement \(position + 1)"
+        do {
+            movement.itemCode = try CatalogueCode.validateItem(movement.itemCode)
+        } catch {
+            throw RPCError.invalidArgument("\(at): \(error.message)")
+        }
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM storage_point WHERE id = ?"),
+                                arguments: [movement.storagePointID]) != nil else {
+            throw RPCError.invalidArgument("\(at): no storage point \"\(movement.storagePointID)\" on this node")
+        }
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM catalogue_item WHERE code = ?"),
+                                arguments: [movement.itemCode]) != nil else {
+            throw RPCError.invalidArgument("\(at): item \(movement.itemCode) is not in the catalogue")
+        }
+        if movement.kind == .adjust {
+            guard movement.quantity != 0 else { throw RPCError.invalidArgument("\(at): an adjustment of 0 changes nothing") }
+            guard !movement.reason.trimmed.isEmpty else { throw RPCError.invalidArgument("\(at): an adjustment needs a reason") }
+        } else {
+            guard movement.quantity > 0 else {
+                throw RPCError.invalidArgument("\(at): \(movement.kind.name) quantity must be positive, got \(movement.quantity)")
+            }
+        }
+    }
+
+    // MARK: Stock
+
+    /// Units held in a region subtree, optionally of one catalogue category (a code prefix), by status.
+    public func stockTotals(regionCode: String = "", itemPrefix: String = "") async throws -> [StockStatus: Int64] {
+        let range = try checked { () throws -> RegionRange in
+            let region = regionCode.isEmpty ? self.region : try tree.region(regionCode)
+            if !itemPrefix.isEmpty { try CatalogueCode.validatePrefix(itemPrefix) }
+            return RegionRange(subtreeOf: region)
+        }
+        return try await store.pool.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT s.status, SUM(s.quantity) FROM storage_point p JOIN stock_line s ON s.point_id = p.id
+                WHERE p.region >= ? AND p.region < ? AND s.item_code >= ? AND s.item_code < ?
+                GROUP BY s.status
+                """, arguments: [range.lower, range.upper, itemPrefix, itemPrefix + ":"])
+            var totals: [StockStatus: Int64] = [:]
+            for row in rows {
+                if let status = StockStatus(rawValue: row[0]) { totals[status] = row[1] }
+            }
+            return totals
+        }
+    }
+
+    /// Every stock line whose quantity differs from the sum of its movements (empty when the ledger
+    /// and the stock agree, as they must).
+    public func ledgerDisagreements() async throws -> [String] {
+        try await store.pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT s.point_id || ' ' || s.item_code || ' ' || s.status || ' ' || s.expires || ': held ' || s.quantity
+                       || ', ledger ' || COALESCE(m.total, 0)
+                FROM stock_line s LEFT JOIN (
+                    SELECT point_id, item_code, status, expires, SUM(delta) AS total FROM movement
+                    GROUP BY point_id, item_code, status, expires
+                ) m USING (point_id, item_code, status, expires)
+                WHERE s.quantity != COALESCE(m.total, 0)
+                """)
+        }
+    }
+
+    // MARK: Helpers
+
+    func checked<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as InvalidRecord {
+            throw RPCError.invalidArgument(error.message)
+        } catch let error as RegionError {
+            throw RPCError.invalidArgument("\(error)")
+        }
+    }
+
+    func required(_ text: String, _ field: String) throws(InvalidRecord) -> String {
+        let text = text.trimmed
+        guard !text.isEmpty else { throw InvalidRecord("\(field) is required") }
+        return text
+    }
+}

@@ -1,0 +1,80 @@
+import AnlanStorage
+import GRDB
+
+/// The service's SQLite file: the catalogue, storage points, stock lines and the append-only ledger.
+///
+/// A stock line is (storage point, item, status, expiry day) → quantity, with `reserved` units held
+/// for approved dispatch orders. The database itself refuses a negative quantity or more reserved
+/// than held (CHECK constraints), behind the service's own checks. Lots that never expire have the
+/// expiry day `neverExpires`, so "first expiring, first out" is a plain ascending order.
+struct MaterialReserveStore: Sendable {
+    let pool: DatabasePool
+
+    /// The expiry day number of goods that do not expire (a day far past any real one).
+    static let neverExpires = 99_999_999
+
+    init(path: String) throws {
+        self.pool = try SQLiteStore.open(path: path, migrator: Self.migrator)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: catalogue, storage points, stock lines, ledger") { db in
+            try db.execute(sql: """
+                CREATE TABLE catalogue_item (
+                    code TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    unit TEXT NOT NULL,
+                    shelf_life_months INTEGER NOT NULL
+                ) WITHOUT ROWID;
+
+                CREATE TABLE storage_point (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    region TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    lat REAL NOT NULL,
+                    lon REAL NOT NULL,
+                    capacity INTEGER NOT NULL,
+                    contact TEXT NOT NULL,
+                    phone TEXT NOT NULL,
+                    owner_tier INTEGER NOT NULL
+                );
+                CREATE INDEX storage_point_by_region ON storage_point(region, id);
+
+                CREATE TABLE stock_line (
+                    point_id TEXT NOT NULL REFERENCES storage_point(id),
+                    item_code TEXT NOT NULL REFERENCES catalogue_item(code),
+                    status INTEGER NOT NULL,
+                    expires INTEGER NOT NULL,
+                    quantity INTEGER NOT NULL CHECK (quantity >= 0),
+                    reserved INTEGER NOT NULL DEFAULT 0 CHECK (reserved >= 0 AND reserved <= quantity),
+                    PRIMARY KEY (point_id, item_code, status, expires)
+                ) WITHOUT ROWID;
+                CREATE INDEX stock_line_by_item ON stock_line(item_code, point_id);
+
+                -- The ledger: append-only; every stock line's quantity is the sum of its movements.
+                CREATE TABLE movement (
+                    seq INTEGER PRIMARY KEY,
+                    point_id TEXT NOT NULL,
+                    item_code TEXT NOT NULL,
+                    status INTEGER NOT NULL,
+                    expires INTEGER NOT NULL,
+                    kind INTEGER NOT NULL,
+                    delta INTEGER NOT NULL,
+                    reason TEXT NOT NULL,
+                    reference TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    recorded_at INTEGER NOT NULL
+                );
+                CREATE INDEX movement_by_line ON movement(point_id, item_code, status, expires);
+                CREATE TRIGGER movement_is_append_only_update BEFORE UPDATE ON movement BEGIN
+                    SELECT RAISE(ABORT, 'the ledger is append-only');
+                END;
+                CREATE TRIGGER movement_is_append_only_delete BEFORE DELETE ON movement BEGIN
+                    SELECT RAISE(ABORT, 'the ledger is append-only');
+                END;
+                """)
+        }
+        return migrator
+    }
+}
