@@ -15,14 +15,17 @@ public final class MaterialReserve: Sendable {
     let store: MaterialReserveStore
     let logger: Logger
     let now: @Sendable () -> Date
+    /// Today at the node (China Standard Time): stock expiring before it cannot be allocated.
+    let today: @Sendable () -> CivilDay
 
     public init(databasePath: String, regionCode: String, tree: RegionTree = .zhejiang, logger: Logger,
-                now: @escaping @Sendable () -> Date = { Date() }) throws {
+                now: @escaping @Sendable () -> Date = { Date() }, today: @escaping @Sendable () -> CivilDay = { .today }) throws {
         self.region = try tree.region(regionCode)
         self.tree = tree
         self.store = try MaterialReserveStore(path: databasePath)
         self.logger = logger
         self.now = now
+        self.today = today
     }
 
     // MARK: Catalogue and storage points
@@ -76,55 +79,14 @@ public final class MaterialReserve: Sendable {
     ///   adjustment without a reason), `failedPrecondition` when one would take more than the line has
     ///   available (held minus reserved); the message names the movement's position in the batch.
     public func record(_ movements: [Movement]) async throws -> [Movement] {
-        let recordedAt = Int64((now().timeIntervalSince1970 * 1000).rounded())
+        let recordedAt = milliseconds()
         return try await store.pool.write { db in
-            var recorded: [Movement] = []
-            recorded.reserveCapacity(movements.count)
-            let line = try db.cachedStatement(sql: """
-                SELECT quantity, reserved FROM stock_line WHERE point_id = ? AND item_code = ? AND status = ? AND expires = ?
-                """)
-            // Adding may create the line; taking away only changes an existing one (a CHECK on the row an
-            // upsert would insert fires before the conflict is found, so the two are separate statements).
-            let add = try db.cachedStatement(sql: """
-                INSERT INTO stock_line (point_id, item_code, status, expires, quantity) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (point_id, item_code, status, expires) DO UPDATE SET quantity = quantity + excluded.quantity
-                """)
-            let take = try db.cachedStatement(sql: """
-                UPDATE stock_line SET quantity = quantity + ? WHERE point_id = ? AND item_code = ? AND status = ? AND expires = ?
-                """)
-            let append = try db.cachedStatement(sql: """
-                INSERT INTO movement (point_id, item_code, status, expires, kind, delta, reason, reference, actor, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for (position, movement) in movements.enumerated() {
-                var movement = movement
-                try Self.check(&movement, position: position, db)
-                let expires = movement.expiresOn?.dayNumber ?? MaterialReserveStore.neverExpires
-                let key: StatementArguments = [movement.storagePointID, movement.itemCode, Int(movement.status.rawValue), expires]
-                let delta = movement.delta
-                if delta < 0 {
-                    let row = try Row.fetchOne(line, arguments: key)
-                    let held: Int64 = row?[0] ?? 0
-                    let reserved: Int64 = row?[1] ?? 0
-                    guard held - reserved >= -delta else {
-                        throw RPCError.failedPrecondition(
-                            "movement \(position + 1): \(movement.kind.name) of \(-delta) × \(movement.itemCode) (\(movement.status.name)) at \(movement.storagePointID): only \(held - reserved) available (\(held) held, \(reserved) reserved)")
-                    }
-                }
-                if delta < 0 {
-                    try take.execute(arguments: [delta] + key)
-                } else {
-                    try add.execute(arguments: key + [delta])
-                }
-                try append.execute(arguments: key + [Int(movement.kind.rawValue), delta, movement.reason, movement.reference,
-                                                     movement.actor, recordedAt])
-                movement.sequence = db.lastInsertedRowID
-                movement.recordedAtMilliseconds = recordedAt
-                recorded.append(movement)
-            }
-            return recorded
+            var ledger = try LedgerWriter(db, recordedAt: recordedAt)
+            return try movements.enumerated().map { position, movement in try ledger.append(movement, position: position) }
         }
     }
+
+    func milliseconds() -> Int64 { Int64((now().timeIntervalSince1970 * 1000).rounded()) }
 
     /// Checks one movement against the catalogue, the storage points and the kind's rules.
     static func check(_ movement: inout Movement, position: Int, _ db: Database) throws {

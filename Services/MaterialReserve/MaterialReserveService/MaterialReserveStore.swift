@@ -75,6 +75,42 @@ struct MaterialReserveStore: Sendable {
                 END;
                 """)
         }
+        migrator.registerMigration("v2: dispatch orders and reservations") { db in
+            try db.execute(sql: """
+                CREATE TABLE dispatch_order (
+                    seq INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    idempotency_key TEXT NOT NULL UNIQUE,
+                    destination_region TEXT NOT NULL,
+                    lat REAL NOT NULL,
+                    lon REAL NOT NULL,
+                    state INTEGER NOT NULL,
+                    requested_by TEXT NOT NULL,
+                    note TEXT NOT NULL
+                );
+                CREATE TABLE dispatch_source (
+                    order_id TEXT NOT NULL REFERENCES dispatch_order(id),
+                    point_id TEXT NOT NULL,
+                    PRIMARY KEY (order_id, point_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE dispatch_line (
+                    order_id TEXT NOT NULL REFERENCES dispatch_order(id),
+                    item_code TEXT NOT NULL,
+                    quantity INTEGER NOT NULL CHECK (quantity > 0),
+                    received INTEGER NOT NULL DEFAULT 0 CHECK (received >= 0),
+                    PRIMARY KEY (order_id, item_code)
+                ) WITHOUT ROWID;
+                -- Units an approved order holds on a stock line (stock_line.reserved is their sum).
+                CREATE TABLE reservation (
+                    order_id TEXT NOT NULL REFERENCES dispatch_order(id),
+                    point_id TEXT NOT NULL,
+                    item_code TEXT NOT NULL,
+                    expires INTEGER NOT NULL,
+                    quantity INTEGER NOT NULL CHECK (quantity > 0),
+                    PRIMARY KEY (order_id, point_id, item_code, expires)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }
