@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "registry", targets: ["registry"]),
         .executable(name: "hazard-survey", targets: ["hazard-survey"]),
+        .executable(name: "material-reserve", targets: ["material-reserve"]),
         .library(name: "AnlanWire", targets: ["AnlanWire"]),
         .library(name: "AnlanRPC", targets: ["AnlanRPC"]),
         .library(name: "AnlanNode", targets: ["AnlanNode"]),
@@ -175,11 +176,20 @@ let package = Package(
         .target(
             name: "MaterialReserveService",
             dependencies: [
-                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanStorage", "AnlanRecords", "MaterialReserveAPI",
+                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanStorage", "AnlanRecords", "AnlanNode", "MaterialReserveAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Services/MaterialReserve/MaterialReserveService"
+        ),
+        .executableTarget(
+            name: "material-reserve",
+            dependencies: [
+                "MaterialReserveService", "MaterialReserveAPI", "AnlanNode", "AnlanRecords", "AnlanRegions",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/MaterialReserve/material-reserve"
         ),
 
         // MARK: Tests
@@ -248,7 +258,7 @@ let package = Package(
         .testTarget(
             name: "MaterialReserveServiceTests",
             dependencies: [
-                "MaterialReserveService", "MaterialReserveAPI", "AnlanRecords", "AnlanRPC", "AnlanWire", "AnlanTestSupport",
+                "MaterialReserveService", "MaterialReserveAPI", "AnlanRecords", "AnlanRegions", "AnlanRPC", "AnlanWire", "AnlanTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/MaterialReserveServiceTests"

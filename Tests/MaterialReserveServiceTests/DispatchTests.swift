@@ -65,7 +65,7 @@ import Testing
 
             let dispatched = try await reserve.dispatch(orderID: order.id, actor: "库管员")
             #expect(dispatched.state == .dispatched)
-            #expect(try await reserve.stockTotals(itemPrefix: "2")[.good] == 50 + 500)
+            #expect(try await reserve.stockTotals(itemPrefix: "2").good == 50 + 500)
             #expect(try await reserve.ledgerDisagreements() == [])
             let received = try await reserve.receive(orderID: order.id, received: ["2030101": 48])
             #expect(received.lines.first?.received == 48)

@@ -117,7 +117,7 @@ public final class MaterialReserve: Sendable {
     // MARK: Stock
 
     /// Units held in a region subtree, optionally of one catalogue category (a code prefix), by status.
-    public func stockTotals(regionCode: String = "", itemPrefix: String = "") async throws -> [StockStatus: Int64] {
+    public func stockTotals(regionCode: String = "", itemPrefix: String = "") async throws -> StockTotals {
         let range = try checked { () throws -> RegionRange in
             let region = regionCode.isEmpty ? self.region : try tree.region(regionCode)
             if !itemPrefix.isEmpty { try CatalogueCode.validatePrefix(itemPrefix) }
@@ -125,15 +125,32 @@ public final class MaterialReserve: Sendable {
         }
         return try await store.pool.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT s.status, SUM(s.quantity) FROM storage_point p JOIN stock_line s ON s.point_id = p.id
+                SELECT s.status, SUM(s.quantity), SUM(s.reserved) FROM storage_point p JOIN stock_line s ON s.point_id = p.id
                 WHERE p.region >= ? AND p.region < ? AND s.item_code >= ? AND s.item_code < ?
                 GROUP BY s.status
                 """, arguments: [range.lower, range.upper, itemPrefix, itemPrefix + ":"])
-            var totals: [StockStatus: Int64] = [:]
+            var totals = StockTotals()
             for row in rows {
-                if let status = StockStatus(rawValue: row[0]) { totals[status] = row[1] }
+                let held: Int64 = row[1]
+                switch StockStatus(rawValue: row[0]) {
+                case .good: totals.good = held
+                case .damaged: totals.damaged = held
+                case .expired: totals.expired = held
+                case nil: break
+                }
+                totals.reserved += row[2] as Int64
             }
             return totals
+        }
+    }
+
+    /// Record counts for `node.info`.
+    public func counts() async throws -> [(String, Int64)] {
+        try await store.pool.read { db in
+            try [("catalogue items", "catalogue_item"), ("storage points", "storage_point"), ("stock lines", "stock_line"),
+                 ("movements", "movement"), ("dispatch orders", "dispatch_order")].map { name, table in
+                (name, try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0)
+            }
         }
     }
 

@@ -1,0 +1,48 @@
+import AnlanNode
+import AnlanRPC
+import AnlanWire
+import MaterialReserveAPI
+
+/// material-reserve as a node: its methods on the shared server skeleton.
+public struct MaterialReserveNode: NodeService {
+    public static let kind = "material-reserve"
+    public let reserve: MaterialReserve
+    public let planner: DispatchPlanner
+
+    public init(reserve: MaterialReserve, planner: DispatchPlanner = DispatchPlanner()) {
+        self.reserve = reserve
+        self.planner = planner
+    }
+
+    public func register(into router: inout RPCRouter) {
+        let reserve = self.reserve
+        let planner = self.planner
+        typealias M = MaterialReserveMethods
+        router.async(M.putItem) { request, _ in
+            try await reserve.putItem(request)
+            return EmptyMessage()
+        }
+        router.async(M.putStoragePoint) { request, _ in
+            try await reserve.putStoragePoint(request)
+            return EmptyMessage()
+        }
+        router.async(M.recordMovements) { request, _ in MovementBatch(movements: try await reserve.record(request.movements)) }
+        router.async(M.stockTotals) { request, _ in
+            try await reserve.stockTotals(regionCode: request.regionCode, itemPrefix: request.itemPrefix)
+        }
+        router.async(M.createOrder) { request, _ in try await reserve.createOrder(request) }
+        router.async(M.getOrder) { request, _ in try await reserve.order(id: request.id) }
+        router.async(M.approveOrder) { request, _ in try await reserve.approve(orderID: request.orderID) }
+        router.async(M.dispatchOrder) { request, _ in try await reserve.dispatch(orderID: request.orderID, actor: request.actor) }
+        router.async(M.receiveOrder) { request, _ in
+            try await reserve.receive(orderID: request.orderID,
+                                      received: Dictionary(request.received.map { ($0.itemCode, $0.quantity) }, uniquingKeysWith: +))
+        }
+        router.async(M.cancelOrder) { request, _ in try await reserve.cancel(orderID: request.orderID) }
+        router.async(M.plan) { request, _ in try await reserve.plan(request, planner: planner) }
+    }
+
+    public func counts() async throws -> [NodeCount] {
+        try await reserve.counts().map { NodeCount($0.0, $0.1) }
+    }
+}

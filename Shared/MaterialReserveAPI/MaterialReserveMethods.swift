@@ -1,0 +1,18 @@
+import AnlanRPC
+import AnlanRecords
+import AnlanWire
+
+/// The material-reserve service's methods (ids 0x0300–0x03FF).
+public enum MaterialReserveMethods {
+    public static let putItem = RPCMethod<CatalogueItem, EmptyMessage>(id: 0x0301, name: "reserve.item.put")
+    public static let putStoragePoint = RPCMethod<StoragePoint, EmptyMessage>(id: 0x0302, name: "reserve.point.put")
+    public static let recordMovements = RPCMethod<MovementBatch, MovementBatch>(id: 0x0311, name: "reserve.ledger.record")
+    public static let stockTotals = RPCMethod<StockQuery, StockTotals>(id: 0x0312, name: "reserve.stock.totals")
+    public static let createOrder = RPCMethod<DispatchOrder, DispatchOrder>(id: 0x0321, name: "reserve.order.create")
+    public static let getOrder = RPCMethod<RecordID, DispatchOrder>(id: 0x0322, name: "reserve.order.get")
+    public static let approveOrder = RPCMethod<OrderStep, DispatchOrder>(id: 0x0323, name: "reserve.order.approve")
+    public static let dispatchOrder = RPCMethod<OrderStep, DispatchOrder>(id: 0x0324, name: "reserve.order.dispatch")
+    public static let receiveOrder = RPCMethod<OrderStep, DispatchOrder>(id: 0x0325, name: "reserve.order.receive")
+    public static let cancelOrder = RPCMethod<OrderStep, DispatchOrder>(id: 0x0326, name: "reserve.order.cancel")
+    public static let plan = RPCMethod<PlanRequest, DispatchPlan>(id: 0x0331, name: "reserve.plan")
+}
