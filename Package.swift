@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "HazardSurveyAPI", targets: ["HazardSurveyAPI"]),
         .library(name: "HazardSurveyService", targets: ["HazardSurveyService"]),
         .library(name: "MaterialReserveAPI", targets: ["MaterialReserveAPI"]),
+        .library(name: "MaterialReserveService", targets: ["MaterialReserveService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),

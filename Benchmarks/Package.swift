@@ -86,6 +86,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        /// material-reserve at the province's scale: batched ledger appends, dispatch plans, stock totals.
+        .executableTarget(
+            name: "reserve-bench",
+            dependencies: [
+                .product(name: "MaterialReserveService", package: "anlan"),
+                .product(name: "MaterialReserveAPI", package: "anlan"),
+                .product(name: "AnlanRecords", package: "anlan"),
+                .product(name: "AnlanRegions", package: "anlan"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

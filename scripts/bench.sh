@@ -2,6 +2,7 @@
 # Builds the Benchmarks package in release mode and runs a driver (figures go in docs/BENCHMARKS.md):
 #   scripts/bench.sh [--rounds N …]   Anlan vs grpc-swift-2 vs raw SwiftNIO
 #   scripts/bench.sh hazard [--points N …]   hazard-survey import, statistics, overdue pages
+#   scripts/bench.sh reserve [--lines N …]   material-reserve ledger appends, dispatch plans, stock totals
 set -euo pipefail
 cd "$(dirname "$0")/../Benchmarks"
 ../scripts/install-system-packages.sh
@@ -12,5 +13,10 @@ swift build -c release
 if [ "${1:-}" = "hazard" ]; then
     shift
     exec .build/release/hazard-bench "$@"
+fi
+# `scripts/bench.sh reserve [options]` runs material-reserve's ledger, planning and stock-total benchmark.
+if [ "${1:-}" = "reserve" ]; then
+    shift
+    exec .build/release/reserve-bench "$@"
 fi
 exec .build/release/anlan-bench "$@"

@@ -12,6 +12,9 @@ struct LedgerWriter {
     private let add: Statement
     private let take: Statement
     private let append: Statement
+    /// Storage points and items already checked in this transaction, so a batch checks each once.
+    private var knownPoints: Set<String> = []
+    private var knownItems: Set<String> = []
 
     init(_ db: Database, recordedAt: Int64) throws {
         self.db = db
@@ -37,7 +40,7 @@ struct LedgerWriter {
     /// Checks and records one movement; `position` (0-based) names it in errors.
     mutating func append(_ movement: Movement, position: Int) throws -> Movement {
         var movement = movement
-        try MaterialReserve.check(&movement, position: position, db)
+        try MaterialReserve.check(&movement, position: position, knownPoints: &knownPoints, knownItems: &knownItems, db)
         let expires = movement.expiresOn?.dayNumber ?? MaterialReserveStore.neverExpires
         let key: StatementArguments = [movement.storagePointID, movement.itemCode, Int(movement.status.rawValue), expires]
         let delta = movement.delta

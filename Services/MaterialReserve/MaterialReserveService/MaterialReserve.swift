@@ -89,20 +89,27 @@ public final class MaterialReserve: Sendable {
     func milliseconds() -> Int64 { Int64((now().timeIntervalSince1970 * 1000).rounded()) }
 
     /// Checks one movement against the catalogue, the storage points and the kind's rules.
-    static func check(_ movement: inout Movement, position: Int, _ db: Database) throws {
+    static func check(_ movement: inout Movement, position: Int, knownPoints: inout Set<String>, knownItems: inout Set<String>,
+                      _ db: Database) throws {
         let at = "movement \(position + 1)"
         do {
             movement.itemCode = try CatalogueCode.validateItem(movement.itemCode)
         } catch {
             throw RPCError.invalidArgument("\(at): \(error.message)")
         }
-        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM storage_point WHERE id = ?"),
-                                arguments: [movement.storagePointID]) != nil else {
-            throw RPCError.invalidArgument("\(at): no storage point \"\(movement.storagePointID)\" on this node")
+        if !knownPoints.contains(movement.storagePointID) {
+            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM storage_point WHERE id = ?"),
+                                    arguments: [movement.storagePointID]) != nil else {
+                throw RPCError.invalidArgument("\(at): no storage point \"\(movement.storagePointID)\" on this node")
+            }
+            knownPoints.insert(movement.storagePointID)
         }
-        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM catalogue_item WHERE code = ?"),
-                                arguments: [movement.itemCode]) != nil else {
-            throw RPCError.invalidArgument("\(at): item \(movement.itemCode) is not in the catalogue")
+        if !knownItems.contains(movement.itemCode) {
+            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM catalogue_item WHERE code = ?"),
+                                    arguments: [movement.itemCode]) != nil else {
+                throw RPCError.invalidArgument("\(at): item \(movement.itemCode) is not in the catalogue")
+            }
+            knownItems.insert(movement.itemCode)
         }
         if movement.kind == .adjust {
             guard movement.quantity != 0 else { throw RPCError.invalidArgument("\(at): an adjustment of 0 changes nothing") }
@@ -124,8 +131,10 @@ public final class MaterialReserve: Sendable {
             return RegionRange(subtreeOf: region)
         }
         return try await store.pool.read { db in
+            // Points of the subtree first (a range of their region index), then each point's lines (a
+            // prefix of the stock-line key): CROSS JOIN keeps SQLite to that order.
             let rows = try Row.fetchAll(db, sql: """
-                SELECT s.status, SUM(s.quantity), SUM(s.reserved) FROM storage_point p JOIN stock_line s ON s.point_id = p.id
+                SELECT s.status, SUM(s.quantity), SUM(s.reserved) FROM storage_point p CROSS JOIN stock_line s ON s.point_id = p.id
                 WHERE p.region >= ? AND p.region < ? AND s.item_code >= ? AND s.item_code < ?
                 GROUP BY s.status
                 """, arguments: [range.lower, range.upper, itemPrefix, itemPrefix + ":"])
