@@ -15,4 +15,6 @@ public enum MaterialReserveMethods {
     public static let receiveOrder = RPCMethod<OrderStep, DispatchOrder>(id: 0x0325, name: "reserve.order.receive")
     public static let cancelOrder = RPCMethod<OrderStep, DispatchOrder>(id: 0x0326, name: "reserve.order.cancel")
     public static let plan = RPCMethod<PlanRequest, DispatchPlan>(id: 0x0331, name: "reserve.plan")
+    public static let expiring = RPCMethod<ExpiryRequest, ExpiryReport>(id: 0x0341, name: "reserve.expiring")
+    public static let importCSV = RPCMethod<ReserveImportRequest, ImportReport>(id: 0x0351, name: "reserve.import")
 }

@@ -40,6 +40,10 @@ public struct MaterialReserveNode: NodeService {
         }
         router.async(M.cancelOrder) { request, _ in try await reserve.cancel(orderID: request.orderID) }
         router.async(M.plan) { request, _ in try await reserve.plan(request, planner: planner) }
+        router.async(M.expiring) { request, _ in try await reserve.expiring(request) }
+        router.async(M.importCSV) { request, _ in
+            try await reserve.importCSV(request.kind, bytes: Array(request.csv.utf8), source: request.source.isEmpty ? "request" : request.source)
+        }
     }
 
     public func counts() async throws -> [NodeCount] {

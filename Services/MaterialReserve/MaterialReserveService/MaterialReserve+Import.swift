@@ -1,0 +1,121 @@
+import AnlanRPC
+import AnlanRecords
+import AnlanRegions
+import Foundation
+import GRDB
+import MaterialReserveAPI
+
+/// CSV import of storage points and counted stock: each bad row is reported with its line and reason,
+/// all good rows are committed in one transaction, and importing the same file again changes nothing.
+extension MaterialReserve {
+    static let pointColumns = ["id", "region", "name", "lat", "lon", "capacity", "contact", "phone", "owner_tier"]
+    static let stockColumns = ["point_id", "item_code", "status", "expires_on", "quantity"]
+
+    public func importCSV(_ kind: ReserveRecordKind, bytes: [UInt8], source: String) async throws -> ImportReport {
+        var reader = CSVReader(bytes)
+        guard let headerRecord = reader.next() else { throw RPCError.invalidArgument("\(source): the file is empty") }
+        let columns = kind == .storagePoints ? Self.pointColumns : Self.stockColumns
+        let header: CSVHeader
+        do {
+            header = try CSVHeader(headerRecord, required: kind == .storagePoints ? Array(columns.prefix(5)) : columns)
+        } catch {
+            throw RPCError.invalidArgument("\(source): \(error)")
+        }
+        let index = columns.map { header.index(of: $0) }
+        let body = reader
+        let recordedAt = milliseconds()
+        let today = self.today()
+        let scope = RegionRange(subtreeOf: region)
+        let tree = self.tree
+        return try await store.pool.write { db in
+            var reader = body
+            var report = ImportReport()
+            var seen: [String: Int] = [:]
+            var ledger = try LedgerWriter(db, recordedAt: recordedAt)
+            while let record = reader.next() {
+                report.rows += 1
+                func field(_ n: Int) -> String { record.field(index[n]).trimmed }
+                do {
+                    if let problem = record.problem { throw InvalidRecord(problem) }
+                    switch kind {
+                    case .storagePoints:
+                        let point = try Self.point(field, tree: tree, scope: scope)
+                        if let first = seen[point.id] { throw InvalidRecord("id \(point.id) already appears on line \(first) of this file") }
+                        seen[point.id] = record.line
+                        let existed = try Bool.fetchOne(db, sql: "SELECT 1 FROM storage_point WHERE id = ?", arguments: [point.id]) != nil
+                        try db.execute(sql: """
+                            INSERT INTO storage_point (id, region, name, lat, lon, capacity, contact, phone, owner_tier)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            ON CONFLICT (id) DO UPDATE SET region = excluded.region, name = excluded.name, lat = excluded.lat,
+                                lon = excluded.lon, capacity = excluded.capacity, contact = excluded.contact,
+                                phone = excluded.phone, owner_tier = excluded.owner_tier
+                            WHERE (storage_point.region, storage_point.name, storage_point.lat, storage_point.lon,
+                                   storage_point.capacity, storage_point.contact, storage_point.phone, storage_point.owner_tier)
+                               IS NOT (excluded.region, excluded.name, excluded.lat, excluded.lon, excluded.capacity,
+                                       excluded.contact, excluded.phone, excluded.owner_tier)
+                            """, arguments: [point.id, point.regionCode, point.name, point.latitude, point.longitude, point.capacity,
+                                             point.contact, point.phone, point.ownerTier])
+                        if db.changesCount == 0 { report.unchanged += 1 } else if existed { report.updated += 1 } else { report.inserted += 1 }
+                    case .stock:
+                        let item = try CatalogueCode.validateItem(field(1))
+                        let status = try StockStatus.parse(field(2))
+                        let expires: CivilDay? = field(3).isEmpty ? nil : try CivilDay(field(3)).orThrow("expires_on: \"\(field(3))\" is not a YYYY-MM-DD date")
+                        guard let counted = Int64(field(4)), counted >= 0 else { throw InvalidRecord("quantity: \"\(field(4))\" is not a count ≥ 0") }
+                        let key = "\(field(0))|\(item)|\(status.rawValue)|\(expires?.description ?? "")"
+                        if let first = seen[key] { throw InvalidRecord("this stock line already appears on line \(first) of this file") }
+                        seen[key] = record.line
+                        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM storage_point WHERE id = ?", arguments: [field(0)]) != nil else {
+                            throw InvalidRecord("no storage point \"\(field(0))\" on this node")
+                        }
+                        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM catalogue_item WHERE code = ?", arguments: [item]) != nil else {
+                            throw InvalidRecord("item \(item) is not in the catalogue")
+                        }
+                        let row = try Row.fetchOne(db, sql: """
+                            SELECT quantity, reserved FROM stock_line WHERE point_id = ? AND item_code = ? AND status = ? AND expires = ?
+                            """, arguments: [field(0), item, Int(status.rawValue), expires?.dayNumber ?? MaterialReserveStore.neverExpires])
+                        let held: Int64 = row?[0] ?? 0
+                        let reserved: Int64 = row?[1] ?? 0
+                        guard counted >= reserved else {
+                            throw InvalidRecord("counted \(counted), but \(reserved) of this line are reserved for approved orders")
+                        }
+                        if counted == held {
+                            report.unchanged += 1
+                        } else {
+                            _ = try ledger.append(Movement(storagePointID: field(0), itemCode: item, status: status, expiresOn: expires,
+                                                           kind: .adjust, quantity: counted - held, reason: "CSV import \(source) (counted \(today))",
+                                                           reference: source, actor: "import"), position: Int(report.rows - 1))
+                            if row == nil { report.inserted += 1 } else { report.updated += 1 }
+                        }
+                    }
+                } catch let error as InvalidRecord {
+                    report.rejected.append(RowError(line: Int64(record.line), reason: error.message))
+                } catch let error as RegionError {
+                    report.rejected.append(RowError(line: Int64(record.line), reason: "\(error)"))
+                }
+            }
+            return report
+        }
+    }
+
+    static func point(_ field: (Int) -> String, tree: RegionTree, scope: RegionRange) throws -> StoragePoint {
+        guard !field(0).isEmpty else { throw InvalidRecord("id is required") }
+        guard !field(2).isEmpty else { throw InvalidRecord("name is required") }
+        let region = try tree.region(field(1))
+        guard scope.contains(region.code) else { throw InvalidRecord("region: \(region) is outside this node's region") }
+        guard let lat = Double(field(3)), let lon = Double(field(4)) else { throw InvalidRecord("lat/lon: not numbers") }
+        _ = try GeoCoordinate(latitude: lat, longitude: lon)
+        let capacity = field(5).isEmpty ? 0 : try Int64(field(5)).orThrow("capacity: \"\(field(5))\" is not a whole number")
+        guard capacity >= 0 else { throw InvalidRecord("capacity \(capacity) is negative") }
+        let tier = field(8).isEmpty ? 0 : try (Tier(name: field(8))?.rawValue ?? UInt8(field(8))).orThrow("owner_tier: \"\(field(8))\" is not a tier")
+        return StoragePoint(id: field(0), regionCode: region.code, name: field(2), latitude: lat, longitude: lon, capacity: capacity,
+                            contact: field(6), phone: field(7), ownerTier: tier)
+    }
+}
+
+extension Optional {
+    /// The value, or an `InvalidRecord` with `message`.
+    func orThrow(_ message: @autoclosure () -> String) throws -> Wrapped {
+        guard let self else { throw InvalidRecord(message()) }
+        return self
+    }
+}

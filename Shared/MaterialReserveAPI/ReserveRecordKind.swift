@@ -1,0 +1,19 @@
+import AnlanRecords
+
+/// What a material-reserve CSV file holds.
+public enum ReserveRecordKind: UInt8, WireEnum {
+    /// `id,region,name,lat,lon,capacity,contact,phone,owner_tier`
+    case storagePoints = 1
+    /// `point_id,item_code,status,expires_on,quantity`: counted quantities; the node records the
+    /// difference from its stock as an `adjust` movement, so the ledger stays the only source of change.
+    case stock = 2
+
+    public static let kindName = "record kind"
+
+    public var name: String {
+        switch self {
+        case .storagePoints: "storage-points"
+        case .stock: "stock"
+        }
+    }
+}
