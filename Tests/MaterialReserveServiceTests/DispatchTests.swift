@@ -1,4 +1,5 @@
 import AnlanRPC
+import Foundation
 import AnlanRecords
 import AnlanTestSupport
 import Logging
@@ -87,6 +88,13 @@ import Testing
             #expect(again == first)
             let other = try await reserve.createOrder(order("flood-2026-07-plan-4", 10))
             #expect(other.id != first.id)
+            // The same key for a different order is refused, not silently answered with the first.
+            do {
+                _ = try await reserve.createOrder(order("flood-2026-07-plan-3", 11))
+                Issue.record("a reused key with other lines was accepted")
+            } catch let error as RPCError {
+                #expect(error.status == .alreadyExists)
+            }
         }
     }
 
@@ -126,4 +134,39 @@ import Testing
             #expect(try await reserve.ledgerDisagreements() == [])
         }
     }
+
+    /// A lot that expires between approval and dispatch is not shipped.
+    @Test func dispatchRefusesLotsThatExpiredSinceApproval() async throws {
+        try await withTemporaryDirectory { dir in
+            var logger = Logger(label: "dispatch-test")
+            logger.logLevel = .critical
+            let calendar = Calendar(Self.today)
+            let reserve = try MaterialReserve(databasePath: dir + "/r.sqlite", regionCode: "330106", logger: logger, today: calendar.today)
+            try await reserve.putItem(CatalogueItem(code: "2030101", name: "救生衣", unit: "件"))
+            try await reserve.putStoragePoint(StoragePoint(id: "SP-1", regionCode: "330106002000", name: "库点", latitude: 30.26, longitude: 120.14))
+            _ = try await reserve.record([Movement(storagePointID: "SP-1", itemCode: "2030101", expiresOn: Self.today.adding(days: 2),
+                                                   kind: .receive, quantity: 10)])
+            let created = try await reserve.createOrder(order("e", 10))
+            _ = try await reserve.approve(orderID: created.id)
+            calendar.advance(days: 3)
+            do {
+                _ = try await reserve.dispatch(orderID: created.id, actor: "库管员")
+                Issue.record("shipped an expired lot")
+            } catch let error as RPCError {
+                #expect(error.status == .failedPrecondition)
+                #expect(error.message.contains("expired on"))
+            }
+            let expiring = try await reserve.expiring(ExpiryRequest(withinDays: 36_500))
+            #expect(expiring.lots.map(\.quantity) == [10])
+        }
+    }
+}
+
+/// A day the test can move.
+final class Calendar: @unchecked Sendable {
+    private let lock = NSLock()
+    private var day: CivilDay
+    init(_ day: CivilDay) { self.day = day }
+    var today: @Sendable () -> CivilDay { { [self] in lock.withLock { day } } }
+    func advance(days: Int) { lock.withLock { day = day.adding(days: days) } }
 }

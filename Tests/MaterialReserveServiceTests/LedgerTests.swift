@@ -119,6 +119,8 @@ import Testing
                 (Movement(storagePointID: "SP-1", itemCode: "1010101", kind: .receive, quantity: 0), "must be positive"),
                 (Movement(storagePointID: "SP-1", itemCode: "1010101", kind: .adjust, quantity: -1), "needs a reason"),
                 (Movement(storagePointID: "SP-1", itemCode: "1010101", kind: .issue, quantity: 1), "only 0 available"),
+                (Movement(storagePointID: "SP-1", itemCode: "1010101", kind: .adjust, quantity: .min, reason: "x"), "beyond"),
+                (Movement(storagePointID: "SP-1", itemCode: "1010101", kind: .receive, quantity: .max), "beyond"),
             ]
             for (movement, reason) in cases {
                 do {
@@ -130,6 +132,12 @@ import Testing
                 }
             }
             #expect(try await reserve.stockTotals() == StockTotals(), "no batch left anything behind")
+            do {
+                _ = try await reserve.stockTotals(regionCode: "330212")
+                Issue.record("answered for a region outside the node")
+            } catch let error as RPCError {
+                #expect(error.status == .invalidArgument)
+            }
         }
     }
 }

@@ -21,8 +21,8 @@ extension MaterialReserve {
                 guard seen.insert(order.lines[index].itemCode).inserted else {
                     throw InvalidRecord("item \(order.lines[index].itemCode) appears on two lines")
                 }
-                guard order.lines[index].quantity > 0 else {
-                    throw InvalidRecord("line \(index + 1): quantity must be positive, got \(order.lines[index].quantity)")
+                guard (1...Self.maximumUnits).contains(order.lines[index].quantity) else {
+                    throw InvalidRecord("line \(index + 1): quantity must be 1…\(Self.maximumUnits), got \(order.lines[index].quantity)")
                 }
                 order.lines[index].received = 0
             }
@@ -32,7 +32,14 @@ extension MaterialReserve {
         return try await store.pool.write { [order] db in
             if let id = try String.fetchOne(db, sql: "SELECT id FROM dispatch_order WHERE idempotency_key = ?",
                                             arguments: [order.idempotencyKey]) {
-                return try Self.order(id: id, db)!
+                let first = try Self.order(id: id, db)!
+                // A retry returns the first order; the same key for a different order is a caller's bug.
+                guard first.lines.map({ [$0.itemCode: $0.quantity] }) == order.lines.sorted(by: { $0.itemCode < $1.itemCode }).map({ [$0.itemCode: $0.quantity] }),
+                      first.destinationRegion == order.destinationRegion,
+                      first.sourcePointIDs == Set(order.sourcePointIDs).sorted() else {
+                    throw RPCError.alreadyExists("idempotency key \(order.idempotencyKey) was used for order \(id) with other lines, sources or destination")
+                }
+                return first
             }
             for point in order.sourcePointIDs where try String.fetchOne(db, sql: "SELECT id FROM storage_point WHERE id = ?", arguments: [point]) == nil {
                 throw RPCError.invalidArgument("no storage point \"\(point)\" on this node")
@@ -103,9 +110,16 @@ extension MaterialReserve {
     }
 
     /// Issues the reserved units through the ledger (kind `issue`, reference the order id).
+    ///
+    /// - Throws: `failedPrecondition` when a reserved lot has expired since approval (cancel and plan again).
     public func dispatch(orderID: String, actor: String) async throws -> DispatchOrder {
         let recordedAt = milliseconds()
+        let today = self.today()
         return try await transition(orderID, from: [.approved], to: .dispatched) { order, db in
+            if let stale = order.allocations.first(where: { ($0.expiresOn ?? today) < today }) {
+                throw RPCError.failedPrecondition(
+                    "order \(order.id): \(stale.quantity) × \(stale.itemCode) reserved at \(stale.storagePointID) expired on \(stale.expiresOn!); cancel the order and approve a new one")
+            }
             var ledger = try LedgerWriter(db, recordedAt: recordedAt)
             for (position, allocation) in order.allocations.enumerated() {
                 let expires = allocation.expiresOn?.dayNumber ?? MaterialReserveStore.neverExpires

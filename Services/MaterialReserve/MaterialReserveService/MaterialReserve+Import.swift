@@ -63,7 +63,6 @@ extension MaterialReserve {
                         guard let counted = Int64(field(4)), counted >= 0 else { throw InvalidRecord("quantity: \"\(field(4))\" is not a count ≥ 0") }
                         let key = "\(field(0))|\(item)|\(status.rawValue)|\(expires?.description ?? "")"
                         if let first = seen[key] { throw InvalidRecord("this stock line already appears on line \(first) of this file") }
-                        seen[key] = record.line
                         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM storage_point WHERE id = ?", arguments: [field(0)]) != nil else {
                             throw InvalidRecord("no storage point \"\(field(0))\" on this node")
                         }
@@ -78,6 +77,8 @@ extension MaterialReserve {
                         guard counted >= reserved else {
                             throw InvalidRecord("counted \(counted), but \(reserved) of this line are reserved for approved orders")
                         }
+                        guard counted <= MaterialReserve.maximumUnits else { throw InvalidRecord("quantity \(counted) is beyond \(MaterialReserve.maximumUnits) units") }
+                        seen[key] = record.line
                         if counted == held {
                             report.unchanged += 1
                         } else {
@@ -106,7 +107,8 @@ extension MaterialReserve {
         _ = try GeoCoordinate(latitude: lat, longitude: lon)
         let capacity = field(5).isEmpty ? 0 : try Int64(field(5)).orThrow("capacity: \"\(field(5))\" is not a whole number")
         guard capacity >= 0 else { throw InvalidRecord("capacity \(capacity) is negative") }
-        let tier = field(8).isEmpty ? 0 : try (Tier(name: field(8))?.rawValue ?? UInt8(field(8))).orThrow("owner_tier: \"\(field(8))\" is not a tier")
+        let tier = field(8).isEmpty ? 0 : try (Tier(name: field(8))?.rawValue ?? UInt8(field(8)).flatMap(Tier.init(rawValue:))?.rawValue)
+            .orThrow("owner_tier: \"\(field(8))\" is not a tier (province, city, county, township or 1…4)")
         return StoragePoint(id: field(0), regionCode: region.code, name: field(2), latitude: lat, longitude: lon, capacity: capacity,
                             contact: field(6), phone: field(7), ownerTier: tier)
     }

@@ -49,9 +49,11 @@ extension MaterialReserve {
         let destination: GeoCoordinate = try checked {
             for need in request.needs {
                 let code = try CatalogueCode.validateItem(need.itemCode)
-                guard need.quantity > 0 else { throw InvalidRecord("need for \(code): quantity must be positive") }
-                if let index = needs.firstIndex(where: { $0.itemCode == code }) {
-                    needs[index].quantity += need.quantity
+                guard (1...Self.maximumUnits).contains(need.quantity) else {
+                    throw InvalidRecord("need for \(code): quantity must be 1…\(Self.maximumUnits)")
+                }
+                if needs.contains(where: { $0.itemCode == code }) {
+                    throw InvalidRecord("item \(code) is needed on two lines; give it once")
                 } else {
                     needs.append(DispatchLine(itemCode: code, quantity: need.quantity))
                 }

@@ -11,6 +11,9 @@ import MaterialReserveAPI
 /// `notFound`, and `failedPrecondition` when a movement would take more than is available.
 public final class MaterialReserve: Sendable {
     public let region: Region
+    /// The most units one movement, order line or need may carry (10¹²): sums over a province's
+    /// lines stay far inside Int64.
+    public static let maximumUnits: Int64 = 1_000_000_000_000
     let tree: RegionTree
     let store: MaterialReserveStore
     let logger: Logger
@@ -57,6 +60,7 @@ public final class MaterialReserve: Sendable {
             point.regionCode = region.code
             _ = try GeoCoordinate(latitude: point.latitude, longitude: point.longitude)
             guard point.capacity >= 0 else { throw InvalidRecord("capacity \(point.capacity) is negative") }
+            guard point.ownerTier <= 4 else { throw InvalidRecord("owner tier \(point.ownerTier) is not 1…4 (or 0: not recorded)") }
         }
         try await store.pool.write { [point] db in
             try db.execute(sql: """
@@ -111,6 +115,9 @@ public final class MaterialReserve: Sendable {
             }
             knownItems.insert(movement.itemCode)
         }
+        guard (-maximumUnits...maximumUnits).contains(movement.quantity) else {
+            throw RPCError.invalidArgument("\(at): quantity \(movement.quantity) is beyond ±\(maximumUnits) units")
+        }
         if movement.kind == .adjust {
             guard movement.quantity != 0 else { throw RPCError.invalidArgument("\(at): an adjustment of 0 changes nothing") }
             guard !movement.reason.trimmed.isEmpty else { throw RPCError.invalidArgument("\(at): an adjustment needs a reason") }
@@ -126,9 +133,8 @@ public final class MaterialReserve: Sendable {
     /// Units held in a region subtree, optionally of one catalogue category (a code prefix), by status.
     public func stockTotals(regionCode: String = "", itemPrefix: String = "") async throws -> StockTotals {
         let range = try checked { () throws -> RegionRange in
-            let region = regionCode.isEmpty ? self.region : try tree.region(regionCode)
             if !itemPrefix.isEmpty { try CatalogueCode.validatePrefix(itemPrefix) }
-            return RegionRange(subtreeOf: region)
+            return try subtree(regionCode)
         }
         return try await store.pool.read { db in
             // Points of the subtree first (a range of their region index), then each point's lines (a
@@ -189,6 +195,15 @@ public final class MaterialReserve: Sendable {
         } catch let error as RegionError {
             throw RPCError.invalidArgument("\(error)")
         }
+    }
+
+    /// The subtree of `code` ("" = the node's region), which must lie in the node's region.
+    func subtree(_ code: String) throws -> RegionRange {
+        let asked = code.isEmpty ? region : try tree.region(code)
+        guard RegionRange(subtreeOf: region).contains(asked.code) else {
+            throw InvalidRecord("region: \(asked) is outside this node's region \(region)")
+        }
+        return RegionRange(subtreeOf: asked)
     }
 
     func required(_ text: String, _ field: String) throws(InvalidRecord) -> String {

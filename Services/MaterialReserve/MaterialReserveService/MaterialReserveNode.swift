@@ -35,8 +35,13 @@ public struct MaterialReserveNode: NodeService {
         router.async(M.approveOrder) { request, _ in try await reserve.approve(orderID: request.orderID) }
         router.async(M.dispatchOrder) { request, _ in try await reserve.dispatch(orderID: request.orderID, actor: request.actor) }
         router.async(M.receiveOrder) { request, _ in
-            try await reserve.receive(orderID: request.orderID,
-                                      received: Dictionary(request.received.map { ($0.itemCode, $0.quantity) }, uniquingKeysWith: +))
+            var received: [String: Int64] = [:]
+            for line in request.received {
+                guard received.updateValue(line.quantity, forKey: line.itemCode) == nil else {
+                    throw RPCError.invalidArgument("item \(line.itemCode) is received on two lines; give it once")
+                }
+            }
+            return try await reserve.receive(orderID: request.orderID, received: received)
         }
         router.async(M.cancelOrder) { request, _ in try await reserve.cancel(orderID: request.orderID) }
         router.async(M.plan) { request, _ in try await reserve.plan(request, planner: planner) }

@@ -100,7 +100,8 @@ struct MaterialReserveStore: Sendable {
                     received INTEGER NOT NULL DEFAULT 0 CHECK (received >= 0),
                     PRIMARY KEY (order_id, item_code)
                 ) WITHOUT ROWID;
-                -- Units an approved order holds on a stock line (stock_line.reserved is their sum).
+                -- Units an order reserved on a stock line. While the order is approved, stock_line.reserved
+                -- is the sum of its approved orders' rows; after dispatch the rows stay as what was issued.
                 CREATE TABLE reservation (
                     order_id TEXT NOT NULL REFERENCES dispatch_order(id),
                     point_id TEXT NOT NULL,

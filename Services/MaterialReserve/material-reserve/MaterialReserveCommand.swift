@@ -22,6 +22,12 @@ struct MaterialReserveCommand: AsyncParsableCommand {
         @Option(help: "Loading time before leaving, hours.") var loadingHours = 0.5
         @Option(help: "Arrival target when a plan request gives none, hours.") var targetHours = 3.0
 
+        func validate() throws {
+            guard roadSpeed > 0, roadSpeed.isFinite else { throw ValidationError("--road-speed must be positive") }
+            guard loadingHours >= 0, loadingHours.isFinite else { throw ValidationError("--loading-hours must be ≥ 0") }
+            guard targetHours > 0, targetHours.isFinite else { throw ValidationError("--target-hours must be positive") }
+        }
+
         func run() async throws {
             LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
             var logger = Logger(label: "anlan.material-reserve")
