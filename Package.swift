@@ -76,7 +76,10 @@ let package = Package(
         /// SQLite helpers over GRDB: WAL pools, migrations, durability settings.
         .target(
             name: "AnlanStorage",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             path: "Shared/AnlanStorage"
         ),
 
@@ -158,7 +161,6 @@ let package = Package(
             dependencies: [
                 "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanStorage", "AnlanRecords", "AnlanNode", "HazardSurveyAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,18 +1,16 @@
 import AnlanRecords
+import AnlanStorage
 import GRDB
-import GRDBSQLite
 import HazardSurveyAPI
 
 /// Writes hazard points and keeps `hazard_point_tally` in step, inside the caller's transaction.
 ///
-/// Built for bulk import: statements are prepared once and bound through the SQLite C API (no boxed
-/// arguments per row); a new point is one plain insert; the tally changes are added up in memory and
+/// Built for bulk import: statements are prepared once and bound through the SQLite C API
+/// (`RawStatement`: no boxed arguments per row); a new point is one plain insert; the tally changes are added up in memory and
 /// written once per cell by `flush`, which must run before the transaction commits.
 struct PointWriter {
     private let db: Database
-    /// GRDB owns the statement; holding it keeps it alive while its raw handle is used.
-    private let insertStatement: Statement
-    private var insert: OpaquePointer { insertStatement.sqliteStatement }
+    private let insert: RawStatement
     private let select: Statement
     private let update: Statement
     /// Tally changes by cell, keyed by `TallyKey.packed` (an integer hashes much faster than a string).
@@ -20,7 +18,7 @@ struct PointWriter {
 
     init(_ db: Database) throws {
         self.db = db
-        insertStatement = try db.cachedStatement(sql: """
+        insert = try RawStatement(db, sql: """
             INSERT INTO hazard_point (id, region, lat, lon, type, band, population, transfer, responsible, phone, surveyed, department)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
             """)
@@ -33,20 +31,20 @@ struct PointWriter {
 
     /// Writes `point`: a new id is inserted, a changed one updated, an identical one left alone.
     mutating func write(_ point: HazardPoint) throws -> HazardSurveyStore.WriteOutcome {
-        sqlite3_reset(insert)
-        bind(insert, 1, point.id)
-        bind(insert, 2, point.regionCode)
-        sqlite3_bind_double(insert, 3, point.latitude)
-        sqlite3_bind_double(insert, 4, point.longitude)
-        sqlite3_bind_int64(insert, 5, Int64(point.type.rawValue))
-        sqlite3_bind_int64(insert, 6, Int64(point.band))
-        sqlite3_bind_int64(insert, 7, point.populationAtRisk)
-        sqlite3_bind_int64(insert, 8, point.registeredForTransfer)
-        bind(insert, 9, point.responsiblePerson)
-        bind(insert, 10, point.responsiblePhone)
-        if let day = point.surveyedOn { sqlite3_bind_int64(insert, 11, Int64(day.dayNumber)) } else { sqlite3_bind_null(insert, 11) }
-        bind(insert, 12, point.sourceDepartment)
-        try step(insert)
+        insert.reset()
+        insert.bind(1, point.id)
+        insert.bind(2, point.regionCode)
+        insert.bind(3, point.latitude)
+        insert.bind(4, point.longitude)
+        insert.bind(5, Int64(point.type.rawValue))
+        insert.bind(6, Int64(point.band))
+        insert.bind(7, point.populationAtRisk)
+        insert.bind(8, point.registeredForTransfer)
+        insert.bind(9, point.responsiblePerson)
+        insert.bind(10, point.responsiblePhone)
+        if let day = point.surveyedOn { insert.bind(11, Int64(day.dayNumber)) } else { insert.bindNull(11) }
+        insert.bind(12, point.sourceDepartment)
+        try insert.run()
         if db.changesCount > 0 {
             add(point, 1)
             return .inserted
@@ -84,30 +82,28 @@ struct PointWriter {
     }
 
     private func apply(_ deltas: [Int64: TallyDelta], to table: String, digits: Int) throws {
-        let statement = try db.cachedStatement(sql: """
+        let upsert = try RawStatement(db, sql: """
             INSERT INTO \(table) (region, type, band, points, population, transfer) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (region, type, band) DO UPDATE SET points = points + excluded.points,
                 population = population + excluded.population, transfer = transfer + excluded.transfer
             """)
-        let upsert = statement.sqliteStatement
         var shrunk: [TallyKey] = []
         for (packed, delta) in deltas where delta != TallyDelta() {
             let key = TallyKey(packed: packed, digits: digits)
-            sqlite3_reset(upsert)
-            bind(upsert, 1, key.region)
-            sqlite3_bind_int64(upsert, 2, Int64(key.type))
-            sqlite3_bind_int64(upsert, 3, Int64(key.band))
-            sqlite3_bind_int64(upsert, 4, delta.points)
-            sqlite3_bind_int64(upsert, 5, delta.population)
-            sqlite3_bind_int64(upsert, 6, delta.transfer)
-            try step(upsert)
+            upsert.reset()
+            upsert.bind(1, key.region)
+            upsert.bind(2, Int64(key.type))
+            upsert.bind(3, Int64(key.band))
+            upsert.bind(4, delta.points)
+            upsert.bind(5, delta.population)
+            upsert.bind(6, delta.transfer)
+            try upsert.run()
             if delta.points < 0 { shrunk.append(key) }
         }
         for key in shrunk {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE region = ? AND type = ? AND band = ? AND points = 0")
                 .execute(arguments: [key.region, Int(key.type), Int(key.band)])
         }
-        withExtendedLifetime(statement) {}
     }
 
     private func stored(_ id: String) throws -> HazardPoint? {
@@ -118,30 +114,6 @@ struct PointWriter {
         let key = TallyKey(region: point.regionCode, type: point.type.rawValue, band: point.band)
         deltas[key.packed, default: TallyDelta()].add(point, sign)
     }
-
-    private func step(_ statement: OpaquePointer) throws {
-        let rc = sqlite3_step(statement)
-        guard rc == SQLITE_DONE else {
-            sqlite3_reset(statement)
-            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: db.lastErrorMessage)
-        }
-    }
-
-    private func bind(_ statement: OpaquePointer, _ index: Int32, _ text: String) {
-        guard !text.isEmpty else {
-            sqlite3_bind_text(statement, index, "", 0, Self.transient)
-            return
-        }
-        var text = text
-        text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                _ = sqlite3_bind_text(statement, index, chars.baseAddress, Int32(chars.count), Self.transient)
-            }
-        }
-    }
-
-    /// SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
-    private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
 
     /// A tally cell: a township (12-digit code) or a county (6 digits), a hazard type and a band.
     struct TallyKey: Hashable {

@@ -1,4 +1,5 @@
 import AnlanRPC
+import AnlanStorage
 import GRDB
 import MaterialReserveAPI
 
@@ -9,9 +10,9 @@ struct LedgerWriter {
     private let db: Database
     private let recordedAt: Int64
     private let line: Statement
-    private let add: Statement
-    private let take: Statement
-    private let append: Statement
+    private let add: RawStatement
+    private let take: RawStatement
+    private let append: RawStatement
     /// Storage points and items already checked in this transaction, so a batch checks each once.
     private var knownPoints: Set<String> = []
     private var knownItems: Set<String> = []
@@ -24,14 +25,14 @@ struct LedgerWriter {
             """)
         // Adding may create the line; taking away only changes an existing one (a CHECK on the row an
         // upsert would insert fires before the conflict is found, so the two are separate statements).
-        add = try db.cachedStatement(sql: """
+        add = try RawStatement(db, sql: """
             INSERT INTO stock_line (point_id, item_code, status, expires, quantity) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (point_id, item_code, status, expires) DO UPDATE SET quantity = quantity + excluded.quantity
             """)
-        take = try db.cachedStatement(sql: """
+        take = try RawStatement(db, sql: """
             UPDATE stock_line SET quantity = quantity + ? WHERE point_id = ? AND item_code = ? AND status = ? AND expires = ?
             """)
-        append = try db.cachedStatement(sql: """
+        append = try RawStatement(db, sql: """
             INSERT INTO movement (point_id, item_code, status, expires, kind, delta, reason, reference, actor, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -41,23 +42,43 @@ struct LedgerWriter {
     mutating func append(_ movement: Movement, position: Int) throws -> Movement {
         var movement = movement
         try MaterialReserve.check(&movement, position: position, knownPoints: &knownPoints, knownItems: &knownItems, db)
-        let expires = movement.expiresOn?.dayNumber ?? MaterialReserveStore.neverExpires
-        let key: StatementArguments = [movement.storagePointID, movement.itemCode, Int(movement.status.rawValue), expires]
+        let expires = Int64(movement.expiresOn?.dayNumber ?? MaterialReserveStore.neverExpires)
+        let status = Int64(movement.status.rawValue)
         let delta = movement.delta
+        /// Binds the stock line's key at `first`…`first + 3`.
+        func bindKey(_ statement: RawStatement, from first: Int32) {
+            statement.bind(first, movement.storagePointID)
+            statement.bind(first + 1, movement.itemCode)
+            statement.bind(first + 2, status)
+            statement.bind(first + 3, expires)
+        }
         if delta < 0 {
-            let row = try Row.fetchOne(line, arguments: key)
+            let row = try Row.fetchOne(line, arguments: [movement.storagePointID, movement.itemCode, status, expires])
             let held: Int64 = row?[0] ?? 0
             let reserved: Int64 = row?[1] ?? 0
             guard held - reserved >= -delta else {
                 throw RPCError.failedPrecondition(
                     "movement \(position + 1): \(movement.kind.name) of \(-delta) × \(movement.itemCode) (\(movement.status.name)) at \(movement.storagePointID): only \(held - reserved) available (\(held) held, \(reserved) reserved)")
             }
-            try take.execute(arguments: [delta] + key)
+            take.reset()
+            take.bind(1, delta)
+            bindKey(take, from: 2)
+            try take.run()
         } else {
-            try add.execute(arguments: key + [delta])
+            add.reset()
+            bindKey(add, from: 1)
+            add.bind(5, delta)
+            try add.run()
         }
-        try append.execute(arguments: key + [Int(movement.kind.rawValue), delta, movement.reason, movement.reference,
-                                             movement.actor, recordedAt])
+        append.reset()
+        bindKey(append, from: 1)
+        append.bind(5, Int64(movement.kind.rawValue))
+        append.bind(6, delta)
+        append.bind(7, movement.reason)
+        append.bind(8, movement.reference)
+        append.bind(9, movement.actor)
+        append.bind(10, recordedAt)
+        try append.run()
         movement.sequence = db.lastInsertedRowID
         movement.recordedAtMilliseconds = recordedAt
         return movement
