@@ -17,4 +17,6 @@ public enum MaterialReserveMethods {
     public static let plan = RPCMethod<PlanRequest, DispatchPlan>(id: 0x0331, name: "reserve.plan")
     public static let expiring = RPCMethod<ExpiryRequest, ExpiryReport>(id: 0x0341, name: "reserve.expiring")
     public static let importCSV = RPCMethod<ReserveImportRequest, ImportReport>(id: 0x0351, name: "reserve.import")
+    /// Streamed: `CSVChunk`s, the first starting with the header.
+    public static let exportCSV = RPCMethod<ReserveExportRequest, CSVChunk>(id: 0x0352, name: "reserve.export")
 }

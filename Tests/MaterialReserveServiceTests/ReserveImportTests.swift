@@ -74,4 +74,32 @@ import Testing
             #expect(try await reserve.expiring(ExpiryRequest(withinDays: 10)).lots.isEmpty)
         }
     }
+
+    /// Exported storage points and stock, imported into an empty node, reproduce the stock.
+    @Test func anExportImportsBackToTheSameStock() async throws {
+        try await withReserve { reserve in
+            _ = try await reserve.importCSV(.storagePoints, bytes: Array(Self.points.utf8), source: "points.csv")
+            _ = try await reserve.record([
+                Movement(storagePointID: "XH-01", itemCode: "2030101", expiresOn: Self.today.adding(days: 90), kind: .receive, quantity: 300),
+                Movement(storagePointID: "XH-02", itemCode: "2030101", kind: .receive, quantity: 1200),
+                Movement(storagePointID: "XH-02", itemCode: "1010101", status: .damaged, kind: .receive, quantity: 7),
+            ])
+            var points = "", stock = ""
+            try await reserve.exportCSV(.storagePoints, regionCode: "", rowsPerChunk: 1) { points += $0.text }
+            try await reserve.exportCSV(.stock, regionCode: "", rowsPerChunk: 2) { stock += $0.text }
+            #expect(points.split(separator: "\n").count == 3)
+            #expect(stock.split(separator: "\n").count == 4)
+
+            try await withReserve { copy in
+                let pointsReport = try await copy.importCSV(.storagePoints, bytes: Array(points.utf8), source: "export")
+                #expect(pointsReport.inserted == 2 && pointsReport.rejected == [])
+                let stockReport = try await copy.importCSV(.stock, bytes: Array(stock.utf8), source: "export")
+                #expect(stockReport.inserted == 3 && stockReport.rejected == [], "\(stockReport.summary)")
+                #expect(try await copy.stockTotals() == reserve.stockTotals())
+                var again = ""
+                try await copy.exportCSV(.stock, regionCode: "") { again += $0.text }
+                #expect(again == stock)
+            }
+        }
+    }
 }

@@ -46,6 +46,9 @@ public struct MaterialReserveNode: NodeService {
         router.async(M.cancelOrder) { request, _ in try await reserve.cancel(orderID: request.orderID) }
         router.async(M.plan) { request, _ in try await reserve.plan(request, planner: planner) }
         router.async(M.expiring) { request, _ in try await reserve.expiring(request) }
+        router.stream(M.exportCSV) { request, _, writer in
+            try await reserve.exportCSV(request.kind, regionCode: request.regionCode) { chunk in try await writer.send(chunk) }
+        }
         router.async(M.importCSV) { request, _ in
             try await reserve.importCSV(request.kind, bytes: Array(request.csv.utf8), source: request.source.isEmpty ? "request" : request.source)
         }
