@@ -201,6 +201,7 @@ let package = Package(
         .target(
             name: "AnlanTestSupport",
             dependencies: [
+                "AnlanRecords",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -73,10 +73,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// Timing helpers the storage benchmarks share: repeated runs, median and p99, table columns.
+        .target(name: "BenchTiming"),
         /// hazard-survey's storage at survey scale: bulk import, subtree statistics, overdue pages.
         .executableTarget(
             name: "hazard-bench",
             dependencies: [
+                "BenchTiming",
                 .product(name: "HazardSurveyService", package: "anlan"),
                 .product(name: "HazardSurveyAPI", package: "anlan"),
                 .product(name: "AnlanRecords", package: "anlan"),
@@ -90,6 +93,7 @@ let package = Package(
         .executableTarget(
             name: "reserve-bench",
             dependencies: [
+                "BenchTiming",
                 .product(name: "MaterialReserveService", package: "anlan"),
                 .product(name: "MaterialReserveAPI", package: "anlan"),
                 .product(name: "AnlanRecords", package: "anlan"),

@@ -16,3 +16,8 @@ public enum HazardRecordKind: UInt8, WireEnum {
         }
     }
 }
+
+/// A CSV file of hazard points, enterprises or hidden hazards for `hazard.import`.
+public typealias ImportRequest = CSVImportRequest<HazardRecordKind>
+/// A subtree's records of one kind for `hazard.export`.
+public typealias ExportRequest = CSVExportRequest<HazardRecordKind>

@@ -17,3 +17,8 @@ public enum ReserveRecordKind: UInt8, WireEnum {
         }
     }
 }
+
+/// A CSV file of storage points or counted stock for `reserve.import`.
+public typealias ReserveImportRequest = CSVImportRequest<ReserveRecordKind>
+/// A subtree's storage points or stock lines for `reserve.export`.
+public typealias ReserveExportRequest = CSVExportRequest<ReserveRecordKind>

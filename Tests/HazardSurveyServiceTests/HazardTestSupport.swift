@@ -51,12 +51,3 @@ func status<T>(_ body: () async throws -> T) async -> (WireStatus, String)? {
         return (.internal, "\(error)")
     }
 }
-
-/// A day the test can move.
-final class TestCalendar: @unchecked Sendable {
-    private let lock = NSLock()
-    private var day: CivilDay
-    init(_ day: CivilDay) { self.day = day }
-    var today: @Sendable () -> CivilDay { { [self] in lock.withLock { day } } }
-    func advance(days: Int) { lock.withLock { day = day.adding(days: days) } }
-}

@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func anOverdueHazardEscalatesToTheTierAboveWithANewDeadline() async throws {
-        let calendar = TestCalendar(testToday)
+        let calendar = ManualCalendar(testToday)
         try await withSurvey(today: calendar.today) { survey, _ in
             _ = try await survey.createHidden(hiddenHazard("HH-1", tier: 3, discovered: testToday))
             let early = await status { try await survey.transition(TransitionRequest(id: "HH-1", action: .escalate, actor: "区督查")) }

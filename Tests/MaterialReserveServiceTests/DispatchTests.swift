@@ -140,7 +140,7 @@ import Testing
         try await withTemporaryDirectory { dir in
             var logger = Logger(label: "dispatch-test")
             logger.logLevel = .critical
-            let calendar = Calendar(Self.today)
+            let calendar = ManualCalendar(Self.today)
             let reserve = try MaterialReserve(databasePath: dir + "/r.sqlite", regionCode: "330106", logger: logger, today: calendar.today)
             try await reserve.putItem(CatalogueItem(code: "2030101", name: "救生衣", unit: "件"))
             try await reserve.putStoragePoint(StoragePoint(id: "SP-1", regionCode: "330106002000", name: "库点", latitude: 30.26, longitude: 120.14))
@@ -160,13 +160,4 @@ import Testing
             #expect(expiring.lots.map(\.quantity) == [10])
         }
     }
-}
-
-/// A day the test can move.
-final class Calendar: @unchecked Sendable {
-    private let lock = NSLock()
-    private var day: CivilDay
-    init(_ day: CivilDay) { self.day = day }
-    var today: @Sendable () -> CivilDay { { [self] in lock.withLock { day } } }
-    func advance(days: Int) { lock.withLock { day = day.adding(days: days) } }
 }

@@ -1,4 +1,5 @@
 import AnlanRPC
+import BenchTiming
 import AnlanRecords
 import ArgumentParser
 import Foundation
@@ -64,25 +65,23 @@ struct HazardBench: AsyncParsableCommand {
         print("\nstatistics (subtree; \(repetitions) runs each, after one warm-up)")
         print("region          points in subtree   median ms   p99 ms   first ms")
         for (name, code) in regions {
-            var first = 0.0
-            let times = try await measure { () async throws -> Int64 in
+            let times = try await RepeatedTiming.measure(repetitions: repetitions) {
                 try await survey.statistics(StatisticsRequest(regionCode: code)).hazardPoints
-            } first: { first = $0 }
+            }
             let count = try await survey.statistics(StatisticsRequest(regionCode: code)).hazardPoints
             print(pad(name, 16) + pad("\(count)", 20) + pad(String(format: "%.3f", times.median), 12)
-                  + pad(String(format: "%.3f", times.p99), 9) + String(format: "%.3f", first))
+                  + pad(String(format: "%.3f", times.p99), 9) + String(format: "%.3f", times.firstMilliseconds))
         }
 
         print("\noverdue hidden hazards, one page of 50 (\(repetitions) runs each)")
         print("region          overdue in subtree   median ms   p99 ms   first ms")
         for (name, code) in regions {
-            var first = 0.0
-            let times = try await measure { () async throws -> Int in
+            let times = try await RepeatedTiming.measure(repetitions: repetitions) {
                 try await survey.hiddenHazards(HazardQuery(regionCode: code, overdueOnly: true, limit: 50)).records.count
-            } first: { first = $0 }
+            }
             let overdue = try await survey.statistics(StatisticsRequest(regionCode: code)).hiddenHazards.overdue
             print(pad(name, 16) + pad("\(overdue)", 21) + pad(String(format: "%.3f", times.median), 12)
-                  + pad(String(format: "%.3f", times.p99), 9) + String(format: "%.3f", first))
+                  + pad(String(format: "%.3f", times.p99), 9) + String(format: "%.3f", times.firstMilliseconds))
         }
         try await overTheWire(survey, regions: regions, logger: logger)
 
@@ -103,13 +102,13 @@ struct HazardBench: AsyncParsableCommand {
             print("\nover the wire (RPCServer and RPCClient on loopback; \(repetitions) runs each; median / p99 ms)")
             print("region          statistics          overdue page of 50")
             for (name, code) in regions {
-                let stats = try await measure { () async throws -> Int64 in
+                let stats = try await RepeatedTiming.measure(repetitions: repetitions) {
                     try await client.call(HazardSurveyMethods.statistics, StatisticsRequest(regionCode: code)).hazardPoints
-                } first: { _ in }
-                let overdue = try await measure { () async throws -> Int in
+                }
+                let overdue = try await RepeatedTiming.measure(repetitions: repetitions) {
                     try await client.call(HazardSurveyMethods.listHidden,
                                           HazardQuery(regionCode: code, overdueOnly: true, limit: 50)).records.count
-                } first: { _ in }
+                }
                 print(pad(name, 16) + pad(String(format: "%.3f / %.3f", stats.median, stats.p99), 20)
                       + String(format: "%.3f / %.3f", overdue.median, overdue.p99))
             }
@@ -117,31 +116,5 @@ struct HazardBench: AsyncParsableCommand {
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
         }
-    }
-
-    /// Runs `body` once to warm up (timed as `first`), then `repetitions` times; milliseconds.
-    func measure<T>(_ body: () async throws -> T, first: (Double) -> Void) async throws -> (median: Double, p99: Double) {
-        var started = ContinuousClock.now
-        _ = try await body()
-        first((ContinuousClock.now - started).seconds * 1000)
-        var samples: [Double] = []
-        for _ in 0..<repetitions {
-            started = ContinuousClock.now
-            _ = try await body()
-            samples.append((ContinuousClock.now - started).seconds * 1000)
-        }
-        samples.sort()
-        return (samples[samples.count / 2], samples[min(samples.count - 1, samples.count * 99 / 100)])
-    }
-}
-
-func pad(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-}
-
-extension Duration {
-    var seconds: Double {
-        let (s, attoseconds) = components
-        return Double(s) + Double(attoseconds) / 1e18
     }
 }

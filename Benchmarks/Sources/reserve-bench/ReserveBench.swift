@@ -1,5 +1,6 @@
 import AnlanRecords
 import AnlanRegions
+import BenchTiming
 import ArgumentParser
 import Foundation
 import Logging
@@ -75,38 +76,15 @@ struct ReserveBench: AsyncParsableCommand {
         let request = PlanRequest(needs: Array(needs), destinationLatitude: destination.latitude, destinationLongitude: destination.longitude)
         let plan = try await reserve.plan(request)
         print("\ndispatch plan, 10 item kinds × 5,000 units to 北山街道 (\(plan.lines.count) lines, latest ETA \(String(format: "%.2f", plan.latestEtaHours)) h)")
-        let planTimes = try await measure { try await reserve.plan(request).lines.count }
+        let planTimes = try await RepeatedTiming.measure(repetitions: repetitions) { try await reserve.plan(request).lines.count }
         print(String(format: "  median %.3f ms, p99 %.3f ms", planTimes.median, planTimes.p99))
 
         print("\nstock totals of a region subtree (all items; one category)")
         for (name, code) in [("county 西湖区", "330106"), ("city 杭州市", "330100"), ("province", "330000")] {
-            let all = try await measure { try await reserve.stockTotals(regionCode: code).good }
-            let category = try await measure { try await reserve.stockTotals(regionCode: code, itemPrefix: "201").good }
+            let all = try await RepeatedTiming.measure(repetitions: repetitions) { try await reserve.stockTotals(regionCode: code).good }
+            let category = try await RepeatedTiming.measure(repetitions: repetitions) { try await reserve.stockTotals(regionCode: code, itemPrefix: "201").good }
             print(pad(name, 16) + String(format: "median %.3f / p99 %.3f ms;  category 201: %.3f / %.3f ms",
                                          all.median, all.p99, category.median, category.p99))
         }
-    }
-
-    func measure<T>(_ body: () async throws -> T) async throws -> (median: Double, p99: Double) {
-        _ = try await body()
-        var samples: [Double] = []
-        for _ in 0..<repetitions {
-            let started = ContinuousClock.now
-            _ = try await body()
-            samples.append((ContinuousClock.now - started).seconds * 1000)
-        }
-        samples.sort()
-        return (samples[samples.count / 2], samples[min(samples.count - 1, samples.count * 99 / 100)])
-    }
-}
-
-func pad(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-}
-
-extension Duration {
-    var seconds: Double {
-        let (s, attoseconds) = components
-        return Double(s) + Double(attoseconds) / 1e18
     }
 }

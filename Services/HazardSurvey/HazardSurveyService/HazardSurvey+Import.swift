@@ -30,13 +30,10 @@ extension HazardSurvey {
             var reader = body
             var report = ImportReport()
             var firstLine: [String: Int] = [:]
-            let table = Self.table(kind)
             // A big import touches index pages all over the file: keep them in memory (up to 256 MiB)
             // instead of spilling the same page to the WAL again and again.
             try db.execute(sql: "PRAGMA cache_size = -262144")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            let before = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
-            var changed: Int64 = 0
             var points = try PointWriter(db)
             while let batch = parsedPoints?.receive() {
                 for row in batch {
@@ -44,7 +41,7 @@ extension HazardSurvey {
                     do {
                         switch row {
                         case .record(let point, _):
-                            if try points.write(point) != .unchanged { changed += 1 }
+                            report.count(try points.write(point))
                         case .rejected(let error, _):
                             throw error
                         }
@@ -57,7 +54,6 @@ extension HazardSurvey {
                 report.rows += 1
                 do {
                     if let problem = record.problem { throw InvalidRecord(problem) }
-                    let wrote: Bool
                     switch kind {
                     case .points:
                         preconditionFailure("points are parsed by startParsingPoints")
@@ -65,26 +61,21 @@ extension HazardSurvey {
                         let enterprise = try validator.enterprise(try HazardCSVFormat.enterprise(record, columns))
                         if let first = firstLine[enterprise.id] { throw Self.repeated(enterprise.id, first) }
                         let change = GradeChange(changedOn: today, changedBy: "import", reason: "CSV import \(source)")
-                        wrote = try HazardSurveyStore.upsert(enterprise, change: change, db)
+                        report.count(try HazardSurveyStore.upsert(enterprise, change: change, db))
                         firstLine[enterprise.id] = record.line
                     case .hiddenHazards:
                         let parsed = try HazardCSVFormat.hidden(record, columns)
                         let hazard = try validator.hiddenHazard(try Self.withRegion(parsed, db))
                         if let first = firstLine[hazard.id] { throw Self.repeated(hazard.id, first) }
-                        wrote = try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db) != .unchanged
+                        report.count(try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db))
                         firstLine[hazard.id] = record.line
                     }
-                    if wrote { changed += 1 }
                 } catch let error as InvalidRecord {
                     report.rejected.append(RowError(line: Int64(record.line), reason: error.message))
                 }
             }
             try points.flush()
             report.rejected.sort { $0.line < $1.line }
-            let after = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
-            report.inserted = after - before
-            report.updated = changed - report.inserted
-            report.unchanged = report.rows - Int64(report.rejected.count) - changed
             return report
         }
         logger.info("imported \(kind.name) from \(source): \(report.rows) rows, \(report.inserted) inserted, \(report.updated) updated, \(report.unchanged) unchanged, \(report.rejected.count) rejected")
@@ -126,14 +117,6 @@ extension HazardSurvey {
         thread.name = "anlan.csv-parse"
         thread.start()
         return channel
-    }
-
-    static func table(_ kind: HazardRecordKind) -> String {
-        switch kind {
-        case .points: "hazard_point"
-        case .enterprises: "enterprise"
-        case .hiddenHazards: "hidden_hazard"
-        }
     }
 
     static func firstOccurrence(_ id: String, _ line: Int, _ seen: inout [String: Int]) throws(InvalidRecord) {

@@ -29,11 +29,10 @@ extension HazardSurveyStore {
     }
 
     /// Writes `enterprise` as given and, when its grade is new or changed, appends to its grade history.
-    /// Returns whether anything changed.
     ///
     /// - Throws: `InvalidRecord` when the credit code belongs to another enterprise.
     @discardableResult
-    static func upsert(_ enterprise: Enterprise, change: GradeChange, _ db: Database) throws -> Bool {
+    static func upsert(_ enterprise: Enterprise, change: GradeChange, _ db: Database) throws -> WriteOutcome {
         let previous = try UInt8.fetchOne(db.cachedStatement(sql: "SELECT grade FROM enterprise WHERE id = ?"), arguments: [enterprise.id])
             .flatMap(RiskGrade.init(rawValue:))
         if let owner = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM enterprise WHERE credit_code = ? AND id != ?"),
@@ -47,7 +46,7 @@ extension HazardSurveyStore {
         if previous != enterprise.grade {
             try appendGrade(enterpriseID: enterprise.id, grade: enterprise.grade, previous: previous, change: change, db)
         }
-        return changed
+        return previous == nil ? .inserted : changed ? .updated : .unchanged
     }
 
     static func appendGrade(enterpriseID: String, grade: RiskGrade, previous: RiskGrade?, change: GradeChange, _ db: Database) throws {
@@ -87,5 +86,15 @@ extension HazardSurveyStore {
         if majorOnly { filter.add("major_source = 1") }
         let rows = try Row.fetchAll(db, sql: enterpriseSelect + filter.sql(limit: limit), arguments: filter.arguments)
         return filter.page(rows.map(enterprise), limit: limit) { RegionCursor(region: $0.regionCode, id: $0.id) }
+    }
+
+    /// `INSERT … ON CONFLICT(id) DO UPDATE SET … WHERE <any column differs>`.
+    static func upsertSQL(table: String, columns: [String]) -> String {
+        let others = columns.dropFirst()
+        return """
+            INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
+            ON CONFLICT(id) DO UPDATE SET \(others.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+            WHERE \(others.map { "\(table).\($0) IS NOT excluded.\($0)" }.joined(separator: " OR "))
+            """
     }
 }

@@ -39,8 +39,6 @@ extension HazardSurveyStore {
         return hazard
     }
 
-    enum WriteOutcome { case inserted, updated, unchanged }
-
     /// Records a new hazard (state discovered, deadline from its tier) or updates an existing one's
     /// descriptive fields. Discovery date, finder and supervising tier are fixed once recorded.
     ///

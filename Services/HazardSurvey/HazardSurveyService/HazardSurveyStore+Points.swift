@@ -43,14 +43,4 @@ extension HazardSurveyStore {
         let rows = try Row.fetchAll(db, sql: pointSelect + filter.sql(limit: limit), arguments: filter.arguments)
         return filter.page(rows.map(point), limit: limit) { RegionCursor(region: $0.regionCode, id: $0.id) }
     }
-
-    /// `INSERT … ON CONFLICT(id) DO UPDATE SET … WHERE <any column differs>`.
-    static func upsertSQL(table: String, columns: [String]) -> String {
-        let others = columns.dropFirst()
-        return """
-            INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
-            ON CONFLICT(id) DO UPDATE SET \(others.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
-            WHERE \(others.map { "\(table).\($0) IS NOT excluded.\($0)" }.joined(separator: " OR "))
-            """
-    }
 }

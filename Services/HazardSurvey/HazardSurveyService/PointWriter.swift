@@ -30,7 +30,7 @@ struct PointWriter {
     }
 
     /// Writes `point`: a new id is inserted, a changed one updated, an identical one left alone.
-    mutating func write(_ point: HazardPoint) throws -> HazardSurveyStore.WriteOutcome {
+    mutating func write(_ point: HazardPoint) throws -> WriteOutcome {
         insert.reset()
         insert.bind(1, point.id)
         insert.bind(2, point.regionCode)

@@ -58,7 +58,7 @@ public struct SyntheticSurvey: Sendable {
         var writer = CSVWriter()
         writer.write(HazardCSVFormat.enterpriseColumns)
         let grades: [RiskGrade] = [.red, .orange, .orange, .yellow, .yellow, .yellow, .blue, .blue, .blue, .blue]
-        for n in 1...max(count, 1) where n <= count {
+        for n in stride(from: 1, through: count, by: 1) {
             let township = townships[Int(random.next() % UInt64(townships.count))]
             let sector = IndustrySector.allCases[Int(random.next() % 8)]
             writer.write([
@@ -76,7 +76,7 @@ public struct SyntheticSurvey: Sendable {
         var writer = CSVWriter()
         writer.write(HazardCSVFormat.hiddenColumns)
         let categories = ["消防设施", "用电安全", "危化品储存", "边坡稳定", "排水防涝", "特种设备"]
-        for n in 1...max(count, 1) where n <= count {
+        for n in stride(from: 1, through: count, by: 1) {
             let township = townships[Int(random.next() % UInt64(townships.count))]
             let inEnterprise = enterprises > 0 && n % 3 == 0
             let tier: Tier = [.city, .county, .county, .township][Int(random.next() % 4)]

@@ -1,4 +1,5 @@
 import AnlanRPC
+import AnlanRecords
 import AnlanStorage
 import GRDB
 import MaterialReserveAPI
@@ -41,7 +42,7 @@ struct LedgerWriter {
     /// Checks and records one movement; `position` (0-based) names it in errors.
     mutating func append(_ movement: Movement, position: Int) throws -> Movement {
         var movement = movement
-        try MaterialReserve.check(&movement, position: position, knownPoints: &knownPoints, knownItems: &knownItems, db)
+        try check(&movement, position: position)
         let expires = Int64(movement.expiresOn?.dayNumber ?? MaterialReserveStore.neverExpires)
         let status = Int64(movement.status.rawValue)
         let delta = movement.delta
@@ -82,5 +83,40 @@ struct LedgerWriter {
         movement.sequence = db.lastInsertedRowID
         movement.recordedAtMilliseconds = recordedAt
         return movement
+    }
+
+    /// Checks one movement against the catalogue, the storage points and the kind's rules.
+    private mutating func check(_ movement: inout Movement, position: Int) throws {
+        let at = "movement \(position + 1)"
+        do {
+            movement.itemCode = try CatalogueCode.validateItem(movement.itemCode)
+        } catch {
+            throw RPCError.invalidArgument("\(at): \(error.message)")
+        }
+        if !knownPoints.contains(movement.storagePointID) {
+            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM storage_point WHERE id = ?"),
+                                    arguments: [movement.storagePointID]) != nil else {
+                throw RPCError.invalidArgument("\(at): no storage point \"\(movement.storagePointID)\" on this node")
+            }
+            knownPoints.insert(movement.storagePointID)
+        }
+        if !knownItems.contains(movement.itemCode) {
+            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM catalogue_item WHERE code = ?"),
+                                    arguments: [movement.itemCode]) != nil else {
+                throw RPCError.invalidArgument("\(at): item \(movement.itemCode) is not in the catalogue")
+            }
+            knownItems.insert(movement.itemCode)
+        }
+        guard (-MaterialReserve.maximumUnits...MaterialReserve.maximumUnits).contains(movement.quantity) else {
+            throw RPCError.invalidArgument("\(at): quantity \(movement.quantity) is beyond ±\(MaterialReserve.maximumUnits) units")
+        }
+        if movement.kind == .adjust {
+            guard movement.quantity != 0 else { throw RPCError.invalidArgument("\(at): an adjustment of 0 changes nothing") }
+            guard !movement.reason.trimmed.isEmpty else { throw RPCError.invalidArgument("\(at): an adjustment needs a reason") }
+        } else {
+            guard movement.quantity > 0 else {
+                throw RPCError.invalidArgument("\(at): \(movement.kind.name) quantity must be positive, got \(movement.quantity)")
+            }
+        }
     }
 }

@@ -42,8 +42,8 @@ extension MaterialReserve {
                         let point = try Self.point(field, tree: tree, scope: scope)
                         if let first = seen[point.id] { throw InvalidRecord("id \(point.id) already appears on line \(first) of this file") }
                         seen[point.id] = record.line
-                        let existed = try Bool.fetchOne(db, sql: "SELECT 1 FROM storage_point WHERE id = ?", arguments: [point.id]) != nil
-                        try db.execute(sql: """
+                        let existed = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM storage_point WHERE id = ?"), arguments: [point.id]) != nil
+                        try db.cachedStatement(sql: """
                             INSERT INTO storage_point (id, region, name, lat, lon, capacity, contact, phone, owner_tier)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                             ON CONFLICT (id) DO UPDATE SET region = excluded.region, name = excluded.name, lat = excluded.lat,
@@ -53,9 +53,9 @@ extension MaterialReserve {
                                    storage_point.capacity, storage_point.contact, storage_point.phone, storage_point.owner_tier)
                                IS NOT (excluded.region, excluded.name, excluded.lat, excluded.lon, excluded.capacity,
                                        excluded.contact, excluded.phone, excluded.owner_tier)
-                            """, arguments: [point.id, point.regionCode, point.name, point.latitude, point.longitude, point.capacity,
+                            """).execute(arguments: [point.id, point.regionCode, point.name, point.latitude, point.longitude, point.capacity,
                                              point.contact, point.phone, point.ownerTier])
-                        if db.changesCount == 0 { report.unchanged += 1 } else if existed { report.updated += 1 } else { report.inserted += 1 }
+                        report.count(db.changesCount == 0 ? .unchanged : existed ? .updated : .inserted)
                     case .stock:
                         let item = try CatalogueCode.validateItem(field(1))
                         let status = try StockStatus.parse(field(2))
@@ -63,15 +63,15 @@ extension MaterialReserve {
                         guard let counted = Int64(field(4)), counted >= 0 else { throw InvalidRecord("quantity: \"\(field(4))\" is not a count ≥ 0") }
                         let key = "\(field(0))|\(item)|\(status.rawValue)|\(expires?.description ?? "")"
                         if let first = seen[key] { throw InvalidRecord("this stock line already appears on line \(first) of this file") }
-                        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM storage_point WHERE id = ?", arguments: [field(0)]) != nil else {
+                        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM storage_point WHERE id = ?"), arguments: [field(0)]) != nil else {
                             throw InvalidRecord("no storage point \"\(field(0))\" on this node")
                         }
-                        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM catalogue_item WHERE code = ?", arguments: [item]) != nil else {
+                        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM catalogue_item WHERE code = ?"), arguments: [item]) != nil else {
                             throw InvalidRecord("item \(item) is not in the catalogue")
                         }
-                        let row = try Row.fetchOne(db, sql: """
+                        let row = try Row.fetchOne(db.cachedStatement(sql: """
                             SELECT quantity, reserved FROM stock_line WHERE point_id = ? AND item_code = ? AND status = ? AND expires = ?
-                            """, arguments: [field(0), item, Int(status.rawValue), expires?.dayNumber ?? MaterialReserveStore.neverExpires])
+                            """), arguments: [field(0), item, Int(status.rawValue), expires?.dayNumber ?? MaterialReserveStore.neverExpires])
                         let held: Int64 = row?[0] ?? 0
                         let reserved: Int64 = row?[1] ?? 0
                         guard counted >= reserved else {
@@ -80,12 +80,12 @@ extension MaterialReserve {
                         guard counted <= MaterialReserve.maximumUnits else { throw InvalidRecord("quantity \(counted) is beyond \(MaterialReserve.maximumUnits) units") }
                         seen[key] = record.line
                         if counted == held {
-                            report.unchanged += 1
+                            report.count(.unchanged)
                         } else {
                             _ = try ledger.append(Movement(storagePointID: field(0), itemCode: item, status: status, expiresOn: expires,
                                                            kind: .adjust, quantity: counted - held, reason: "CSV import \(source) (counted \(today))",
                                                            reference: source, actor: "import"), position: Int(report.rows - 1))
-                            if row == nil { report.inserted += 1 } else { report.updated += 1 }
+                            report.count(row == nil ? .inserted : .updated)
                         }
                     }
                 } catch let error as InvalidRecord {

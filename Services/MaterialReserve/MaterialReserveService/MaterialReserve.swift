@@ -92,42 +92,6 @@ public final class MaterialReserve: Sendable {
 
     func milliseconds() -> Int64 { Int64((now().timeIntervalSince1970 * 1000).rounded()) }
 
-    /// Checks one movement against the catalogue, the storage points and the kind's rules.
-    static func check(_ movement: inout Movement, position: Int, knownPoints: inout Set<String>, knownItems: inout Set<String>,
-                      _ db: Database) throws {
-        let at = "movement \(position + 1)"
-        do {
-            movement.itemCode = try CatalogueCode.validateItem(movement.itemCode)
-        } catch {
-            throw RPCError.invalidArgument("\(at): \(error.message)")
-        }
-        if !knownPoints.contains(movement.storagePointID) {
-            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM storage_point WHERE id = ?"),
-                                    arguments: [movement.storagePointID]) != nil else {
-                throw RPCError.invalidArgument("\(at): no storage point \"\(movement.storagePointID)\" on this node")
-            }
-            knownPoints.insert(movement.storagePointID)
-        }
-        if !knownItems.contains(movement.itemCode) {
-            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM catalogue_item WHERE code = ?"),
-                                    arguments: [movement.itemCode]) != nil else {
-                throw RPCError.invalidArgument("\(at): item \(movement.itemCode) is not in the catalogue")
-            }
-            knownItems.insert(movement.itemCode)
-        }
-        guard (-maximumUnits...maximumUnits).contains(movement.quantity) else {
-            throw RPCError.invalidArgument("\(at): quantity \(movement.quantity) is beyond ±\(maximumUnits) units")
-        }
-        if movement.kind == .adjust {
-            guard movement.quantity != 0 else { throw RPCError.invalidArgument("\(at): an adjustment of 0 changes nothing") }
-            guard !movement.reason.trimmed.isEmpty else { throw RPCError.invalidArgument("\(at): an adjustment needs a reason") }
-        } else {
-            guard movement.quantity > 0 else {
-                throw RPCError.invalidArgument("\(at): \(movement.kind.name) quantity must be positive, got \(movement.quantity)")
-            }
-        }
-    }
-
     // MARK: Stock
 
     /// Units held in a region subtree, optionally of one catalogue category (a code prefix), by status.

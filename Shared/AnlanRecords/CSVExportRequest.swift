@@ -1,18 +1,18 @@
 import AnlanWire
 
-/// Asks for a region subtree's records of one kind as CSV, streamed in chunks.
-public struct ExportRequest: WireMessage, Hashable, Codable {
-    public var kind: HazardRecordKind  // 1
+/// Asks for a region subtree's records of one kind as CSV, streamed in `CSVChunk`s.
+public struct CSVExportRequest<Kind: WireEnum>: WireMessage, Hashable, Codable {
+    public var kind: Kind          // 1
     /// "" means the node's own region.
-    public var regionCode: String      // 2
+    public var regionCode: String  // 2
 
-    public init(kind: HazardRecordKind = .points, regionCode: String = "") {
+    public init(kind: Kind, regionCode: String = "") {
         self.kind = kind
         self.regionCode = regionCode
     }
 
     public init(from reader: inout WireReader) throws(WireError) {
-        self.init()
+        self.init(kind: Kind.allCases.first!)
         while let field = try reader.nextField() {
             switch field.number {
             case 1: kind = try reader.readEnum(field)
