@@ -1,4 +1,5 @@
 import AnlanRPC
+import Foundation
 import AnlanRecords
 import AnlanTestSupport
 import AnlanWire
@@ -80,6 +81,7 @@ import Testing
             }
             #expect(failures > 50, "the random walk should try to overdraw: \(failures)")
             #expect(try await reserve.ledgerDisagreements() == [])
+            #expect(try await reserve.tallyDisagreements() == [])
             let good = try await reserve.stockTotals().good
             let expectedGood = expected.filter { $0.key.hasSuffix("|1") }.values.reduce(0, +)
             #expect(good == expectedGood)
@@ -107,6 +109,44 @@ import Testing
             }
             #expect(succeeded == 100)
             #expect(try await reserve.stockTotals(itemPrefix: "203").good == 0)
+            #expect(try await reserve.ledgerDisagreements() == [])
+            #expect(try await reserve.tallyDisagreements() == [])
+        }
+    }
+
+    /// A city node's county and city totals come from the tally; it must follow receipts, issues,
+    /// reservations and a storage point that moves to another county, and agree with a township's
+    /// totals summed from its lines.
+    @Test func stockTallyFollowsMovementsReservationsAndMovedPoints() async throws {
+        try await withTemporaryDirectory { dir in
+            let today = CivilDay("2026-11-23")!
+            let reserve = try MaterialReserve(databasePath: dir + "/city.sqlite", regionCode: "330100", logger: quietLogger, today: { today })
+            try await reserve.putItem(CatalogueItem(code: "2030101", name: "救生衣", unit: "件"))
+            try await reserve.putStoragePoint(StoragePoint(id: "A", regionCode: "330106002000", name: "北山", latitude: 30.26, longitude: 120.14))
+            try await reserve.putStoragePoint(StoragePoint(id: "B", regionCode: "330110005000", name: "五常", latitude: 30.27, longitude: 120.03))
+            try await reserve.putStoragePoint(StoragePoint(id: "C", regionCode: "330100", name: "市级库", latitude: 30.27, longitude: 120.15))
+            _ = try await reserve.record([
+                Movement(storagePointID: "A", itemCode: "2030101", kind: .receive, quantity: 70),
+                Movement(storagePointID: "B", itemCode: "2030101", kind: .receive, quantity: 30),
+                Movement(storagePointID: "C", itemCode: "2030101", kind: .receive, quantity: 500),
+                Movement(storagePointID: "A", itemCode: "2030101", kind: .issue, quantity: 20),
+            ])
+            let order = try await reserve.createOrder(DispatchOrder(
+                idempotencyKey: "t", sourcePointIDs: ["A"], destinationRegion: "330106003000", destinationLatitude: 30.24,
+                destinationLongitude: 120.10, lines: [DispatchLine(itemCode: "2030101", quantity: 15)], requestedBy: "test"))
+            _ = try await reserve.approve(orderID: order.id)
+            #expect(try await reserve.stockTotals(regionCode: "330106") == StockTotals(good: 50, reserved: 15))
+            #expect(try await reserve.stockTotals(regionCode: "330100") == StockTotals(good: 580, reserved: 15))
+
+            // 北山's point is re-registered in 余杭区: its units and reservation go with it.
+            try await reserve.putStoragePoint(StoragePoint(id: "A", regionCode: "330110009000", name: "仁和", latitude: 30.44, longitude: 120.10))
+            #expect(try await reserve.stockTotals(regionCode: "330106") == StockTotals())
+            #expect(try await reserve.stockTotals(regionCode: "330110") == StockTotals(good: 80, reserved: 15))
+            #expect(try await reserve.stockTotals(regionCode: "330110009000") == StockTotals(good: 50, reserved: 15))
+            _ = try await reserve.dispatch(orderID: order.id, actor: "test")
+            #expect(try await reserve.stockTotals(regionCode: "330110") == StockTotals(good: 65))
+            #expect(try await reserve.stockTotals(regionCode: "330100", itemPrefix: "203") == StockTotals(good: 565))
+            #expect(try await reserve.tallyDisagreements() == [])
             #expect(try await reserve.ledgerDisagreements() == [])
         }
     }

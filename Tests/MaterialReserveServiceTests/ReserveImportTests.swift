@@ -60,6 +60,7 @@ import Testing
             #expect(report.rejected.map(\.line) == [5, 6, 7])
             #expect(try await reserve.stockTotals() == StockTotals(good: 1500, damaged: 7))
             #expect(try await reserve.ledgerDisagreements() == [])
+            #expect(try await reserve.tallyDisagreements() == [])
 
             // A recount: one line changes, the rest are as counted before.
             let recount = stock.replacingOccurrences(of: "XH-02,2030101,good,,1200", with: "XH-02,2030101,good,,1150")
@@ -67,6 +68,7 @@ import Testing
             #expect(second.updated == 1 && second.unchanged == 2 && second.inserted == 0)
             #expect(try await reserve.stockTotals().good == 1450)
             #expect(try await reserve.ledgerDisagreements() == [])
+            #expect(try await reserve.tallyDisagreements() == [])
 
             let expiring = try await reserve.expiring(ExpiryRequest(withinDays: 30))
             #expect(expiring.lots.map(\.storagePointID) == ["XH-01"])

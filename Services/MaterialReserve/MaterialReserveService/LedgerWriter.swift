@@ -6,7 +6,8 @@ import MaterialReserveAPI
 
 /// Appends movements to the ledger and applies them to their stock lines, inside the caller's write
 /// transaction. Taking away is checked against what is available (held − reserved) first; the
-/// table's CHECK constraints stand behind that.
+/// table's CHECK constraints stand behind that. Quantity changes reach `stock_tally` once per key in
+/// `finish()`, which the caller runs before its transaction commits.
 struct LedgerWriter {
     private let db: Database
     private let recordedAt: Int64
@@ -14,9 +15,18 @@ struct LedgerWriter {
     private let add: RawStatement
     private let take: RawStatement
     private let append: RawStatement
-    /// Storage points and items already checked in this transaction, so a batch checks each once.
-    private var knownPoints: Set<String> = []
+    /// Storage points (with their tally division) and items already checked in this transaction, so a
+    /// batch checks each once.
+    private var knownPoints: [String: String] = [:]
     private var knownItems: Set<String> = []
+    /// Quantity changes per tally row, written by `finish()`.
+    private var tallyDeltas: [TallyKey: Int64] = [:]
+
+    private struct TallyKey: Hashable {
+        let division: String
+        let itemCode: String
+        let status: Int64
+    }
 
     init(_ db: Database, recordedAt: Int64) throws {
         self.db = db
@@ -80,9 +90,22 @@ struct LedgerWriter {
         append.bind(9, movement.actor)
         append.bind(10, recordedAt)
         try append.run()
+        tallyDeltas[TallyKey(division: knownPoints[movement.storagePointID]!, itemCode: movement.itemCode, status: status), default: 0] += delta
         movement.sequence = db.lastInsertedRowID
         movement.recordedAtMilliseconds = recordedAt
         return movement
+    }
+
+    /// Adds the transaction's quantity changes to `stock_tally`. Call once, after the last `append`.
+    mutating func finish() throws {
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO stock_tally (division, item_code, status, quantity, reserved) VALUES (?, ?, ?, ?, 0)
+            ON CONFLICT (division, item_code, status) DO UPDATE SET quantity = quantity + excluded.quantity
+            """)
+        for (key, delta) in tallyDeltas where delta != 0 {
+            try upsert.execute(arguments: [key.division, key.itemCode, key.status, delta])
+        }
+        tallyDeltas = [:]
     }
 
     /// Checks one movement against the catalogue, the storage points and the kind's rules.
@@ -93,12 +116,12 @@ struct LedgerWriter {
         } catch {
             throw RPCError.invalidArgument("\(at): \(error.message)")
         }
-        if !knownPoints.contains(movement.storagePointID) {
-            guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM storage_point WHERE id = ?"),
-                                    arguments: [movement.storagePointID]) != nil else {
+        if knownPoints[movement.storagePointID] == nil {
+            guard let region = try String.fetchOne(db.cachedStatement(sql: "SELECT region FROM storage_point WHERE id = ?"),
+                                                   arguments: [movement.storagePointID]) else {
                 throw RPCError.invalidArgument("\(at): no storage point \"\(movement.storagePointID)\" on this node")
             }
-            knownPoints.insert(movement.storagePointID)
+            knownPoints[movement.storagePointID] = String(MaterialReserveStore.division(of: region))
         }
         if !knownItems.contains(movement.itemCode) {
             guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM catalogue_item WHERE code = ?"),

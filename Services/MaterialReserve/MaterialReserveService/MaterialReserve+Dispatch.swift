@@ -130,6 +130,7 @@ extension MaterialReserve {
                                                expiresOn: allocation.expiresOn, kind: .issue, quantity: allocation.quantity,
                                                reference: order.id, actor: actor), position: position)
             }
+            try ledger.finish()
         }
     }
 

@@ -94,6 +94,7 @@ extension MaterialReserve {
                     report.rejected.append(RowError(line: Int64(record.line), reason: "\(error)"))
                 }
             }
+            try ledger.finish()
             return report
         }
     }

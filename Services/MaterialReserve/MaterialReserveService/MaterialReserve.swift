@@ -86,7 +86,9 @@ public final class MaterialReserve: Sendable {
         let recordedAt = milliseconds()
         return try await store.pool.write { db in
             var ledger = try LedgerWriter(db, recordedAt: recordedAt)
-            return try movements.enumerated().map { position, movement in try ledger.append(movement, position: position) }
+            let recorded = try movements.enumerated().map { position, movement in try ledger.append(movement, position: position) }
+            try ledger.finish()
+            return recorded
         }
     }
 
@@ -95,21 +97,32 @@ public final class MaterialReserve: Sendable {
     // MARK: Stock
 
     /// Units held in a region subtree, optionally of one catalogue category (a code prefix), by status.
+    ///
+    /// A county or larger subtree is summed from `stock_tally` (a few rows per county and item); a
+    /// township's from its points' stock lines.
     public func stockTotals(regionCode: String = "", itemPrefix: String = "") async throws -> StockTotals {
-        let range = try checked { () throws -> RegionRange in
+        let (asked, range) = try checked { () throws -> (Region, RegionRange) in
             if !itemPrefix.isEmpty { try CatalogueCode.validatePrefix(itemPrefix) }
-            return try subtree(regionCode)
+            let range = try subtree(regionCode)
+            return (regionCode.isEmpty ? region : try tree.region(regionCode), range)
         }
         return try await store.pool.read { db in
-            // Points of the subtree first (a range of their region index), then each point's lines (a
-            // prefix of the stock-line key): CROSS JOIN keeps SQLite to that order.
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT s.status, SUM(s.quantity), SUM(s.reserved) FROM storage_point p CROSS JOIN stock_line s ON s.point_id = p.id
-                WHERE p.region >= ? AND p.region < ? AND s.item_code >= ? AND s.item_code < ?
-                GROUP BY s.status
-                """, arguments: [range.lower, range.upper, itemPrefix, itemPrefix + ":"])
+            let sql = asked.tier == .township
+                // Points of the subtree first (a range of their region index), then each point's lines (a
+                // prefix of the stock-line key): CROSS JOIN keeps SQLite to that order.
+                ? """
+                  SELECT s.status, SUM(s.quantity), SUM(s.reserved) FROM storage_point p CROSS JOIN stock_line s ON s.point_id = p.id
+                  WHERE p.region >= ? AND p.region < ? AND s.item_code >= ? AND s.item_code < ?
+                  GROUP BY s.status
+                  """
+                : """
+                  SELECT status, SUM(quantity), SUM(reserved) FROM stock_tally
+                  WHERE division >= ? AND division < ? AND item_code >= ? AND item_code < ?
+                  GROUP BY status
+                  """
             var totals = StockTotals()
-            for row in rows {
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [range.lower, range.upper, itemPrefix, itemPrefix + ":"])
+            while let row = try rows.next() {
                 let held: Int64 = row[1]
                 switch StockStatus(rawValue: row[0]) {
                 case .good: totals.good = held
@@ -145,6 +158,22 @@ public final class MaterialReserve: Sendable {
                     GROUP BY point_id, item_code, status, expires
                 ) m USING (point_id, item_code, status, expires)
                 WHERE s.quantity != COALESCE(m.total, 0)
+                """)
+        }
+    }
+
+    /// Every tally row that differs from the sum of its stock lines (empty when they agree, as they must).
+    public func tallyDisagreements() async throws -> [String] {
+        try await store.pool.read { db in
+            try String.fetchAll(db, sql: """
+                WITH lines AS (
+                    SELECT substr(p.region, 1, 6) AS division, s.item_code, s.status, SUM(s.quantity) AS quantity, SUM(s.reserved) AS reserved
+                    FROM stock_line s JOIN storage_point p ON p.id = s.point_id GROUP BY 1, 2, 3
+                ), keys AS (SELECT division, item_code, status FROM lines UNION SELECT division, item_code, status FROM stock_tally)
+                SELECT k.division || ' ' || k.item_code || ' ' || k.status || ': tally ' || COALESCE(t.quantity, 0) || '/' || COALESCE(t.reserved, 0)
+                       || ', lines ' || COALESCE(l.quantity, 0) || '/' || COALESCE(l.reserved, 0)
+                FROM keys k LEFT JOIN lines l USING (division, item_code, status) LEFT JOIN stock_tally t USING (division, item_code, status)
+                WHERE COALESCE(t.quantity, 0) != COALESCE(l.quantity, 0) OR COALESCE(t.reserved, 0) != COALESCE(l.reserved, 0)
                 """)
         }
     }

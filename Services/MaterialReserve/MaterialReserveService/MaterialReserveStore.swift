@@ -120,6 +120,45 @@ struct MaterialReserveStore: Sendable {
                 CREATE INDEX stock_line_for_planning ON stock_line(item_code, status, expires, point_id, quantity, reserved);
                 """)
         }
+        migrator.registerMigration("v4: stock tally per division") { db in
+            // Units per 6-digit division (a point's county, or the city or province itself for points
+            // registered there), item and status, so a subtree at county level or above sums a few
+            // thousand rows instead of every stock line. The ledger adds its quantity changes once per
+            // transaction (LedgerWriter); reservations and points that change county are kept by triggers.
+            try db.execute(sql: """
+                CREATE TABLE stock_tally (
+                    division TEXT NOT NULL,
+                    item_code TEXT NOT NULL,
+                    status INTEGER NOT NULL,
+                    quantity INTEGER NOT NULL,
+                    reserved INTEGER NOT NULL,
+                    PRIMARY KEY (division, item_code, status)
+                ) WITHOUT ROWID;
+                INSERT INTO stock_tally (division, item_code, status, quantity, reserved)
+                    SELECT substr(p.region, 1, 6), s.item_code, s.status, SUM(s.quantity), SUM(s.reserved)
+                    FROM stock_line s JOIN storage_point p ON p.id = s.point_id
+                    GROUP BY 1, 2, 3;
+                CREATE TRIGGER stock_tally_reserved AFTER UPDATE OF reserved ON stock_line BEGIN
+                    UPDATE stock_tally SET reserved = reserved + NEW.reserved - OLD.reserved
+                    WHERE division = (SELECT substr(region, 1, 6) FROM storage_point WHERE id = NEW.point_id)
+                      AND item_code = NEW.item_code AND status = NEW.status;
+                END;
+                CREATE TRIGGER stock_tally_point_moves AFTER UPDATE OF region ON storage_point
+                WHEN substr(OLD.region, 1, 6) != substr(NEW.region, 1, 6) BEGIN
+                    INSERT INTO stock_tally (division, item_code, status, quantity, reserved)
+                        SELECT substr(OLD.region, 1, 6), item_code, status, -SUM(quantity), -SUM(reserved)
+                        FROM stock_line WHERE point_id = NEW.id GROUP BY item_code, status
+                        ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity, reserved = reserved + excluded.reserved;
+                    INSERT INTO stock_tally (division, item_code, status, quantity, reserved)
+                        SELECT substr(NEW.region, 1, 6), item_code, status, SUM(quantity), SUM(reserved)
+                        FROM stock_line WHERE point_id = NEW.id GROUP BY item_code, status
+                        ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity, reserved = reserved + excluded.reserved;
+                END;
+                """)
+        }
         return migrator
     }
+
+    /// The tally division of a point in `region`: the first 6 digits (GB/T 2260) of its code.
+    static func division(of region: String) -> Substring { region.prefix(6) }
 }
