@@ -7,6 +7,8 @@ public enum ReserveRecordKind: UInt8, WireEnum {
     /// `point_id,item_code,status,expires_on,quantity`: counted quantities; the node records the
     /// difference from its stock as an `adjust` movement, so the ledger stays the only source of change.
     case stock = 2
+    /// `region,risk_level,responsible_persons,disaster_prone_villages`: what reserve norms count against.
+    case regionProfiles = 3
 
     public static let kindName = "record kind"
 
@@ -14,11 +16,12 @@ public enum ReserveRecordKind: UInt8, WireEnum {
         switch self {
         case .storagePoints: "storage-points"
         case .stock: "stock"
+        case .regionProfiles: "region-profiles"
         }
     }
 }
 
-/// A CSV file of storage points or counted stock for `reserve.import`.
+/// A CSV file of storage points, counted stock or region profiles for `reserve.import`.
 public typealias ReserveImportRequest = CSVImportRequest<ReserveRecordKind>
-/// A subtree's storage points or stock lines for `reserve.export`.
+/// A subtree's storage points, stock lines or region profiles for `reserve.export`.
 public typealias ReserveExportRequest = CSVExportRequest<ReserveRecordKind>

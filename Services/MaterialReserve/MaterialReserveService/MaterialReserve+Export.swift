@@ -3,7 +3,7 @@ import AnlanRecords
 import GRDB
 import MaterialReserveAPI
 
-/// CSV export of storage points and stock lines in a region subtree, in the columns import reads,
+/// CSV export of storage points, stock lines and region profiles in a region subtree, in the columns import reads,
 /// in chunks so that any size fits in frames. A stock export imported into an empty node with the
 /// same storage points and catalogue reproduces the stock (as counted adjustments).
 extension MaterialReserve {
@@ -11,9 +11,13 @@ extension MaterialReserve {
                           send: (CSVChunk) async throws -> Void) async throws {
         let range = try checked { try subtree(regionCode) }
         var writer = CSVWriter()
-        writer.write(kind == .storagePoints ? Self.pointColumns : Self.stockColumns)
-        // The last row's key, where the next chunk starts: (region, id) or (point, item, status, expiry).
-        var after: StatementArguments = kind == .storagePoints ? ["", ""] : ["", "", 0, 0]
+        writer.write(Self.columns(of: kind))
+        // The last row's key, where the next chunk starts: (region, id), (point, item, status, expiry) or region.
+        var after: StatementArguments = switch kind {
+        case .storagePoints: ["", ""]
+        case .stock: ["", "", 0, 0]
+        case .regionProfiles: [""]
+        }
         while true {
             let (rows, last): ([[String]], StatementArguments?) = try await store.pool.read { [after] db in
                 switch kind {
@@ -41,6 +45,14 @@ extension MaterialReserve {
                                 expires == MaterialReserveStore.neverExpires ? "" : CivilDay(dayNumber: expires).description,
                                 String(row[4] as Int64)]
                     }, rows.last.map { [$0[0] as String, $0[1] as String, $0[2] as Int, $0[3] as Int] })
+                case .regionProfiles:
+                    let rows = try Row.fetchAll(db, sql: """
+                        SELECT region, risk, responsible_persons, disaster_prone_villages FROM region_profile
+                        WHERE region >= ? AND region < ? AND region > ? ORDER BY region LIMIT ?
+                        """, arguments: [range.lower, range.upper] + after + [rowsPerChunk])
+                    return (rows.map { row in
+                        [row[0], RiskLevel(rawValue: row[1])?.name ?? "", String(row[2] as Int64), String(row[3] as Int64)]
+                    }, rows.last.map { [$0[0] as String] })
                 }
             }
             for row in rows { writer.write(row) }

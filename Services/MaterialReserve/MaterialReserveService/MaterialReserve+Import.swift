@@ -5,19 +5,28 @@ import Foundation
 import GRDB
 import MaterialReserveAPI
 
-/// CSV import of storage points and counted stock: each bad row is reported with its line and reason,
+/// CSV import of storage points, counted stock and region profiles: each bad row is reported with its line and reason,
 /// all good rows are committed in one transaction, and importing the same file again changes nothing.
 extension MaterialReserve {
     static let pointColumns = ["id", "region", "name", "lat", "lon", "capacity", "contact", "phone", "owner_tier"]
     static let stockColumns = ["point_id", "item_code", "status", "expires_on", "quantity"]
+    static let profileColumns = ["region", "risk_level", "responsible_persons", "disaster_prone_villages"]
+
+    static func columns(of kind: ReserveRecordKind) -> [String] {
+        switch kind {
+        case .storagePoints: pointColumns
+        case .stock: stockColumns
+        case .regionProfiles: profileColumns
+        }
+    }
 
     public func importCSV(_ kind: ReserveRecordKind, bytes: [UInt8], source: String) async throws -> ImportReport {
         var reader = CSVReader(bytes)
         guard let headerRecord = reader.next() else { throw RPCError.invalidArgument("\(source): the file is empty") }
-        let columns = kind == .storagePoints ? Self.pointColumns : Self.stockColumns
+        let columns = Self.columns(of: kind)
         let header: CSVHeader
         do {
-            header = try CSVHeader(headerRecord, required: kind == .storagePoints ? Array(columns.prefix(5)) : columns)
+            header = try CSVHeader(headerRecord, required: kind == .storagePoints ? Array(columns.prefix(5)) : kind == .regionProfiles ? [columns[0]] : columns)
         } catch {
             throw RPCError.invalidArgument("\(source): \(error)")
         }
@@ -27,6 +36,7 @@ extension MaterialReserve {
         let today = self.today()
         let scope = RegionRange(subtreeOf: region)
         let tree = self.tree
+        let node = region
         return try await store.pool.write { db in
             var reader = body
             var report = ImportReport()
@@ -87,6 +97,16 @@ extension MaterialReserve {
                                                            reference: source, actor: "import"), position: Int(report.rows - 1))
                             report.count(row == nil ? .inserted : .updated)
                         }
+                    case .regionProfiles:
+                        func count(_ n: Int) throws -> Int64 {
+                            field(n).isEmpty ? 0 : try Int64(field(n)).orThrow("\(columns[n]): \"\(field(n))\" is not a whole number")
+                        }
+                        let risk = field(1).isEmpty ? nil : try RiskLevel.parse(field(1))
+                        let profile = try Self.validated(RegionProfile(regionCode: field(0), riskLevel: risk, responsiblePersons: try count(2),
+                                                                       disasterProneVillages: try count(3)), tree: tree, node: node)
+                        if let first = seen[profile.regionCode] { throw InvalidRecord("region \(profile.regionCode) already appears on line \(first) of this file") }
+                        seen[profile.regionCode] = record.line
+                        report.count(try Self.save(profile, db))
                     }
                 } catch let error as InvalidRecord {
                     report.rejected.append(RowError(line: Int64(record.line), reason: error.message))

@@ -140,7 +140,8 @@ public final class MaterialReserve: Sendable {
     public func counts() async throws -> [(String, Int64)] {
         try await store.pool.read { db in
             try [("catalogue items", "catalogue_item"), ("storage points", "storage_point"), ("stock lines", "stock_line"),
-                 ("movements", "movement"), ("dispatch orders", "dispatch_order")].map { name, table in
+                 ("movements", "movement"), ("dispatch orders", "dispatch_order"), ("reserve norms", "reserve_norm"),
+                 ("region profiles", "region_profile")].map { name, table in
                 (name, try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0)
             }
         }

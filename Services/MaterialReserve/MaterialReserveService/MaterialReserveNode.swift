@@ -26,6 +26,16 @@ public struct MaterialReserveNode: NodeService {
             try await reserve.putStoragePoint(request)
             return EmptyMessage()
         }
+        router.async(M.putNorm) { request, _ in
+            try await reserve.putNorm(request)
+            return EmptyMessage()
+        }
+        router.async(M.listNorms) { _, _ in ReserveNormList(norms: try await reserve.norms()) }
+        router.async(M.putProfile) { request, _ in
+            try await reserve.putProfile(request)
+            return EmptyMessage()
+        }
+        router.async(M.getProfile) { request, _ in try await reserve.profile(regionCode: request.id) }
         router.async(M.recordMovements) { request, _ in MovementBatch(movements: try await reserve.record(request.movements)) }
         router.async(M.stockTotals) { request, _ in
             try await reserve.stockTotals(regionCode: request.regionCode, itemPrefix: request.itemPrefix)
@@ -46,6 +56,8 @@ public struct MaterialReserveNode: NodeService {
         router.async(M.cancelOrder) { request, _ in try await reserve.cancel(orderID: request.orderID) }
         router.async(M.plan) { request, _ in try await reserve.plan(request, planner: planner) }
         router.async(M.expiring) { request, _ in try await reserve.expiring(request) }
+        router.async(M.gaps) { request, _ in try await reserve.gaps(request) }
+        router.async(M.statistics) { request, _ in try await reserve.statistics(request) }
         router.stream(M.exportCSV) { request, _, writer in
             try await reserve.exportCSV(request.kind, regionCode: request.regionCode) { chunk in try await writer.send(chunk) }
         }

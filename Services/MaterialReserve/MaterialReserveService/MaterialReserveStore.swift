@@ -1,7 +1,8 @@
 import AnlanStorage
 import GRDB
 
-/// The service's SQLite file: the catalogue, storage points, stock lines and the append-only ledger.
+/// The service's SQLite file: the catalogue, storage points, stock lines and the append-only ledger,
+/// dispatch orders, reserve norms and region profiles.
 ///
 /// A stock line is (storage point, item, status, expiry day) → quantity, with `reserved` units held
 /// for approved dispatch orders. The database itself refuses a negative quantity or more reserved
@@ -155,6 +156,33 @@ struct MaterialReserveStore: Sendable {
                         ON CONFLICT DO UPDATE SET quantity = quantity + excluded.quantity, reserved = reserved + excluded.reserved;
                 END;
                 """)
+        }
+        migrator.registerMigration("v5: reserve norms, region profiles, the flood-season kit") { db in
+            try db.execute(sql: """
+                CREATE TABLE reserve_norm (
+                    tier INTEGER NOT NULL CHECK (tier BETWEEN 1 AND 4),
+                    risk INTEGER NOT NULL CHECK (risk BETWEEN 1 AND 3),
+                    item_code TEXT NOT NULL REFERENCES catalogue_item(code),
+                    basis INTEGER NOT NULL CHECK (basis BETWEEN 1 AND 3),
+                    quantity INTEGER NOT NULL CHECK (quantity > 0),
+                    PRIMARY KEY (tier, risk, item_code, basis)
+                ) WITHOUT ROWID;
+                -- risk 0: not set here (the nearest ancestor's applies).
+                CREATE TABLE region_profile (
+                    region TEXT PRIMARY KEY NOT NULL,
+                    risk INTEGER NOT NULL CHECK (risk BETWEEN 0 AND 3),
+                    responsible_persons INTEGER NOT NULL CHECK (responsible_persons >= 0),
+                    disaster_prone_villages INTEGER NOT NULL CHECK (disaster_prone_villages >= 0)
+                ) WITHOUT ROWID;
+                """)
+            for item in FloodSeasonKit.items {
+                try db.execute(sql: "INSERT OR IGNORE INTO catalogue_item (code, name, unit, shelf_life_months) VALUES (?, ?, ?, ?)",
+                               arguments: [item.code, item.name, item.unit, item.shelfLifeMonths])
+            }
+            for norm in FloodSeasonKit.norms {
+                try db.execute(sql: "INSERT INTO reserve_norm (tier, risk, item_code, basis, quantity) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [norm.tier, norm.riskLevel.rawValue, norm.itemCode, norm.basis.rawValue, norm.quantity])
+            }
         }
         return migrator
     }
