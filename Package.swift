@@ -188,7 +188,7 @@ let package = Package(
         .executableTarget(
             name: "material-reserve",
             dependencies: [
-                "MaterialReserveService", "MaterialReserveAPI", "AnlanNode", "AnlanRecords", "AnlanRegions",
+                "MaterialReserveService", "MaterialReserveAPI", "AnlanNode", "AnlanRecords", "AnlanRegions", "AnlanWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -13,8 +13,10 @@
 # Each county node also runs hazard-survey (ports $ANLAN_MESH_PORT+10 …), registered with its county's
 # registry and loaded on first start with synthetic demo data over the county's real townships
 # (`hazard-survey generate`: deterministic, plausible, not survey data — no public register exists).
-# The other services (material-reserve, aviation-landing-points, training-records, gateway) join this
-# script as their issues land.
+# Each county node also runs material-reserve (ports $ANLAN_MESH_PORT+20 …) with the shipped
+# flood-season kit norms and synthetic profiles, storage points and stock (`material-reserve generate`).
+# The other services (aviation-landing-points, training-records, gateway) join this script as their
+# issues land.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STATE=${ANLAN_MESH_DIR:-$ROOT/.mesh}
@@ -34,8 +36,10 @@ NODES=(
     "330106003000 330106"
 )
 
-# Counties that run hazard-survey, in port order.
-HAZARD_COUNTIES=(330106 330110 330212 330206)
+# Counties that run the county services (hazard-survey, material-reserve), in port order.
+COUNTIES=(330106 330110 330212 330206)
+# Each county service: name and first port offset.
+SERVICES=("hazard-survey 10" "material-reserve 20")
 
 port_of() {  # the fixed port of the n-th node
     echo $((BASE_PORT + $1))
@@ -54,7 +58,9 @@ start() {
     "$ROOT/scripts/install-system-packages.sh"
     echo "building release executables (the first build takes a few minutes)…"
     (cd "$ROOT" && swift build -c release --product registry 2>&1 | tail -1)
-    (cd "$ROOT" && swift build -c release --product hazard-survey 2>&1 | tail -1)
+    for service in "${SERVICES[@]}"; do
+        (cd "$ROOT" && swift build -c release --product "${service%% *}" 2>&1 | tail -1)
+    done
     mkdir -p "$STATE/data" "$STATE/logs" "$STATE/run"
     local i=0
     for node in "${NODES[@]}"; do
@@ -78,7 +84,7 @@ start() {
         fi
         i=$((i + 1))
     done
-    start_hazard_survey
+    for service in "${SERVICES[@]}"; do start_county_service ${service}; done
     sleep 1
     echo
     echo "The province registry sees its child tiers:"
@@ -88,42 +94,56 @@ start() {
     echo "     $BIN/registry probe lookup --port $BASE_PORT --service hazard-survey --region 330106002000"
     echo "     $BIN/hazard-survey probe stats --port $((BASE_PORT + 10))"
     echo "     $BIN/hazard-survey probe hidden --port $((BASE_PORT + 10)) --overdue"
+    echo "     $BIN/material-reserve probe gaps --port $((BASE_PORT + 20)) --short-only"
+    echo "     $BIN/material-reserve probe plan --port $((BASE_PORT + 20)) --region 330106003000 --need 2030101=200,3010201=10"
 }
 
-start_hazard_survey() {
-    local i=0
-    for county in "${HAZARD_COUNTIES[@]}"; do
-        local port=$((BASE_PORT + 10 + i))
+start_county_service() {  # start_county_service NAME PORT_OFFSET: the service on every county node
+    local name=$1 offset=$2 i=0
+    for county in "${COUNTIES[@]}"; do
+        local port=$((BASE_PORT + offset + i))
         local registry_port; registry_port=$(port_of "$(index_of "$county")")
-        local database="$STATE/data/hazard-survey-$county.sqlite"
-        local pidfile="$STATE/run/hazard-survey-$county.pid"
+        local database="$STATE/data/$name-$county.sqlite"
+        local pidfile="$STATE/run/$name-$county.pid" portfile="$STATE/run/$name-$county.port"
         if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-            echo "hazard-survey $county already running on port $port"
+            echo "$name $county already running on port $port"
         else
+            local fresh=no
             if [ ! -f "$database" ]; then
-                local demo="$STATE/data/hazard-demo-$county"
-                "$BIN/hazard-survey" generate --region "$county" --points 2000 --enterprises 300 --hidden 400 \
-                    --seed "$((i + 1))" --output "$demo" >/dev/null
-                for kind in enterprises points hidden-hazards; do
-                    echo -n "  $county $kind: "
-                    "$BIN/hazard-survey" import --database "$database" --region "$county" --kind "$kind" "$demo/$kind.csv" | head -1
-                done
+                load_demo_data "$name" "$county" "$database" "$((i + 1))"
                 fresh=yes
-            else
-                fresh=no
             fi
-            rm -f "$STATE/run/hazard-survey-$county.port"
-            nohup "$BIN/hazard-survey" serve --region "$county" --port "$port" --database "$database" \
-                --registry "127.0.0.1:$registry_port" --port-file "$STATE/run/hazard-survey-$county.port" \
-                >>"$STATE/logs/hazard-survey-$county.log" 2>&1 &
+            rm -f "$portfile"
+            nohup "$BIN/$name" serve --region "$county" --port "$port" --database "$database" \
+                --registry "127.0.0.1:$registry_port" --port-file "$portfile" >>"$STATE/logs/$name-$county.log" 2>&1 &
             echo $! >"$pidfile"
-            for _ in $(seq 1 100); do [ -s "$STATE/run/hazard-survey-$county.port" ] && break; sleep 0.05; done
-            [ -s "$STATE/run/hazard-survey-$county.port" ] || { echo "hazard-survey $county did not start; see $STATE/logs/hazard-survey-$county.log" >&2; exit 1; }
-            echo "hazard-survey $county on 127.0.0.1:$port (registry 127.0.0.1:$registry_port)"
-            [ "$fresh" = yes ] && demo_progress "$port"
+            for _ in $(seq 1 100); do [ -s "$portfile" ] && break; sleep 0.05; done
+            [ -s "$portfile" ] || { echo "$name $county did not start; see $STATE/logs/$name-$county.log" >&2; exit 1; }
+            echo "$name $county on 127.0.0.1:$port (registry 127.0.0.1:$registry_port)"
+            [ "$fresh" = yes ] && [ "$name" = hazard-survey ] && demo_progress "$port"
         fi
         i=$((i + 1))
     done
+}
+
+load_demo_data() {  # load_demo_data NAME COUNTY DATABASE SEED: synthetic demo data, imported locally
+    local name=$1 county=$2 database=$3 seed=$4 demo="$STATE/data/$1-demo-$2"
+    case "$name" in
+        hazard-survey)
+            "$BIN/hazard-survey" generate --region "$county" --points 2000 --enterprises 300 --hidden 400 \
+                --seed "$seed" --output "$demo" >/dev/null
+            for kind in enterprises points hidden-hazards; do
+                echo -n "  $county $kind: "
+                "$BIN/hazard-survey" import --database "$database" --region "$county" --kind "$kind" "$demo/$kind.csv" | head -1
+            done ;;
+        material-reserve)
+            "$BIN/material-reserve" generate --region "$county" --seed "$seed" --output "$demo" >/dev/null
+            for kind in region-profiles storage-points stock; do
+                local file=$kind.csv; [ "$kind" = region-profiles ] && file=profiles.csv
+                echo -n "  $county $kind: "
+                "$BIN/material-reserve" import --database "$database" --region "$county" --kind "$kind" "$demo/$file" | head -1
+            done ;;
+    esac
 }
 
 demo_progress() {  # move some demo hidden hazards through the loop, over the wire, as an operator would
@@ -149,7 +169,9 @@ stop_pidfile() {  # graceful stop of the process in a pid file
 
 stop() {
     local pids=()
-    for county in "${HAZARD_COUNTIES[@]}"; do stop_pidfile "$STATE/run/hazard-survey-$county.pid"; done
+    for service in "${SERVICES[@]}"; do
+        for county in "${COUNTIES[@]}"; do stop_pidfile "$STATE/run/${service%% *}-$county.pid"; done
+    done
     for ((i = ${#NODES[@]} - 1; i >= 0; i--)); do
         local region=${NODES[$i]%% *}
         local pidfile="$STATE/run/registry-$region.pid"
@@ -174,11 +196,14 @@ status() {
         echo
         i=$((i + 1))
     done
-    i=0
-    for county in "${HAZARD_COUNTIES[@]}"; do
-        "$BIN/hazard-survey" probe info --port "$((BASE_PORT + 10 + i))" --timeout 1 | head -2 | tr '\n' ' ' || true
-        echo
-        i=$((i + 1))
+    for service in "${SERVICES[@]}"; do
+        local name=${service%% *} offset=${service##* }
+        i=0
+        for county in "${COUNTIES[@]}"; do
+            "$BIN/$name" probe info --port "$((BASE_PORT + offset + i))" --timeout 1 | head -2 | tr '\n' ' ' || true
+            echo
+            i=$((i + 1))
+        done
     done
 }
 

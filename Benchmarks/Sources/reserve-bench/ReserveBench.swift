@@ -51,6 +51,18 @@ struct ReserveBench: AsyncParsableCommand {
                 longitude: centre.longitude + Double.random(in: -0.01...0.01, using: &random), ownerTier: 4))
         }
 
+        // Norms for 10 of the items in every township (per flood-control responsible person), and a
+        // profile for each township, so the gap report and statistics have the province's shape.
+        for item in items.prefix(10) {
+            for risk in RiskLevel.allCases {
+                try await reserve.putNorm(ReserveNorm(tier: 4, riskLevel: risk, itemCode: item, basis: .perResponsiblePerson, quantity: 10))
+            }
+        }
+        for township in townships {
+            try await reserve.putProfile(RegionProfile(regionCode: township.code, responsiblePersons: Int64.random(in: 10...60, using: &random),
+                                                       disasterProneVillages: Int64.random(in: 0...8, using: &random)))
+        }
+
         print("ledger: \(lines) receive movements in batches of \(batch) (one transaction each)")
         let unitsPerLine = Int64(20_000_000 / lines)
         var movements: [Movement] = []
@@ -68,8 +80,26 @@ struct ReserveBench: AsyncParsableCommand {
         }
         let seconds = (ContinuousClock.now - started).seconds
         print(String(format: "  %.2f s, %.0f movements/s", seconds, Double(lines) / seconds))
+        // Issues of one unit from lines in random order: each checks what is available, and a batch
+        // touches thousands of tally rows (the receipts above touched a few hundred per batch).
+        var issues = movements.map {
+            Movement(storagePointID: $0.storagePointID, itemCode: $0.itemCode, expiresOn: $0.expiresOn, kind: .issue, quantity: 1,
+                     reference: "bench", actor: "bench")
+        }
+        issues.shuffle(using: &random)
+        print("ledger: \(issues.count) issue movements from random lines, batches of \(batch)")
+        let issuing = ContinuousClock.now
+        for start in stride(from: 0, to: issues.count, by: batch) {
+            _ = try await reserve.record(Array(issues[start..<min(start + batch, issues.count)]))
+        }
+        let issueSeconds = (ContinuousClock.now - issuing).seconds
+        print(String(format: "  %.2f s, %.0f movements/s", issueSeconds, Double(issues.count) / issueSeconds))
         let totals = try await reserve.stockTotals()
         print("  good units held: \(totals.good)")
+
+        let statistics = try await RepeatedTiming.measure(repetitions: 20) { try await reserve.statistics(StockQuery()).normLines }
+        let gaps = try await RepeatedTiming.measure(repetitions: 20) { try await reserve.gaps(GapRequest()).children.count }
+        print(String(format: "\nprovince statistics median %.1f ms; gap report %.1f ms (1,461 regions; 17 norm lines in each township)", statistics.median, gaps.median))
 
         let needs = items.prefix(10).map { DispatchLine(itemCode: $0, quantity: 5_000) }
         let destination = try RegionTree.zhejiang.location(of: "330106002000").coordinate

@@ -13,7 +13,7 @@ struct MaterialReserveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "material-reserve",
         abstract: "Anlan material-reserve: storage points, the stock ledger, dispatch orders, nearest-first planning.",
-        subcommands: [Serve.self, Probe.self])
+        subcommands: [Serve.self, Import.self, Generate.self, Probe.self])
 
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run the service for a region.")
@@ -39,67 +39,51 @@ struct MaterialReserveCommand: AsyncParsableCommand {
         }
     }
 
-    struct Probe: AsyncParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Ask a running material-reserve node.",
-            subcommands: [PingCommand.self, InfoCommand.self, Stock.self, Order.self, Plan.self])
-    }
+            abstract: "Import a CSV file straight into a node's database.",
+            discussion: """
+                The node may be running: the import is one write transaction, during which the node's own writes \
+                wait (up to 5 s, then fail with "database is locked") and its reads go on.
+                """)
 
-    struct Stock: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Units held in a region subtree, optionally of one category.")
-        @OptionGroup var options: ProbeOptions
-        @Option(help: "Region code (default: the node's region).") var region = ""
-        @Option(help: "Catalogue code prefix: 1, 3, 5 or 7 digits.") var item = ""
+        @Option(help: "The node's SQLite database file.") var database: String
+        @Option(help: "The node's region code.") var region: String
+        @Option(help: "storage-points, stock or region-profiles.") var kind: String
+        @Argument(help: "The CSV file.") var file: String
 
         func run() async throws {
-            try await options.run { client in
-                let totals = try await client.call(MaterialReserveMethods.stockTotals, StockQuery(regionCode: region, itemPrefix: item))
-                try options.emit(totals, text: "good \(totals.good) (reserved \(totals.reserved)), damaged \(totals.damaged), expired \(totals.expired)")
-            }
+            let kind = try ReserveRecordKind.parse(kind)
+            var logger = Logger(label: "anlan.material-reserve")
+            logger.logLevel = .warning
+            let reserve = try MaterialReserve(databasePath: database, regionCode: region, logger: logger)
+            let report = try await reserve.importCSV(kind, bytes: Array(Data(contentsOf: URL(fileURLWithPath: file))), source: file)
+            print(report.summary)
+            if !report.rejected.isEmpty { throw ExitCode(3) }
         }
     }
 
-    struct Order: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A dispatch order with its lines and reservations.")
-        @OptionGroup var options: ProbeOptions
-        @Argument var id: String
+    struct Generate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write synthetic demo data (profiles.csv, storage-points.csv, stock.csv) for a region.",
+            discussion: "Synthetic, deterministic, plausible — not reserve data. For the local mesh, tests and benchmarks.")
+
+        @Option(help: "Region whose counties and townships get the data.") var region: String
+        @Option(help: "Seed (the same seed gives the same files).") var seed: UInt64 = 1
+        @Option(help: "Expiry dates count from this day (YYYY-MM-DD, default today).") var today: String?
+        @Option(help: "Directory to write into.") var output = "."
 
         func run() async throws {
-            try await options.run { client in
-                let order = try await client.call(MaterialReserveMethods.getOrder, RecordID(id))
-                var lines = ["\(order.id) \(order.state.name) → \(order.destinationRegion) (key \(order.idempotencyKey))"]
-                lines += order.lines.map { "  \($0.itemCode) × \($0.quantity) (received \($0.received))" }
-                lines += order.allocations.map { "  reserved \($0.quantity) × \($0.itemCode) at \($0.storagePointID), expires \($0.expiresOn?.description ?? "never")" }
-                try options.emit(order, text: lines.joined(separator: "\n"))
+            let day = try today.map { text in
+                guard let day = CivilDay(text) else { throw ValidationError("--today: not a YYYY-MM-DD date") }
+                return day
+            } ?? CivilDay.today
+            let data = try SyntheticReserve(regionCode: region, today: day)
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            for file in try data.files(seed: seed) {
+                try file.csv.write(toFile: "\(output)/\(file.name)", atomically: true, encoding: .utf8)
             }
-        }
-    }
-
-    struct Plan: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A nearest-first plan for needs at a destination.")
-        @OptionGroup var options: ProbeOptions
-        @Option(help: "Needs as item=quantity, comma-separated (e.g. 2030101=500,3010201=20).") var need: String
-        @Option(help: "Destination region (used when no coordinates are given).") var region = ""
-        @Option(help: "Destination latitude.") var lat = 0.0
-        @Option(help: "Destination longitude.") var lon = 0.0
-        @Option(help: "Arrival target, hours (default: the node's).") var targetHours = 0.0
-
-        func run() async throws {
-            let needs = try need.split(separator: ",").map { pair -> DispatchLine in
-                let parts = pair.split(separator: "=")
-                guard parts.count == 2, let quantity = Int64(parts[1]) else { throw ValidationError("--need: \"\(pair)\" is not item=quantity") }
-                return DispatchLine(itemCode: String(parts[0]), quantity: quantity)
-            }
-            try await options.run { client in
-                let plan = try await client.call(MaterialReserveMethods.plan, PlanRequest(
-                    needs: needs, destinationLatitude: lat, destinationLongitude: lon, destinationRegion: region, targetHours: targetHours))
-                var lines = plan.lines.map {
-                    "\($0.itemCode) × \($0.quantity) from \($0.storagePointID): \(String(format: "%.1f", $0.distanceKilometres)) km, ETA \(String(format: "%.2f", $0.etaHours)) h\($0.meetsTarget ? "" : " (late)")"
-                }
-                lines += plan.unmet.map { "unmet: \($0.itemCode) × \($0.quantity)" }
-                lines.append("target \(plan.targetHours) h: \(plan.targetMet ? "met" : "not met"); latest ETA \(String(format: "%.2f", plan.latestEtaHours)) h")
-                try options.emit(plan, text: lines.joined(separator: "\n"))
-            }
+            print("wrote profiles.csv, storage-points.csv and stock.csv for \(data.region) to \(output)")
         }
     }
 }
