@@ -6,6 +6,14 @@ import AnlanWire
 public enum MaterialReserveMethods {
     public static let putItem = RPCMethod<CatalogueItem, EmptyMessage>(id: 0x0301, name: "reserve.item.put")
     public static let putStoragePoint = RPCMethod<StoragePoint, EmptyMessage>(id: 0x0302, name: "reserve.point.put")
+    public static let getStoragePoint = RPCMethod<RecordID, StoragePoint>(id: 0x0307, name: "reserve.point.get")
+    public static let listStoragePoints = RPCMethod<PointQuery, RecordPage<StoragePoint>>(id: 0x0308, name: "reserve.point.list")
+    /// Refused for a point with any ledger history.
+    public static let deleteStoragePoint = RPCMethod<RecordID, EmptyMessage>(id: 0x0309, name: "reserve.point.delete")
+    /// The whole catalogue in one page (`nextCursor` is always "").
+    public static let listItems = RPCMethod<EmptyMessage, RecordPage<CatalogueItem>>(id: 0x030A, name: "reserve.item.list")
+    /// Refused for an item that any stock line, movement, norm or order names.
+    public static let deleteItem = RPCMethod<RecordID, EmptyMessage>(id: 0x030B, name: "reserve.item.delete")
     public static let putNorm = RPCMethod<ReserveNorm, EmptyMessage>(id: 0x0303, name: "reserve.norm.put")
     public static let listNorms = RPCMethod<EmptyMessage, ReserveNormList>(id: 0x0304, name: "reserve.norm.list")
     public static let putProfile = RPCMethod<RegionProfile, EmptyMessage>(id: 0x0305, name: "reserve.profile.put")

@@ -1,5 +1,6 @@
 import AnlanNode
 import AnlanRPC
+import AnlanRecords
 import AnlanWire
 import MaterialReserveAPI
 
@@ -24,6 +25,17 @@ public struct MaterialReserveNode: NodeService {
         }
         router.async(M.putStoragePoint) { request, _ in
             try await reserve.putStoragePoint(request)
+            return EmptyMessage()
+        }
+        router.async(M.getStoragePoint) { request, _ in try await reserve.storagePoint(id: request.id) }
+        router.async(M.listStoragePoints) { request, _ in try await reserve.storagePoints(request) }
+        router.async(M.deleteStoragePoint) { request, _ in
+            try await reserve.deleteStoragePoint(id: request.id)
+            return EmptyMessage()
+        }
+        router.async(M.listItems) { _, _ in RecordPage(records: try await reserve.items()) }
+        router.async(M.deleteItem) { request, _ in
+            try await reserve.deleteItem(code: request.id)
             return EmptyMessage()
         }
         router.async(M.putNorm) { request, _ in
