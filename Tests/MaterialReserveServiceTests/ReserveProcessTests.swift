@@ -3,7 +3,9 @@ import AnlanRecords
 import AnlanTestSupport
 import AnlanWire
 import Foundation
+import Logging
 import MaterialReserveAPI
+import MaterialReserveService
 import Testing
 
 /// The `material-reserve` executable as a real process.
@@ -48,6 +50,47 @@ import Testing
             await again.close()
             second.stop(signal: SIGTERM)
             #expect(second.process.terminationStatus == 0)
+        }
+    }
+
+    /// The mesh's way of loading a county: `generate` and `import` as processes, then gaps and
+    /// statistics over the wire — the same answers the library gives on the same file.
+    @Test func generatedDemoDataLoadsAndReportsOverTheWire() async throws {
+        try await withTemporaryDirectory { dir in
+            let database = dir + "/reserve.sqlite"
+            func run(_ arguments: [String]) throws -> String {
+                let process = Process()
+                process.executableURL = try NodeProcess.locate("material-reserve")
+                process.arguments = arguments
+                let output = Pipe()
+                process.standardOutput = output
+                try process.run()
+                let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 0, "\(arguments): \(text)")
+                return text
+            }
+            _ = try run(["generate", "--region", "330110", "--seed", "7", "--output", dir + "/demo"])
+            for (kind, file) in [("region-profiles", "profiles"), ("storage-points", "storage-points"), ("stock", "stock")] {
+                let summary = try run(["import", "--database", database, "--region", "330110", "--kind", kind, dir + "/demo/\(file).csv"])
+                #expect(summary.contains("0 rejected"), "\(summary)")
+            }
+            let node = try NodeProcess("material-reserve", ["--region", "330110", "--database", database], directory: dir, name: "n")
+            let client = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: try await node.port()))
+            let report = try await client.call(MaterialReserveMethods.gaps, GapRequest())
+            let statistics = try await client.call(MaterialReserveMethods.statistics, StockQuery())
+            let points = try await client.call(MaterialReserveMethods.listStoragePoints, PointQuery(limit: 1000))
+            await client.close()
+            node.stop(signal: SIGTERM)
+
+            #expect(report.region.assessedRegions > 0 && report.region.shortRegions > 0, "the demo data has gaps to find")
+            #expect(report.children.map(\.shortRegions).reduce(0, +) == report.region.shortRegions, "a county with no norms of its own")
+            #expect(statistics.storagePoints == Int64(points.records.count))
+            var logger = Logger(label: "process-test")
+            logger.logLevel = .critical
+            let local = try MaterialReserve(databasePath: database, regionCode: "330110", logger: logger)
+            #expect(try await local.gaps(GapRequest()) == report)
+            #expect(try await local.statistics(StockQuery()) == statistics)
         }
     }
 }
