@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "registry", targets: ["registry"]),
         .executable(name: "hazard-survey", targets: ["hazard-survey"]),
         .executable(name: "material-reserve", targets: ["material-reserve"]),
+        .executable(name: "aviation-landing-points", targets: ["aviation-landing-points"]),
         .library(name: "AnlanWire", targets: ["AnlanWire"]),
         .library(name: "AnlanRPC", targets: ["AnlanRPC"]),
         .library(name: "AnlanNode", targets: ["AnlanNode"]),
@@ -22,6 +23,7 @@ let package = Package(
         .library(name: "HazardSurveyAPI", targets: ["HazardSurveyAPI"]),
         .library(name: "HazardSurveyService", targets: ["HazardSurveyService"]),
         .library(name: "MaterialReserveAPI", targets: ["MaterialReserveAPI"]),
+        .library(name: "AviationLandingAPI", targets: ["AviationLandingAPI"]),
         .library(name: "MaterialReserveService", targets: ["MaterialReserveService"]),
     ],
     dependencies: [
@@ -118,6 +120,12 @@ let package = Package(
             dependencies: ["AnlanWire", "AnlanRPC", "AnlanRecords"],
             path: "Shared/MaterialReserveAPI"
         ),
+        /// aviation-landing-points' wire messages and method ids.
+        .target(
+            name: "AviationLandingAPI",
+            dependencies: ["AnlanWire", "AnlanRPC", "AnlanRecords"],
+            path: "Shared/AviationLandingAPI"
+        ),
 
         /// The server skeleton shared by every executable: configuration, `serve`/`probe` commands,
         /// lifecycle, registration with the registry, metrics.
@@ -195,6 +203,26 @@ let package = Package(
             path: "Services/MaterialReserve/material-reserve"
         ),
 
+        .target(
+            name: "AviationLandingService",
+            dependencies: [
+                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanStorage", "AnlanRecords", "AnlanNode", "AviationLandingAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/AviationLanding/AviationLandingService",
+            resources: [.copy("Resources/heliports-china.csv")]
+        ),
+        .executableTarget(
+            name: "aviation-landing-points",
+            dependencies: [
+                "AviationLandingService", "AviationLandingAPI", "AnlanNode", "AnlanRecords", "AnlanRegions", "AnlanWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/AviationLanding/aviation-landing-points"
+        ),
+
         // MARK: Tests
 
         /// Helpers shared by the test suites (running servers for the length of a test).
@@ -266,6 +294,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/MaterialReserveServiceTests"
+        ),
+        .testTarget(
+            name: "AviationLandingServiceTests",
+            dependencies: [
+                "AviationLandingService", "AviationLandingAPI", "AnlanRecords", "AnlanRegions", "AnlanRPC", "AnlanWire", "AnlanTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/AviationLandingServiceTests"
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -70,6 +70,15 @@ public struct CivilDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// The day `days` later (earlier when negative).
     public func adding(days: Int) -> CivilDay { CivilDay(dayNumber: dayNumber + days) }
 
+    /// The same day of the month `months` later (earlier when negative), or that month's last day
+    /// when it is shorter (31 March − 1 month = 28 or 29 February).
+    public func adding(months: Int) -> CivilDay {
+        let (y, m, d) = components
+        let index = y * 12 + (m - 1) + months
+        let year = index / 12, month = index % 12 + 1
+        return CivilDay(year: year, month: month, day: min(d, Self.daysInMonth(year: year, month: month)))!
+    }
+
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(until other: CivilDay) -> Int { other.dayNumber - dayNumber }
 

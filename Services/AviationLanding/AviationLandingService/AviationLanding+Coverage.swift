@@ -1,0 +1,110 @@
+import AnlanRPC
+import AnlanRecords
+import AnlanRegions
+import AviationLandingAPI
+import GRDB
+
+/// Coverage of townships by usable landing points, construction against the annual target, and the
+/// mergeable statistics that roll both up.
+extension AviationLanding {
+    /// Each township of a region and its nearest usable (available) point on this node.
+    public func coverage(_ request: CoverageRequest) async throws -> CoverageReport {
+        let (root, within) = try checked { (try subtreeRoot(request.regionCode), try distance(request.withinKilometres)) }
+        let tree = self.tree
+        return try await store.pool.read { db in try Self.coverage(of: root, within: within, tree: tree, db) }
+    }
+
+    /// Points built in a year in a region and each of its children, against their share of the
+    /// province's annual target (shared out by number of townships).
+    public func targets(_ request: TargetRequest) async throws -> TargetReport {
+        let (root, year) = try checked { (try subtreeRoot(request.regionCode), try constructionYear(request.year)) }
+        let tree = self.tree
+        let annualTarget = configuration.annualTarget
+        return try await store.pool.read { db in
+            let shares = try TownshipShares(tree: tree)
+            func target(_ region: Region) throws -> RegionTarget {
+                let range = RegionRange(subtreeOf: region)
+                let built = try Int64.fetchOne(db.cachedStatement(sql: """
+                    SELECT COUNT(*) FROM landing_point WHERE year_built = ? AND region >= ? AND region < ?
+                    """), arguments: [year, range.lower, range.upper]) ?? 0
+                return RegionTarget(regionCode: region.code, built: built, target: Double(annualTarget) * (try shares.share(of: region)))
+            }
+            return TargetReport(year: year, annualTarget: Int64(annualTarget), region: try target(root),
+                                children: try tree.children(of: root.code).map(target))
+        }
+    }
+
+    /// A subtree's figures for roll-up: points by kind and status with the compliant ones, townships
+    /// covered, and this year's (or `year`'s) construction against its target.
+    public func statistics(_ request: CoverageRequest) async throws -> LandingStatistics {
+        let (root, within, year) = try checked {
+            (try subtreeRoot(request.regionCode), try distance(request.withinKilometres), try constructionYear(request.year))
+        }
+        let targets = try await targets(TargetRequest(regionCode: root.code, year: year))
+        let tree = self.tree
+        let today = self.today()
+        return try await store.pool.read { db in
+            let range = RegionRange(subtreeOf: root)
+            let cells = try Row.fetchAll(db, sql: """
+                SELECT kind, status, COUNT(*), SUM(compliant) FROM landing_point WHERE region >= ? AND region < ? GROUP BY kind, status
+                """, arguments: [range.lower, range.upper]).compactMap { row -> KindStatusCell? in
+                guard let kind = LandingPointKind(rawValue: row[0]), let status = LandingPointStatus(rawValue: row[1]) else { return nil }
+                return KindStatusCell(kind: kind, status: status, points: row[2], compliant: row[3])
+            }
+            let coverage = try Self.coverage(of: root, within: within, tree: tree, db)
+            return LandingStatistics(regionCode: root.code, asOf: today, cells: cells, townshipsCovered: coverage.covered,
+                                     townships: coverage.total, withinKilometres: within, year: year,
+                                     built: targets.region.built, target: targets.region.target)
+        }
+    }
+
+    static func coverage(of root: Region, within: Double, tree: RegionTree, _ db: Database) throws -> CoverageReport {
+        let townships = root.tier == .township ? [root] : try tree.descendants(of: root.code).filter { $0.tier == .township }
+        let search = try SpatialSearch(db, statuses: [.available], minimumClass: nil)
+        let ids = try db.cachedStatement(sql: "SELECT id FROM landing_point WHERE seq = ?")
+        var report = CoverageReport(withinKilometres: within, total: Int64(townships.count))
+        // Neighbouring townships come one after another, so the last distance is a good first guess.
+        var guess = 2.0
+        for township in townships.sorted(by: { $0.code < $1.code }) {
+            let location = try tree.location(of: township.code)
+            var line = TownshipCoverage(regionCode: township.code, approximate: location.isApproximate)
+            if let nearest = try search.nearest(1, to: location.coordinate, startingAt: guess).first {
+                line.nearestPointID = try String.fetchOne(ids, arguments: [nearest.seq]) ?? ""
+                line.distanceKilometres = nearest.distance
+                line.covered = nearest.distance <= within
+                guess = max(nearest.distance * 1.2, 0.5)
+            }
+            if line.covered { report.covered += 1 }
+            report.townships.append(line)
+        }
+        return report
+    }
+
+    private func distance(_ asked: Double) throws -> Double {
+        guard asked.isFinite, (0...1000).contains(asked) else { throw InvalidRecord("within \(asked) km is not 0…1000") }
+        return asked == 0 ? configuration.coverageKilometres : asked
+    }
+
+    private func constructionYear(_ asked: UInt32) throws -> UInt32 {
+        guard asked == 0 || (1900...9999).contains(asked) else { throw InvalidRecord("year \(asked) is not 1900…9999") }
+        return asked == 0 ? UInt32(today().year) : asked
+    }
+}
+
+/// Each region's share of the province's townships (a township's is 1 ÷ all; 龙港市, which has no
+/// township tier, gets none — so children's targets always add up to their parent's).
+struct TownshipShares {
+    private let tree: RegionTree
+    private let total: Double
+
+    init(tree: RegionTree) throws {
+        self.tree = tree
+        self.total = Double(tree.regions(at: .township).count)
+    }
+
+    func share(of region: Region) throws -> Double {
+        guard region.tier != .township else { return 1 / total }
+        let townships = try tree.descendants(of: region.code).filter { $0.tier == .township }.count
+        return Double(townships) / total
+    }
+}

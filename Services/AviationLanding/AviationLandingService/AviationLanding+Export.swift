@@ -1,0 +1,29 @@
+import AnlanRPC
+import AnlanRecords
+import AviationLandingAPI
+import GRDB
+
+/// CSV export of the landing points in a region subtree, in chunks, in the columns import reads
+/// (followed by the derived last-inspection day and failed rules, which import ignores).
+extension AviationLanding {
+    public func exportCSV(_ kind: LandingRecordKind, regionCode: String, rowsPerChunk: Int = 5000,
+                          send: (CSVChunk) async throws -> Void) async throws {
+        guard kind == .points else { throw RPCError.invalidArgument("only points export; \(kind.name) is an import format") }
+        let range = try checked { try subtree(regionCode) }
+        var writer = CSVWriter()
+        writer.write(LandingCSVFormat.columns + LandingCSVFormat.derivedColumns)
+        var after = ("", "")
+        while true {
+            let points = try await store.pool.read { [after] db in
+                try Row.fetchAll(db, sql: """
+                    SELECT \(Self.columns) FROM landing_point WHERE region >= ? AND region < ? AND (region, id) > (?, ?)
+                    ORDER BY region, id LIMIT ?
+                    """, arguments: [range.lower, range.upper, after.0, after.1, rowsPerChunk]).map(Self.point(row:))
+            }
+            for point in points { writer.write(LandingCSVFormat.row(point)) }
+            try await send(CSVChunk(text: writer.take(), rows: Int64(points.count)))
+            guard points.count == rowsPerChunk, let last = points.last else { break }
+            after = (last.regionCode, last.id)
+        }
+    }
+}

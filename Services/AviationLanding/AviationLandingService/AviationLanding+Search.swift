@@ -1,0 +1,63 @@
+import AnlanRPC
+import AnlanRecords
+import AnlanRegions
+import AviationLandingAPI
+import GRDB
+
+/// Spatial search: the nearest usable points, those within a radius, those in a box — all from the
+/// R*Tree, never a scan of the table.
+extension AviationLanding {
+    /// The nearest `limit` usable points to a coordinate, or (with a radius) all within it.
+    public func nearest(_ request: NearestRequest) async throws -> NearbyPoints {
+        let centre = try checked { try GeoCoordinate(latitude: request.latitude, longitude: request.longitude) }
+        guard request.limit <= 1000 else { throw RPCError.invalidArgument("limit \(request.limit) is over 1000") }
+        guard request.radiusKilometres.isFinite, (0...20_100).contains(request.radiusKilometres) else {
+            throw RPCError.invalidArgument("radius \(request.radiusKilometres) km is not 0…20,100")
+        }
+        let limit = request.limit == 0 ? 10 : Int(request.limit)
+        return try await store.pool.read { db in
+            let search = try SpatialSearch(db, statuses: request.includeRestricted ? [.available, .restricted] : [.available],
+                                           minimumClass: request.minimumClass)
+            let hits = request.radiusKilometres > 0
+                ? try search.within(request.radiusKilometres, of: centre)
+                : try search.nearest(limit, to: centre)
+            return NearbyPoints(points: try Self.points(hits.prefix(limit), db), truncated: hits.count > limit)
+        }
+    }
+
+    /// Every point (any status) inside a latitude/longitude box, nearest its centre first.
+    public func inBox(_ request: BoxRequest) async throws -> NearbyPoints {
+        guard request.limit <= 10_000 else { throw RPCError.invalidArgument("limit \(request.limit) is over 10,000") }
+        let limit = request.limit == 0 ? 1000 : Int(request.limit)
+        let centre = try checked { () throws -> GeoCoordinate in
+            _ = try GeoCoordinate(latitude: request.south, longitude: request.west)
+            _ = try GeoCoordinate(latitude: request.north, longitude: request.east)
+            guard request.south <= request.north, request.west <= request.east else {
+                throw InvalidRecord("box: south must not be above north, nor west east of east")
+            }
+            return GeoCoordinate(uncheckedLatitude: (request.south + request.north) / 2, longitude: (request.west + request.east) / 2)
+        }
+        return try await store.pool.read { db in
+            var hits: [SpatialSearch.Hit] = []
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT seq, lat, lon FROM landing_point_rtree WHERE min_lat <= ? AND max_lat >= ? AND min_lon <= ? AND max_lon >= ?
+                """), arguments: [request.north, request.south, request.east, request.west])
+            while let row = try rows.next() {
+                let lat: Double = row[1], lon: Double = row[2]
+                // The index keeps 32-bit bounds rounded outwards: check the exact coordinates.
+                guard (request.south...request.north).contains(lat), (request.west...request.east).contains(lon) else { continue }
+                hits.append(.init(seq: row[0], distance: centre.distance(to: GeoCoordinate(uncheckedLatitude: lat, longitude: lon)) / 1000))
+            }
+            hits.sort { ($0.distance, $0.seq) < ($1.distance, $1.seq) }
+            return NearbyPoints(points: try Self.points(hits.prefix(limit), db), truncated: hits.count > limit)
+        }
+    }
+
+    /// The full records of `hits`, in their order.
+    static func points(_ hits: some Sequence<SpatialSearch.Hit>, _ db: Database) throws -> [NearbyPoint] {
+        let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM landing_point WHERE seq = ?")
+        return try hits.compactMap { hit in
+            try Row.fetchOne(statement, arguments: [hit.seq]).map { NearbyPoint(point: point(row: $0), distanceKilometres: hit.distance) }
+        }
+    }
+}

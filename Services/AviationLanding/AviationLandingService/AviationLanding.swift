@@ -1,0 +1,273 @@
+import AnlanRPC
+import AnlanRecords
+import AnlanRegions
+import AviationLandingAPI
+import Foundation
+import GRDB
+import Logging
+
+/// The register of helicopter landing points for one node's region: points with their derived
+/// compliance, inspections, spatial search, coverage and construction targets. Answers with
+/// `RPCError`s: `invalidArgument` for a bad record or request, `notFound`.
+public final class AviationLanding: Sendable {
+    public let region: Region
+    public let configuration: LandingConfiguration
+    let tree: RegionTree
+    let store: LandingPointStore
+    let logger: Logger
+    /// Today at the node (China Standard Time).
+    let today: @Sendable () -> CivilDay
+
+    public init(databasePath: String, regionCode: String, configuration: LandingConfiguration = LandingConfiguration(),
+                tree: RegionTree = .zhejiang, logger: Logger, today: @escaping @Sendable () -> CivilDay = { .today }) throws {
+        self.region = try tree.region(regionCode)
+        self.configuration = configuration
+        self.tree = tree
+        self.store = try LandingPointStore(path: databasePath)
+        self.logger = logger
+        self.today = today
+        try rederiveComplianceIfRulesChanged()
+    }
+
+    // MARK: Points
+
+    /// Adds or replaces a landing point and answers it as stored, with its compliance.
+    @discardableResult
+    public func putPoint(_ point: LandingPoint) async throws -> LandingPoint {
+        let point = try checked { try validated(point) }
+        return try await store.pool.write { db in
+            try Self.save(point, db)
+            return try Self.point(id: point.id, db)!
+        }
+    }
+
+    public func point(id: String) async throws -> LandingPoint {
+        guard let point = try await store.pool.read({ db in try Self.point(id: id, db) }) else {
+            throw RPCError.notFound("no landing point \"\(id)\" on this node")
+        }
+        return point
+    }
+
+    /// Deletes a point and its inspections.
+    public func deletePoint(id: String) async throws {
+        try await store.pool.write { db in
+            try db.execute(sql: "DELETE FROM landing_point WHERE id = ?", arguments: [id])
+            guard db.changesCount > 0 else { throw RPCError.notFound("no landing point \"\(id)\" on this node") }
+        }
+    }
+
+    /// A page of the points in a region subtree, by region code then id.
+    public func points(_ query: LandingQuery) async throws -> RecordPage<LandingPoint> {
+        let (range, cursor) = try checked { (try subtree(query.regionCode), try RegionCursor(parsing: query.cursor)) }
+        guard query.limit <= 1000 else { throw RPCError.invalidArgument("limit \(query.limit) is over 1000") }
+        let limit = query.limit == 0 ? 100 : Int(query.limit)
+        var sql = "SELECT \(Self.columns) FROM landing_point WHERE region >= ? AND region < ? AND (region, id) > (?, ?)"
+        var arguments: StatementArguments = [range.lower, range.upper, cursor?.region ?? "", cursor?.id ?? ""]
+        if !query.kinds.isEmpty { sql += " AND kind IN (\(query.kinds.map { String($0.rawValue) }.joined(separator: ",")))" }
+        if !query.statuses.isEmpty { sql += " AND status IN (\(query.statuses.map { String($0.rawValue) }.joined(separator: ",")))" }
+        if query.nonCompliantOnly { sql += " AND compliant = 0" }
+        if query.inspectionDueOnly {
+            sql += " AND (last_inspected IS NULL OR last_inspected < ?)"
+            arguments += [inspectionDueBefore(query.asOf ?? today()).dayNumber]
+        }
+        sql += " ORDER BY region, id LIMIT ?"
+        arguments += [limit + 1]
+        return try await store.pool.read { [sql, arguments] db in
+            let points = try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.point(row:))
+            let page = Array(points.prefix(limit))
+            return RecordPage(records: page, nextCursor: points.count > limit ? RegionCursor(region: page.last!.regionCode, id: page.last!.id).text : "")
+        }
+    }
+
+    /// Points last inspected before this day (or never) are due on `day`.
+    func inspectionDueBefore(_ day: CivilDay) -> CivilDay { day.adding(months: -configuration.inspectionIntervalMonths) }
+
+    // MARK: Inspections
+
+    /// Records an inspection: the point takes its resulting status, and its day when it is the latest.
+    public func recordInspection(_ inspection: Inspection) async throws -> Inspection {
+        var inspection = inspection
+        let today = self.today()
+        try checked {
+            guard let day = inspection.inspectedOn else { throw InvalidRecord("inspected on: the day is required") }
+            guard day <= today else { throw InvalidRecord("inspected on \(day) is in the future") }
+            inspection.inspector = try required(inspection.inspector, "inspector")
+            if inspection.resultingStatus != .available { inspection.statusReason = try required(inspection.statusReason, "status reason") }
+        }
+        return try await store.pool.write { [inspection] db in
+            var inspection = inspection
+            guard let point = try Self.point(id: inspection.pointID, db) else {
+                throw RPCError.notFound("no landing point \"\(inspection.pointID)\" on this node")
+            }
+            let day = inspection.inspectedOn!.dayNumber
+            try db.execute(sql: """
+                INSERT INTO inspection (point_id, day, inspector, findings, status, status_reason) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [point.id, day, inspection.inspector, inspection.findings, inspection.resultingStatus.rawValue, inspection.statusReason])
+            inspection.sequence = db.lastInsertedRowID
+            if (point.lastInspectedOn?.dayNumber ?? Int.min) <= day {
+                try db.execute(sql: "UPDATE landing_point SET status = ?, status_reason = ?, last_inspected = ? WHERE id = ?",
+                               arguments: [inspection.resultingStatus.rawValue, inspection.statusReason, day, point.id])
+            }
+            return inspection
+        }
+    }
+
+    /// A point's inspections, newest first.
+    public func inspections(pointID: String) async throws -> [Inspection] {
+        try await store.pool.read { db in
+            guard try Self.point(id: pointID, db) != nil else { throw RPCError.notFound("no landing point \"\(pointID)\" on this node") }
+            return try Row.fetchAll(db, sql: """
+                SELECT seq, point_id, day, inspector, findings, status, status_reason FROM inspection WHERE point_id = ? ORDER BY day DESC, seq DESC
+                """, arguments: [pointID]).map { row in
+                Inspection(sequence: row[0], pointID: row[1], inspectedOn: CivilDay(dayNumber: row[2]), inspector: row[3], findings: row[4],
+                           resultingStatus: LandingPointStatus(rawValue: row[5]) ?? .available, statusReason: row[6])
+            }
+        }
+    }
+
+    /// Record counts for `node.info`.
+    public func counts() async throws -> [(String, Int64)] {
+        try await store.pool.read { db in
+            [("landing points", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM landing_point") ?? 0),
+             ("compliant", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM landing_point WHERE compliant = 1") ?? 0),
+             ("inspections", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM inspection") ?? 0)]
+        }
+    }
+
+    /// Rows of the R*Tree that differ from their point, and points missing from it (empty when the
+    /// index is consistent, as it must be).
+    public func spatialIndexDisagreements() async throws -> [String] {
+        try await store.pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT 'point ' || p.id || ' missing from the index' FROM landing_point p
+                    WHERE NOT EXISTS (SELECT 1 FROM landing_point_rtree r WHERE r.seq = p.seq)
+                UNION ALL
+                SELECT 'index row ' || r.seq || ' has no point' FROM landing_point_rtree r
+                    WHERE NOT EXISTS (SELECT 1 FROM landing_point p WHERE p.seq = r.seq)
+                UNION ALL
+                SELECT 'index row of ' || p.id || ' differs' FROM landing_point p JOIN landing_point_rtree r ON r.seq = p.seq
+                    WHERE r.lat != p.lat OR r.lon != p.lon OR r.status != p.status OR r.class != p.class
+                      OR r.min_lat > p.lat OR r.max_lat < p.lat OR r.min_lon > p.lon OR r.max_lon < p.lon
+                """)
+        }
+    }
+
+    // MARK: Storage helpers
+
+    static let columns = """
+        id, region, name, lat, lon, kind, length_m, width_m, surface, slope_percent, obstacle_m, power_lines, marking, lighting, \
+        class, manager, phone, year_built, status, status_reason, last_inspected, failed_rules, source
+        """
+
+    static func point(row: Row) -> LandingPoint {
+        let lastInspected: Int? = row[20]
+        let failed: String = row[21]
+        return LandingPoint(
+            id: row[0], name: row[2], regionCode: row[1], latitude: row[3], longitude: row[4],
+            kind: LandingPointKind(rawValue: row[5]) ?? .other, lengthMetres: row[6], widthMetres: row[7],
+            surface: LandingSurface(rawValue: row[8]) ?? .other, slopePercent: row[9], obstacleHeightMetres: row[10],
+            powerLinesNear: row[11], groundMarking: row[12], nightLighting: NightLighting(rawValue: row[13]) ?? .none,
+            largestClass: HelicopterClass(rawValue: row[14]) ?? .light, manager: row[15], phone: row[16], yearBuilt: row[17],
+            status: LandingPointStatus(rawValue: row[18]) ?? .available, statusReason: row[19],
+            lastInspectedOn: lastInspected.map(CivilDay.init(dayNumber:)),
+            failedRules: failed.isEmpty ? [] : failed.split(separator: " ").map(String.init), source: row[22])
+    }
+
+    static func point(id: String, _ db: Database) throws -> LandingPoint? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM landing_point WHERE id = ?"), arguments: [id]).map(point(row:))
+    }
+
+    /// Inserts or replaces a validated point, deriving its compliance; says what it did.
+    @discardableResult
+    static func save(_ point: LandingPoint, _ db: Database) throws -> WriteOutcome {
+        let failed = ComplianceRules.failures(of: point).map(\.id)
+        let values: [any DatabaseValueConvertible] = [
+            point.id, point.regionCode, point.name, point.latitude, point.longitude, point.kind.rawValue, point.lengthMetres,
+            point.widthMetres, point.surface.rawValue, point.slopePercent, point.obstacleHeightMetres, point.powerLinesNear,
+            point.groundMarking, point.nightLighting.rawValue, point.largestClass.rawValue, point.manager, point.phone,
+            point.yearBuilt, point.status.rawValue, point.statusReason, failed.isEmpty, failed.joined(separator: " "), point.source,
+        ]
+        let existed = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM landing_point WHERE id = ?"), arguments: [point.id]) != nil
+        let names = ["region", "name", "lat", "lon", "kind", "length_m", "width_m", "surface", "slope_percent", "obstacle_m",
+                     "power_lines", "marking", "lighting", "class", "manager", "phone", "year_built", "status", "status_reason",
+                     "compliant", "failed_rules", "source"]
+        try db.cachedStatement(sql: """
+            INSERT INTO landing_point (id, \(names.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count + 1).joined(separator: ", ")))
+            ON CONFLICT (id) DO UPDATE SET \(names.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+            WHERE (\(names.map { "landing_point.\($0)" }.joined(separator: ", "))) IS NOT (\(names.map { "excluded.\($0)" }.joined(separator: ", ")))
+            """).execute(arguments: StatementArguments(values))
+        return db.changesCount == 0 ? .unchanged : existed ? .updated : .inserted
+    }
+
+    /// Derives every point's compliance again when the rules changed since it was stored.
+    private func rederiveComplianceIfRulesChanged() throws {
+        try store.pool.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT version FROM compliance_version") != ComplianceRules.version else { return }
+            for point in try Row.fetchAll(db, sql: "SELECT \(Self.columns) FROM landing_point").map(Self.point(row:)) {
+                let failed = ComplianceRules.failures(of: point).map(\.id)
+                try db.execute(sql: "UPDATE landing_point SET compliant = ?, failed_rules = ? WHERE id = ?",
+                               arguments: [failed.isEmpty, failed.joined(separator: " "), point.id])
+            }
+            try db.execute(sql: "UPDATE compliance_version SET version = ?", arguments: [ComplianceRules.version])
+        }
+    }
+
+    // MARK: Validation
+
+    /// Checks a point from a request and returns it as it will be stored.
+    func validated(_ point: LandingPoint) throws -> LandingPoint {
+        var point = point
+        point.id = try required(point.id, "id")
+        point.name = try required(point.name, "name")
+        let place = try tree.region(point.regionCode)
+        guard RegionRange(subtreeOf: region).contains(place.code) else {
+            throw InvalidRecord("region: \(place) is outside this node's region \(region)")
+        }
+        point.regionCode = place.code
+        _ = try GeoCoordinate(latitude: point.latitude, longitude: point.longitude)
+        for (name, value, limit) in [("length", point.lengthMetres, 10_000.0), ("width", point.widthMetres, 10_000),
+                                     ("slope", point.slopePercent, 100), ("obstacle height", point.obstacleHeightMetres, 1_000)] {
+            guard value.isFinite, (0...limit).contains(value) else { throw InvalidRecord("\(name) \(value) is not 0…\(Int(limit))") }
+        }
+        let thisYear = today().year
+        guard point.yearBuilt == 0 || (1900...UInt32(thisYear + 1)).contains(point.yearBuilt) else {
+            throw InvalidRecord("year built \(point.yearBuilt) is not 1900…\(thisYear + 1) (or 0: not recorded)")
+        }
+        point.statusReason = point.statusReason.trimmed
+        if point.status != .available && point.statusReason.isEmpty {
+            throw InvalidRecord("a \(point.status.name) point needs a status reason")
+        }
+        point.lastInspectedOn = nil
+        point.failedRules = []
+        return point
+    }
+
+    func checked<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as InvalidRecord {
+            throw RPCError.invalidArgument(error.message)
+        } catch let error as RegionError {
+            throw RPCError.invalidArgument("\(error)")
+        }
+    }
+
+    /// The subtree of `code` ("" = the node's region), which must lie in the node's region.
+    func subtree(_ code: String) throws -> RegionRange {
+        RegionRange(subtreeOf: try subtreeRoot(code))
+    }
+
+    func subtreeRoot(_ code: String) throws -> Region {
+        let asked = code.isEmpty ? region : try tree.region(code)
+        guard RegionRange(subtreeOf: region).contains(asked.code) else {
+            throw InvalidRecord("region: \(asked) is outside this node's region \(region)")
+        }
+        return asked
+    }
+
+    func required(_ text: String, _ field: String) throws(InvalidRecord) -> String {
+        let text = text.trimmed
+        guard !text.isEmpty else { throw InvalidRecord("\(field) is required") }
+        return text
+    }
+}

@@ -1,0 +1,73 @@
+import AnlanRegions
+import AviationLandingAPI
+import Foundation
+import GRDB
+
+/// Nearest-first search over the R*Tree inside one read transaction.
+///
+/// SQLite's R*Tree answers boxes, not "nearest": the search asks for the box around a circle of
+/// radius r and keeps the candidates within r (the box holds every point of the circle). When fewer
+/// than k are within r it widens r and asks again; once k are within r, no point outside r can be
+/// nearer, so the k nearest of them are the answer.
+struct SpatialSearch {
+    private let db: Database
+    private let box: Statement
+    /// Statuses that count as usable and the least class accepted (1 = any).
+    private let statuses: [LandingPointStatus]
+    private let minimumClass: HelicopterClass
+
+    /// One candidate: its row id in `landing_point` and its distance, kilometres.
+    struct Hit {
+        let seq: Int64
+        let distance: Double
+    }
+
+    init(_ db: Database, statuses: [LandingPointStatus], minimumClass: HelicopterClass?) throws {
+        self.db = db
+        self.statuses = statuses
+        self.minimumClass = minimumClass ?? .light
+        box = try db.cachedStatement(sql: """
+            SELECT seq, lat, lon, status FROM landing_point_rtree
+            WHERE min_lat <= ? AND max_lat >= ? AND min_lon <= ? AND max_lon >= ? AND class >= ?
+            """)
+    }
+
+    /// The usable points within `radius` km of `centre`, nearest first.
+    func within(_ radius: Double, of centre: GeoCoordinate) throws -> [Hit] {
+        let (south, north, west, east) = Self.box(around: centre, radius: radius)
+        var hits: [Hit] = []
+        let rows = try Row.fetchCursor(box, arguments: [north, south, east, west, minimumClass.rawValue])
+        while let row = try rows.next() {
+            guard let status = LandingPointStatus(rawValue: row[3]), statuses.contains(status) else { continue }
+            let distance = centre.distance(to: GeoCoordinate(uncheckedLatitude: row[1], longitude: row[2])) / 1000
+            if distance <= radius { hits.append(Hit(seq: row[0], distance: distance)) }
+        }
+        return hits.sorted { ($0.distance, $0.seq) < ($1.distance, $1.seq) }
+    }
+
+    /// The `k` nearest usable points to `centre`, starting the search at `radius` km.
+    func nearest(_ k: Int, to centre: GeoCoordinate, startingAt radius: Double = 2) throws -> [Hit] {
+        var radius = max(radius, 0.05)
+        while true {
+            let hits = try within(radius, of: centre)
+            if hits.count >= k { return Array(hits.prefix(k)) }
+            // Half the Earth's circumference holds everything: what was found is all there is.
+            if radius >= 20_100 { return hits }
+            // Widen by the shortfall (points grow with the area, r²), at least 1.5× and at most 4×.
+            let growth = (Double(k) / Double(max(hits.count, 1))).squareRoot() * 1.2
+            radius = min(radius * min(max(growth, 1.5), 4), 20_100)
+        }
+    }
+
+    /// The latitude/longitude box holding every point within `radius` km of `centre`.
+    static func box(around centre: GeoCoordinate, radius: Double) -> (south: Double, north: Double, west: Double, east: Double) {
+        let earth = GeoCoordinate.meanEarthRadius / 1000
+        let dLat = radius / earth * 180 / .pi
+        let south = max(centre.latitude - dLat, -90), north = min(centre.latitude + dLat, 90)
+        // The widest longitude span is at the latitude farthest from the equator; near a pole, all of it.
+        let widest = max(abs(south), abs(north))
+        guard widest < 89.9, radius < earth * .pi / 2 else { return (south, north, -180, 180) }
+        let dLon = min(dLat / cos(widest * .pi / 180), 180)
+        return (south, north, centre.longitude - dLon, centre.longitude + dLon)
+    }
+}

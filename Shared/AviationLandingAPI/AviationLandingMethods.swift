@@ -1,0 +1,28 @@
+import AnlanRPC
+import AnlanRecords
+import AnlanWire
+
+/// The aviation-landing-points service's methods (ids 0x0400–0x04FF).
+public enum AviationLandingMethods {
+    /// Adds or replaces a point; answers it with its derived compliance.
+    public static let putPoint = RPCMethod<LandingPoint, LandingPoint>(id: 0x0401, name: "landing.point.put")
+    public static let getPoint = RPCMethod<RecordID, LandingPoint>(id: 0x0402, name: "landing.point.get")
+    public static let deletePoint = RPCMethod<RecordID, EmptyMessage>(id: 0x0403, name: "landing.point.delete")
+    public static let listPoints = RPCMethod<LandingQuery, RecordPage<LandingPoint>>(id: 0x0404, name: "landing.point.list")
+    public static let nearest = RPCMethod<NearestRequest, NearbyPoints>(id: 0x0411, name: "landing.nearest")
+    public static let inBox = RPCMethod<BoxRequest, NearbyPoints>(id: 0x0412, name: "landing.box")
+    public static let recordInspection = RPCMethod<Inspection, Inspection>(id: 0x0421, name: "landing.inspection.record")
+    /// A point's inspections, newest first, in one page.
+    public static let inspections = RPCMethod<RecordID, RecordPage<Inspection>>(id: 0x0422, name: "landing.inspection.list")
+    public static let coverage = RPCMethod<CoverageRequest, CoverageReport>(id: 0x0431, name: "landing.coverage")
+    public static let targets = RPCMethod<TargetRequest, TargetReport>(id: 0x0432, name: "landing.targets")
+    public static let statistics = RPCMethod<CoverageRequest, LandingStatistics>(id: 0x0433, name: "landing.stats")
+    public static let importCSV = RPCMethod<LandingImportRequest, ImportReport>(id: 0x0441, name: "landing.import")
+    /// Streamed: `CSVChunk`s, the first starting with the header.
+    public static let exportCSV = RPCMethod<LandingExportRequest, CSVChunk>(id: 0x0442, name: "landing.export")
+}
+
+/// A CSV file of landing points (or an OurAirports export) for `landing.import`.
+public typealias LandingImportRequest = CSVImportRequest<LandingRecordKind>
+/// A subtree's landing points for `landing.export` (kind `points`).
+public typealias LandingExportRequest = CSVExportRequest<LandingRecordKind>
