@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "HazardSurveyService", targets: ["HazardSurveyService"]),
         .library(name: "MaterialReserveAPI", targets: ["MaterialReserveAPI"]),
         .library(name: "AviationLandingAPI", targets: ["AviationLandingAPI"]),
+        .library(name: "AviationLandingService", targets: ["AviationLandingService"]),
         .library(name: "MaterialReserveService", targets: ["MaterialReserveService"]),
     ],
     dependencies: [

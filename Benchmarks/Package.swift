@@ -102,6 +102,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        /// aviation-landing-points at 100,000 points: nearest-10 in the service and over the wire, coverage.
+        .executableTarget(
+            name: "landing-bench",
+            dependencies: [
+                "BenchTiming",
+                .product(name: "AviationLandingService", package: "anlan"),
+                .product(name: "AviationLandingAPI", package: "anlan"),
+                .product(name: "AnlanRecords", package: "anlan"),
+                .product(name: "AnlanRegions", package: "anlan"),
+                .product(name: "AnlanRPC", package: "anlan"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

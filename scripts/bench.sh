@@ -3,6 +3,7 @@
 #   scripts/bench.sh [--rounds N …]   Anlan vs grpc-swift-2 vs raw SwiftNIO
 #   scripts/bench.sh hazard [--points N …]   hazard-survey import, statistics, overdue pages
 #   scripts/bench.sh reserve [--lines N …]   material-reserve ledger appends, dispatch plans, stock totals
+#   scripts/bench.sh landing [--points N …]  aviation-landing-points nearest points and coverage
 set -euo pipefail
 cd "$(dirname "$0")/../Benchmarks"
 ../scripts/install-system-packages.sh
@@ -18,5 +19,10 @@ fi
 if [ "${1:-}" = "reserve" ]; then
     shift
     exec .build/release/reserve-bench "$@"
+fi
+# `scripts/bench.sh landing [options]` runs aviation-landing-points' nearest-point and coverage benchmark.
+if [ "${1:-}" = "landing" ]; then
+    shift
+    exec .build/release/landing-bench "$@"
 fi
 exec .build/release/anlan-bench "$@"

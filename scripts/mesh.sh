@@ -15,8 +15,9 @@
 # (`hazard-survey generate`: deterministic, plausible, not survey data — no public register exists).
 # Each county node also runs material-reserve (ports $ANLAN_MESH_PORT+20 …) with the shipped
 # flood-season kit norms and synthetic profiles, storage points and stock (`material-reserve generate`).
-# The other services (aviation-landing-points, training-records, gateway) join this script as their
-# issues land.
+# The province node runs aviation-landing-points (port $ANLAN_MESH_PORT+30) with the shipped example set:
+# the 22 OurAirports sites that lie in Zhejiang (public domain; see docs/DATA-ATTRIBUTION.md).
+# training-records and the gateway join this script as their issues land.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STATE=${ANLAN_MESH_DIR:-$ROOT/.mesh}
@@ -36,10 +37,13 @@ NODES=(
     "330106003000 330106"
 )
 
-# Counties that run the county services (hazard-survey, material-reserve), in port order.
-COUNTIES=(330106 330110 330212 330206)
-# Each county service: name and first port offset.
-SERVICES=("hazard-survey 10" "material-reserve 20")
+# Each service: its name, its first port offset, and the regions whose nodes run it (in port order).
+COUNTIES="330106 330110 330212 330206"
+SERVICES=(
+    "hazard-survey 10 $COUNTIES"
+    "material-reserve 20 $COUNTIES"
+    "aviation-landing-points 30 330000"
+)
 
 port_of() {  # the fixed port of the n-th node
     echo $((BASE_PORT + $1))
@@ -84,7 +88,7 @@ start() {
         fi
         i=$((i + 1))
     done
-    for service in "${SERVICES[@]}"; do start_county_service ${service}; done
+    for service in "${SERVICES[@]}"; do start_service ${service}; done
     sleep 1
     echo
     echo "The province registry sees its child tiers:"
@@ -95,53 +99,59 @@ start() {
     echo "     $BIN/hazard-survey probe stats --port $((BASE_PORT + 10))"
     echo "     $BIN/hazard-survey probe hidden --port $((BASE_PORT + 10)) --overdue"
     echo "     $BIN/material-reserve probe gaps --port $((BASE_PORT + 20)) --short-only"
+    echo "     $BIN/aviation-landing-points probe nearest --port $((BASE_PORT + 30)) --lat 30.26 --lon 120.12"
     echo "     $BIN/material-reserve probe plan --port $((BASE_PORT + 20)) --region 330106003000 --need 2030101=200,3010201=10"
 }
 
-start_county_service() {  # start_county_service NAME PORT_OFFSET: the service on every county node
+start_service() {  # start_service NAME PORT_OFFSET REGION…: the service on each of those regions' nodes
     local name=$1 offset=$2 i=0
-    for county in "${COUNTIES[@]}"; do
+    shift 2
+    for region in "$@"; do
         local port=$((BASE_PORT + offset + i))
-        local registry_port; registry_port=$(port_of "$(index_of "$county")")
-        local database="$STATE/data/$name-$county.sqlite"
-        local pidfile="$STATE/run/$name-$county.pid" portfile="$STATE/run/$name-$county.port"
+        local registry_port; registry_port=$(port_of "$(index_of "$region")")
+        local database="$STATE/data/$name-$region.sqlite"
+        local pidfile="$STATE/run/$name-$region.pid" portfile="$STATE/run/$name-$region.port"
         if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-            echo "$name $county already running on port $port"
+            echo "$name $region already running on port $port"
         else
             local fresh=no
             if [ ! -f "$database" ]; then
-                load_demo_data "$name" "$county" "$database" "$((i + 1))"
+                load_demo_data "$name" "$region" "$database" "$((i + 1))"
                 fresh=yes
             fi
             rm -f "$portfile"
-            nohup "$BIN/$name" serve --region "$county" --port "$port" --database "$database" \
-                --registry "127.0.0.1:$registry_port" --port-file "$portfile" >>"$STATE/logs/$name-$county.log" 2>&1 &
+            nohup "$BIN/$name" serve --region "$region" --port "$port" --database "$database" \
+                --registry "127.0.0.1:$registry_port" --port-file "$portfile" >>"$STATE/logs/$name-$region.log" 2>&1 &
             echo $! >"$pidfile"
             for _ in $(seq 1 100); do [ -s "$portfile" ] && break; sleep 0.05; done
-            [ -s "$portfile" ] || { echo "$name $county did not start; see $STATE/logs/$name-$county.log" >&2; exit 1; }
-            echo "$name $county on 127.0.0.1:$port (registry 127.0.0.1:$registry_port)"
+            [ -s "$portfile" ] || { echo "$name $region did not start; see $STATE/logs/$name-$region.log" >&2; exit 1; }
+            echo "$name $region on 127.0.0.1:$port (registry 127.0.0.1:$registry_port)"
             [ "$fresh" = yes ] && [ "$name" = hazard-survey ] && demo_progress "$port"
         fi
         i=$((i + 1))
     done
 }
 
-load_demo_data() {  # load_demo_data NAME COUNTY DATABASE SEED: synthetic demo data, imported locally
-    local name=$1 county=$2 database=$3 seed=$4 demo="$STATE/data/$1-demo-$2"
+load_demo_data() {  # load_demo_data NAME REGION DATABASE SEED: demo data (synthetic, or the shipped set), imported locally
+    local name=$1 region=$2 database=$3 seed=$4 demo="$STATE/data/$1-demo-$2"
     case "$name" in
         hazard-survey)
-            "$BIN/hazard-survey" generate --region "$county" --points 2000 --enterprises 300 --hidden 400 \
+            "$BIN/hazard-survey" generate --region "$region" --points 2000 --enterprises 300 --hidden 400 \
                 --seed "$seed" --output "$demo" >/dev/null
             for kind in enterprises points hidden-hazards; do
-                echo -n "  $county $kind: "
-                "$BIN/hazard-survey" import --database "$database" --region "$county" --kind "$kind" "$demo/$kind.csv" | head -1
+                echo -n "  $region $kind: "
+                "$BIN/hazard-survey" import --database "$database" --region "$region" --kind "$kind" "$demo/$kind.csv" | head -1
             done ;;
+        aviation-landing-points)
+            # The report lists every row outside Zhejiang: keep it in the log, show its first line.
+            "$BIN/aviation-landing-points" import --database "$database" --region "$region" --shipped >"$STATE/logs/$name-$region-import.txt"
+            echo "  $region landing points (the OurAirports sites in Zhejiang): $(head -1 "$STATE/logs/$name-$region-import.txt")" ;;
         material-reserve)
-            "$BIN/material-reserve" generate --region "$county" --seed "$seed" --output "$demo" >/dev/null
+            "$BIN/material-reserve" generate --region "$region" --seed "$seed" --output "$demo" >/dev/null
             for kind in region-profiles storage-points stock; do
                 local file=$kind.csv; [ "$kind" = region-profiles ] && file=profiles.csv
-                echo -n "  $county $kind: "
-                "$BIN/material-reserve" import --database "$database" --region "$county" --kind "$kind" "$demo/$file" | head -1
+                echo -n "  $region $kind: "
+                "$BIN/material-reserve" import --database "$database" --region "$region" --kind "$kind" "$demo/$file" | head -1
             done ;;
     esac
 }
@@ -170,7 +180,8 @@ stop_pidfile() {  # graceful stop of the process in a pid file
 stop() {
     local pids=()
     for service in "${SERVICES[@]}"; do
-        for county in "${COUNTIES[@]}"; do stop_pidfile "$STATE/run/${service%% *}-$county.pid"; done
+        local fields=($service)
+        for region in "${fields[@]:2}"; do stop_pidfile "$STATE/run/${fields[0]}-$region.pid"; done
     done
     for ((i = ${#NODES[@]} - 1; i >= 0; i--)); do
         local region=${NODES[$i]%% *}
@@ -197,9 +208,10 @@ status() {
         i=$((i + 1))
     done
     for service in "${SERVICES[@]}"; do
-        local name=${service%% *} offset=${service##* }
+        local fields=($service)
+        local name=${fields[0]} offset=${fields[1]}
         i=0
-        for county in "${COUNTIES[@]}"; do
+        for region in "${fields[@]:2}"; do
             "$BIN/$name" probe info --port "$((BASE_PORT + offset + i))" --timeout 1 | head -2 | tr '\n' ' ' || true
             echo
             i=$((i + 1))

@@ -1,8 +1,9 @@
 import GRDB
 import GRDBSQLite
 
-/// A GRDB statement driven through the SQLite C API, for hot write paths (bulk imports, ledger
-/// batches): values are bound one by one without boxing a `StatementArguments` per row.
+/// A GRDB statement driven through the SQLite C API, for hot paths (bulk imports, ledger batches,
+/// spatial searches): values are bound and read one by one without boxing a `StatementArguments` or
+/// a `Row` per row.
 ///
 /// It holds the GRDB `Statement`, which owns the SQLite handle; create it inside the transaction
 /// that uses it, after any schema change (GRDB finalises its cached statements when the schema
@@ -56,6 +57,21 @@ public struct RawStatement {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage)
         }
     }
+
+    /// Steps a query: true when a row is ready to read, false when there are no more.
+    public func step() throws -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        case let code:
+            sqlite3_reset(handle)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage)
+        }
+    }
+
+    /// Column `index` (0-based) of the current row.
+    public func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
+    public func double(_ index: Int32) -> Double { sqlite3_column_double(handle, index) }
 
     /// SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
     private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }

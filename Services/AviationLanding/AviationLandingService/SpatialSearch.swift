@@ -1,6 +1,7 @@
 import AnlanRegions
 import AviationLandingAPI
 import Foundation
+import AnlanStorage
 import GRDB
 
 /// Nearest-first search over the R*Tree inside one read transaction.
@@ -11,7 +12,7 @@ import GRDB
 /// nearer, so the k nearest of them are the answer.
 struct SpatialSearch {
     private let db: Database
-    private let box: Statement
+    private let box: RawStatement
     /// Statuses that count as usable and the least class accepted (1 = any).
     private let statuses: [LandingPointStatus]
     private let minimumClass: HelicopterClass
@@ -26,7 +27,7 @@ struct SpatialSearch {
         self.db = db
         self.statuses = statuses
         self.minimumClass = minimumClass ?? .light
-        box = try db.cachedStatement(sql: """
+        box = try RawStatement(db, sql: """
             SELECT seq, lat, lon, status FROM landing_point_rtree
             WHERE min_lat <= ? AND max_lat >= ? AND min_lon <= ? AND max_lon >= ? AND class >= ?
             """)
@@ -36,11 +37,16 @@ struct SpatialSearch {
     func within(_ radius: Double, of centre: GeoCoordinate) throws -> [Hit] {
         let (south, north, west, east) = Self.box(around: centre, radius: radius)
         var hits: [Hit] = []
-        let rows = try Row.fetchCursor(box, arguments: [north, south, east, west, minimumClass.rawValue])
-        while let row = try rows.next() {
-            guard let status = LandingPointStatus(rawValue: row[3]), statuses.contains(status) else { continue }
-            let distance = centre.distance(to: GeoCoordinate(uncheckedLatitude: row[1], longitude: row[2])) / 1000
-            if distance <= radius { hits.append(Hit(seq: row[0], distance: distance)) }
+        box.reset()
+        box.bind(1, north)
+        box.bind(2, south)
+        box.bind(3, east)
+        box.bind(4, west)
+        box.bind(5, Int64(minimumClass.rawValue))
+        while try box.step() {
+            guard let status = LandingPointStatus(rawValue: UInt8(clamping: box.int64(3))), statuses.contains(status) else { continue }
+            let distance = centre.distance(to: GeoCoordinate(uncheckedLatitude: box.double(1), longitude: box.double(2))) / 1000
+            if distance <= radius { hits.append(Hit(seq: box.int64(0), distance: distance)) }
         }
         return hits.sorted { ($0.distance, $0.seq) < ($1.distance, $1.seq) }
     }
