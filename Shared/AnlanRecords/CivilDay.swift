@@ -72,9 +72,10 @@ public struct CivilDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
 
     /// The same day of the month `months` later (earlier when negative), or that month's last day
     /// when it is shorter (31 March − 1 month = 28 or 29 February).
+    /// Clamped to the years 1…9999 that `CivilDay` can hold.
     public func adding(months: Int) -> CivilDay {
         let (y, m, d) = components
-        let index = y * 12 + (m - 1) + months
+        let index = min(max(y * 12 + (m - 1) + months, 12), 9999 * 12 + 11)
         let year = index / 12, month = index % 12 + 1
         return CivilDay(year: year, month: month, day: min(d, Self.daysInMonth(year: year, month: month)))!
     }

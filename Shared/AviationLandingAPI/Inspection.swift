@@ -10,11 +10,13 @@ public struct Inspection: WireMessage, Hashable, Codable {
     public var inspectedOn: CivilDay?  // 3
     public var inspector: String  // 4
     public var findings: String  // 5
-    public var resultingStatus: LandingPointStatus  // 6
+    /// Required: what the inspection found the point fit for.
+    public var resultingStatus: LandingPointStatus?  // 6
     /// Required unless the resulting status is available.
     public var statusReason: String  // 7
 
-    public init(sequence: Int64 = 0, pointID: String = "", inspectedOn: CivilDay? = nil, inspector: String = "", findings: String = "", resultingStatus: LandingPointStatus = .available, statusReason: String = "") {
+    public init(sequence: Int64 = 0, pointID: String = "", inspectedOn: CivilDay? = nil, inspector: String = "",
+                findings: String = "", resultingStatus: LandingPointStatus? = nil, statusReason: String = "") {
         self.sequence = sequence
         self.pointID = pointID
         self.inspectedOn = inspectedOn
@@ -46,7 +48,7 @@ public struct Inspection: WireMessage, Hashable, Codable {
         writer.write(3, day: inspectedOn)
         writer.write(4, string: inspector)
         writer.write(5, string: findings)
-        writer.write(6, enum: resultingStatus)
+        if let resultingStatus { writer.write(6, enum: resultingStatus) }
         writer.write(7, string: statusReason)
     }
 }

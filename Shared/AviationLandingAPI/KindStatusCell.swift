@@ -8,7 +8,8 @@ public struct KindStatusCell: WireMessage, Hashable, Codable {
     public var points: Int64  // 3
     public var compliant: Int64  // 4
 
-    public init(kind: LandingPointKind = .other, status: LandingPointStatus = .available, points: Int64 = 0, compliant: Int64 = 0) {
+    public init(kind: LandingPointKind = .other, status: LandingPointStatus = .available, points: Int64 = 0,
+                compliant: Int64 = 0) {
         self.kind = kind
         self.status = status
         self.points = points

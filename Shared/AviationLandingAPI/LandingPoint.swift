@@ -3,7 +3,8 @@ import AnlanWire
 
 /// A helicopter landing point (直升机起降点) in the register.
 /// 
-/// `failedRules` is derived by the node from the record (see `ComplianceRules` in the service) and is
+/// Absent enums take the defaults below (kind temporary-field, surface other, lighting none, class
+/// light, status available). `failedRules` is derived by the node from the record (see `ComplianceRules` in the service) and is
 /// never taken from a request; `lastInspectedOn` comes from recorded inspections.
 public struct LandingPoint: WireMessage, Hashable, Codable {
     public var id: String  // 1
@@ -16,10 +17,11 @@ public struct LandingPoint: WireMessage, Hashable, Codable {
     public var lengthMetres: Double  // 7
     public var widthMetres: Double  // 8
     public var surface: LandingSurface  // 9
-    /// Slope of the touchdown area, percent.
-    public var slopePercent: Double  // 10
-    /// Height of the highest fixed structure within the 35 m diameter circle around the point, metres.
-    public var obstacleHeightMetres: Double  // 11
+    /// Slope of the touchdown area, percent (absent: not measured).
+    public var slopePercent: Double?  // 10
+    /// Height of the highest fixed structure within the 35 m diameter circle around the point, metres
+    /// (absent: not measured).
+    public var obstacleHeightMetres: Double?  // 11
     /// Power lines within 100 m.
     public var powerLinesNear: Bool  // 12
     public var groundMarking: Bool  // 13
@@ -39,7 +41,13 @@ public struct LandingPoint: WireMessage, Hashable, Codable {
     /// Where the record came from, e.g. "OurAirports CN-0128".
     public var source: String  // 23
 
-    public init(id: String = "", name: String = "", regionCode: String = "", latitude: Double = 0, longitude: Double = 0, kind: LandingPointKind = .temporaryField, lengthMetres: Double = 0, widthMetres: Double = 0, surface: LandingSurface = .other, slopePercent: Double = 0, obstacleHeightMetres: Double = 0, powerLinesNear: Bool = false, groundMarking: Bool = false, nightLighting: NightLighting = .none, largestClass: HelicopterClass = .light, manager: String = "", phone: String = "", yearBuilt: UInt32 = 0, status: LandingPointStatus = .available, statusReason: String = "", lastInspectedOn: CivilDay? = nil, failedRules: [String] = [], source: String = "") {
+    public init(id: String = "", name: String = "", regionCode: String = "", latitude: Double = 0, longitude: Double = 0,
+                kind: LandingPointKind = .temporaryField, lengthMetres: Double = 0, widthMetres: Double = 0,
+                surface: LandingSurface = .other, slopePercent: Double? = nil, obstacleHeightMetres: Double? = nil,
+                powerLinesNear: Bool = false, groundMarking: Bool = false, nightLighting: NightLighting = .none,
+                largestClass: HelicopterClass = .light, manager: String = "", phone: String = "", yearBuilt: UInt32 = 0,
+                status: LandingPointStatus = .available, statusReason: String = "", lastInspectedOn: CivilDay? = nil,
+                failedRules: [String] = [], source: String = "") {
         self.id = id
         self.name = name
         self.regionCode = regionCode
@@ -107,8 +115,8 @@ public struct LandingPoint: WireMessage, Hashable, Codable {
         writer.write(7, double: lengthMetres)
         writer.write(8, double: widthMetres)
         writer.write(9, enum: surface)
-        writer.write(10, double: slopePercent)
-        writer.write(11, double: obstacleHeightMetres)
+        if let slopePercent { writer.write(10, double: slopePercent) }
+        if let obstacleHeightMetres { writer.write(11, double: obstacleHeightMetres) }
         if powerLinesNear { writer.write(12, bool: true) }
         if groundMarking { writer.write(13, bool: true) }
         writer.write(14, enum: nightLighting)

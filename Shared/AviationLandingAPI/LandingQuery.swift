@@ -18,7 +18,9 @@ public struct LandingQuery: WireMessage, Hashable, Codable {
     /// The day "due" is judged on; absent means today at the node.
     public var asOf: CivilDay?  // 8
 
-    public init(regionCode: String = "", cursor: String = "", limit: UInt32 = 0, kinds: [LandingPointKind] = [], statuses: [LandingPointStatus] = [], nonCompliantOnly: Bool = false, inspectionDueOnly: Bool = false, asOf: CivilDay? = nil) {
+    public init(regionCode: String = "", cursor: String = "", limit: UInt32 = 0, kinds: [LandingPointKind] = [],
+                statuses: [LandingPointStatus] = [], nonCompliantOnly: Bool = false, inspectionDueOnly: Bool = false,
+                asOf: CivilDay? = nil) {
         self.regionCode = regionCode
         self.cursor = cursor
         self.limit = limit

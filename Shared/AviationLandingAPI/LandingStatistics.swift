@@ -72,9 +72,9 @@ public struct LandingStatistics: WireMessage, Hashable, Codable {
     /// of the same distance and year).
     public mutating func merge(_ other: LandingStatistics) {
         cells += other.cells
-        townshipsCovered += other.townshipsCovered
-        townships += other.townships
-        built += other.built
+        townshipsCovered.addSaturating(other.townshipsCovered)
+        townships.addSaturating(other.townships)
+        built.addSaturating(other.built)
         target += other.target
         normalise()
     }
@@ -93,8 +93,8 @@ public struct LandingStatistics: WireMessage, Hashable, Codable {
         for cell in cells {
             let key = Int(cell.kind.rawValue) * 16 + Int(cell.status.rawValue)
             var sum = byKey[key] ?? KindStatusCell(kind: cell.kind, status: cell.status)
-            sum.points += cell.points
-            sum.compliant += cell.compliant
+            sum.points.addSaturating(cell.points)
+            sum.compliant.addSaturating(cell.compliant)
             byKey[key] = sum
         }
         cells = byKey.sorted { $0.key < $1.key }.map(\.value).filter { $0.points != 0 }

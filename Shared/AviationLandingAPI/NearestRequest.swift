@@ -14,7 +14,8 @@ public struct NearestRequest: WireMessage, Hashable, Codable {
     /// 0: the nearest `limit` points at any distance.
     public var radiusKilometres: Double  // 6
 
-    public init(latitude: Double = 0, longitude: Double = 0, limit: UInt32 = 0, minimumClass: HelicopterClass? = nil, includeRestricted: Bool = false, radiusKilometres: Double = 0) {
+    public init(latitude: Double = 0, longitude: Double = 0, limit: UInt32 = 0, minimumClass: HelicopterClass? = nil,
+                includeRestricted: Bool = false, radiusKilometres: Double = 0) {
         self.latitude = latitude
         self.longitude = longitude
         self.limit = limit

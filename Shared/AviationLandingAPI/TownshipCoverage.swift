@@ -11,7 +11,8 @@ public struct TownshipCoverage: WireMessage, Hashable, Codable {
     public var approximate: Bool  // 4
     public var covered: Bool  // 5
 
-    public init(regionCode: String = "", nearestPointID: String = "", distanceKilometres: Double = 0, approximate: Bool = false, covered: Bool = false) {
+    public init(regionCode: String = "", nearestPointID: String = "", distanceKilometres: Double = 0,
+                approximate: Bool = false, covered: Bool = false) {
         self.regionCode = regionCode
         self.nearestPointID = nearestPointID
         self.distanceKilometres = distanceKilometres

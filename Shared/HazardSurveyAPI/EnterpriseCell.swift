@@ -1,3 +1,4 @@
+import AnlanRecords
 import AnlanWire
 
 /// Enterprises of one grade in one sector, and how many of them hold a major hazard source.
@@ -43,7 +44,7 @@ public struct EnterpriseCell: WireMessage, Hashable, Codable {
     var key: Key { Key(grade: grade.rawValue, sector: sector.rawValue) }
 
     mutating func add(_ other: EnterpriseCell) {
-        enterprises += other.enterprises
-        majorHazardSources += other.majorHazardSources
+        enterprises.addSaturating(other.enterprises)
+        majorHazardSources.addSaturating(other.majorHazardSources)
     }
 }

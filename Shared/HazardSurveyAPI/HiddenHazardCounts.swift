@@ -1,3 +1,4 @@
+import AnlanRecords
 import AnlanWire
 
 /// Hidden hazards by where they stand, as of a day. Open + closed = all.
@@ -48,11 +49,11 @@ public struct HiddenHazardCounts: WireMessage, Hashable, Codable {
     }
 
     public mutating func merge(_ other: HiddenHazardCounts) {
-        open += other.open
-        overdue += other.overdue
-        closed += other.closed
-        closedOnTime += other.closedOnTime
-        majorOpen += other.majorOpen
-        listedOpen += other.listedOpen
+        open.addSaturating(other.open)
+        overdue.addSaturating(other.overdue)
+        closed.addSaturating(other.closed)
+        closedOnTime.addSaturating(other.closedOnTime)
+        majorOpen.addSaturating(other.majorOpen)
+        listedOpen.addSaturating(other.listedOpen)
     }
 }

@@ -1,3 +1,4 @@
+import AnlanRecords
 import AnlanWire
 
 /// Hazard points of one type in one risk band, and the people they concern.
@@ -47,8 +48,8 @@ public struct PointCell: WireMessage, Hashable, Codable {
     var key: Key { Key(type: type.rawValue, band: band) }
 
     mutating func add(_ other: PointCell) {
-        points += other.points
-        populationAtRisk += other.populationAtRisk
-        registeredForTransfer += other.registeredForTransfer
+        points.addSaturating(other.points)
+        populationAtRisk.addSaturating(other.populationAtRisk)
+        registeredForTransfer.addSaturating(other.registeredForTransfer)
     }
 }

@@ -1,3 +1,4 @@
+import AnlanRecords
 import AnlanWire
 
 /// Units held in one catalogue category (a level-1 or level-2 code: 1 or 3 digits), by condition.
@@ -36,8 +37,8 @@ public struct CategoryTotal: WireMessage, Hashable, Codable {
 
     /// Adds `other`'s units (same code) to these.
     public mutating func add(_ other: CategoryTotal) {
-        good += other.good
-        damaged += other.damaged
-        expired += other.expired
+        good.addSaturating(other.good)
+        damaged.addSaturating(other.damaged)
+        expired.addSaturating(other.expired)
     }
 }

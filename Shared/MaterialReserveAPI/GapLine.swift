@@ -1,3 +1,4 @@
+import AnlanRecords
 import AnlanWire
 
 /// One item's requirement against what is held. Summed over several regions, `shortfall` is the sum of
@@ -38,8 +39,8 @@ public struct GapLine: WireMessage, Hashable, Codable {
 
     /// Adds `other`'s figures (same item) to these.
     public mutating func add(_ other: GapLine) {
-        required += other.required
-        held += other.held
-        shortfall += other.shortfall
+        required.addSaturating(other.required)
+        held.addSaturating(other.held)
+        shortfall.addSaturating(other.shortfall)
     }
 }

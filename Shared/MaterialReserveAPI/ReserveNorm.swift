@@ -4,14 +4,14 @@ import AnlanWire
 /// A reserve norm: the least quantity of an item each region of `tier` must hold when its risk level
 /// is `riskLevel`, counted per `basis`. Putting a norm with quantity 0 removes it.
 public struct ReserveNorm: WireMessage, Hashable, Codable {
-    /// 1 province … 4 township.
+    /// 1 province … 4 township (absent: 0, refused).
     public var tier: UInt8            // 1
     public var riskLevel: RiskLevel   // 2
     public var itemCode: String       // 3
     public var basis: NormBasis       // 4
     public var quantity: Int64        // 5
 
-    public init(tier: UInt8 = 4, riskLevel: RiskLevel = .medium, itemCode: String = "", basis: NormBasis = .perRegion, quantity: Int64 = 0) {
+    public init(tier: UInt8 = 0, riskLevel: RiskLevel = .medium, itemCode: String = "", basis: NormBasis = .perRegion, quantity: Int64 = 0) {
         self.tier = tier
         self.riskLevel = riskLevel
         self.itemCode = itemCode

@@ -64,12 +64,12 @@ public struct ReserveStatistics: WireMessage, Hashable, Codable {
 
     /// Adds `other`'s counts to these (the region code and as-of day stay this one's).
     public mutating func merge(_ other: ReserveStatistics) {
-        storagePoints += other.storagePoints
+        storagePoints.addSaturating(other.storagePoints)
         categories += other.categories
-        normLines += other.normLines
-        shortLines += other.shortLines
-        expiringUnits += other.expiringUnits
-        expiringLots += other.expiringLots
+        normLines.addSaturating(other.normLines)
+        shortLines.addSaturating(other.shortLines)
+        expiringUnits.addSaturating(other.expiringUnits)
+        expiringLots.addSaturating(other.expiringLots)
         normalise()
     }
 

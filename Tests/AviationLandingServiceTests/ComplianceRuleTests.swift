@@ -62,6 +62,13 @@ import Testing
         #expect(failures { $0.slopePercent = 3; $0.surface = .compactedEarth } == [])
     }
 
+    @Test func unmeasuredObstaclesAndSlopesFail() {
+        #expect(failures { $0.obstacleHeightMetres = nil } == ["obstacle-35m-circle"])
+        #expect(failures { $0.slopePercent = nil } == ["slope-prepared-surface"])
+        #expect(failures { $0.slopePercent = nil; $0.surface = .grass } == ["slope-field-site"])
+        #expect(failures { $0.obstacleHeightMetres = 0 } == [], "measured as nothing there")
+    }
+
     @Test func anUnrecordedTouchdownAreaFailsAndSaysSo() {
         var point = Self.compliant
         point.widthMetres = 0

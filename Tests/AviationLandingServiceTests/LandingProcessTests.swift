@@ -15,7 +15,7 @@ import Testing
             let importer = Process()
             importer.executableURL = try NodeProcess.locate("aviation-landing-points")
             importer.arguments = ["import", "--database", database, "--region", "330000", "--shipped"]
-            importer.standardOutput = Pipe()
+            importer.standardOutput = FileHandle.nullDevice
             try importer.run()
             importer.waitUntilExit()
             #expect(importer.terminationStatus == 0)

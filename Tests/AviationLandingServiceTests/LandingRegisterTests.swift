@@ -29,11 +29,16 @@ import Testing
             #expect(report.rejected.contains { $0.reason.hasPrefix("CN-0078 lies outside Zhejiang") })
             let anji = try await register.point(id: "CN-0128")
             #expect(anji.kind == .heliport && anji.regionCode == "330523" && anji.source == "OurAirports CN-0128")
-            #expect(anji.failedRules == ["touchdown-area-size", "ground-marking"], "not surveyed: not known to comply")
+            #expect(anji.failedRules == ["obstacle-35m-circle", "slope-field-site", "touchdown-area-size", "ground-marking"],
+                    "not surveyed: not known to comply")
             let longyou = try await register.point(id: "CN-0159")
             #expect(longyou.status == .outOfService && longyou.statusReason == "closed (OurAirports)")
             #expect(try await register.point(id: "ZSHC").largestClass == .heavy)
+            // An inspection closes Anji's heliport; importing the file again leaves that as it is.
+            _ = try await register.recordInspection(Inspection(pointID: "CN-0128", inspectedOn: Self.today, inspector: "省航空救援处",
+                                                               findings: "场地施工", resultingStatus: .outOfService, statusReason: "施工"))
             #expect(try await register.importShippedHeliports().unchanged == 22, "importing again changes nothing")
+            #expect(try await register.point(id: "CN-0128").status == .outOfService)
             #expect(try await register.spatialIndexDisagreements() == [])
         }
         // A city node takes only its own part.
@@ -71,6 +76,38 @@ import Testing
             try await register.exportCSV(.points, regionCode: "") { exported += $0.text }
             let again = try await register.importCSV(.points, bytes: Array(exported.utf8), source: "export")
             #expect(again.unchanged == 2 && again.rejected.isEmpty, "\(again.summary)")
+        }
+    }
+
+    @Test func implausibleInputIsRefused() async throws {
+        try await withRegister("330106") { register in
+            let cases: [(LandingPoint, String)] = [
+                (LandingPoint(id: "Z", name: "零点", regionCode: "330106"), "not in 西湖区"),
+                (LandingPoint(id: "S", name: "经纬颠倒", regionCode: "330106", latitude: 120.1, longitude: 30.2), "latitude"),
+                (LandingPoint(id: "N", name: "坡度", regionCode: "330106", latitude: 30.2, longitude: 120.1, slopePercent: .nan), "slope"),
+                (LandingPoint(id: " ", name: "无编号", regionCode: "330106", latitude: 30.2, longitude: 120.1), "id is required"),
+                (LandingPoint(id: "Y", name: "年份", regionCode: "330106", latitude: 30.2, longitude: 120.1, yearBuilt: 2099), "year built"),
+            ]
+            for (point, words) in cases {
+                do {
+                    try await register.putPoint(point)
+                    Issue.record("accepted \(point.id)")
+                } catch let error as RPCError {
+                    #expect(error.status == .invalidArgument && error.message.contains(words), "\(error.message)")
+                }
+            }
+            do {
+                _ = try await register.points(LandingQuery(inspectionDueOnly: true, asOf: CivilDay(year: 1, month: 6, day: 1)))
+                Issue.record("accepted the year 1")
+            } catch let error as RPCError {
+                #expect(error.status == .invalidArgument)
+            }
+            do {
+                _ = try await register.recordInspection(Inspection(pointID: "Z", inspectedOn: Self.today, inspector: "x"))
+                Issue.record("accepted an inspection without a resulting status")
+            } catch let error as RPCError {
+                #expect(error.message.contains("resulting status is required"))
+            }
         }
     }
 

@@ -33,7 +33,7 @@ import Testing
                             status: [.available, .available, .available, .restricted, .outOfService][Int(random.next() % 5)],
                             largestClass: HelicopterClass.allCases[Int(random.next() % 3)])
             sites.append(site)
-            writer.write([site.id, "起降点\(n)", "330106", String(site.coordinate.latitude), String(site.coordinate.longitude),
+            writer.write([site.id, "起降点\(n)", "330000", String(site.coordinate.latitude), String(site.coordinate.longitude),
                           "temporary-field", site.status.name, site.status == .available ? "" : "测试", site.largestClass.name])
         }
         let report = try await register.importCSV(.points, bytes: Array(writer.text.utf8), source: "random")
@@ -74,6 +74,21 @@ import Testing
             let far = try await register.nearest(NearestRequest(latitude: 45, longitude: 90, limit: 3))
             #expect(far.points.map(\.point.id) == Self.bruteForce(sites, from: GeoCoordinate(uncheckedLatitude: 45, longitude: 90),
                                                                    request: NearestRequest(limit: 3)).prefix(3).map(\.0))
+        }
+    }
+
+    /// A radius large enough to cross the ±180° meridian from the Pacific still finds Zhejiang's points.
+    @Test func searchesAcrossTheAntimeridianAndNearThePoles() async throws {
+        try await withTemporaryDirectory { dir in
+            let register = try Self.register(dir)
+            var random = SplitMix64(seed: 14)
+            let sites = try await Self.randomSites(50, into: register, random: &random)
+            for (lat, lon, radius) in [(0.0, -170.0, 9_000.0), (10.0, 179.5, 8_000.0), (89.95, 0.0, 7_000.0), (-60.0, 120.0, 12_000.0)] {
+                let request = NearestRequest(latitude: lat, longitude: lon, limit: 1000, includeRestricted: true, radiusKilometres: radius)
+                let expected = Self.bruteForce(sites, from: GeoCoordinate(uncheckedLatitude: lat, longitude: lon), request: request)
+                if lon == -170 { #expect(!expected.isEmpty, "Zhejiang lies within 9,000 km of (0, -170)") }
+                #expect(try await register.nearest(request).points.map(\.point.id) == expected.map(\.0), "\(lat), \(lon), \(radius) km")
+            }
         }
     }
 

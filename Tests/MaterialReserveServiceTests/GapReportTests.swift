@@ -129,6 +129,12 @@ import Testing
                     #expect(error.message.contains(reason), "\(error.message)")
                 }
             }
+            do {
+                try await reserve.putStoragePoint(StoragePoint(id: "T", regionCode: "330106", name: "乡级库", latitude: 30.26, longitude: 120.12, ownerTier: 4))
+                Issue.record("a township's store accepted at the county's code")
+            } catch let error as RPCError {
+                #expect(error.message.contains("owner tier township is below"), "\(error.message)")
+            }
             // The city above may be recorded (its risk level would reach this county).
             try await reserve.putProfile(RegionProfile(regionCode: "330100", riskLevel: .low))
             #expect(try await reserve.profile(regionCode: "330100").riskLevel == .low)
@@ -159,6 +165,18 @@ import Testing
             var exported = ""
             try await reserve.exportCSV(.regionProfiles, regionCode: "") { exported += $0.text }
             #expect(exported == "region,risk_level,responsible_persons,disaster_prone_villages\n330106,high,0,0\n330106002000,,12,3\n")
+            // A file without a column leaves that column as the node holds it.
+            let persons = "region,responsible_persons\n330106002000,15\n"
+            #expect(try await reserve.importCSV(.regionProfiles, bytes: Array(persons.utf8), source: "persons.csv").updated == 1)
+            #expect(try await reserve.profile(regionCode: Self.beishan).disasterProneVillages == 3)
+            // A township node exports its county's profile too.
+            try await withTemporaryDirectory { other in
+                let township = try self.reserve(other, region: Self.beishan)
+                try await township.putProfile(RegionProfile(regionCode: "330106", riskLevel: .high))
+                var text = ""
+                try await township.exportCSV(.regionProfiles, regionCode: "") { text += $0.text }
+                #expect(text.contains("330106,high,0,0"))
+            }
         }
     }
 

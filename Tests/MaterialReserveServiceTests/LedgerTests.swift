@@ -151,6 +151,38 @@ import Testing
         }
     }
 
+    /// Applied in stock-line order for speed, a batch still behaves as in request order: the same
+    /// line spelt two ways, and the first failing movement named when several fail.
+    @Test func aBatchBehavesAsInRequestOrder() async throws {
+        try await withReserve { reserve in
+            let recorded = try await reserve.record([
+                Movement(storagePointID: "SP-2", itemCode: "2030101 ", kind: .receive, quantity: 5),
+                Movement(storagePointID: "SP-2", itemCode: "2030101", kind: .issue, quantity: 5),
+            ])
+            #expect(recorded.map(\.kind) == [.receive, .issue], "answered in request order")
+            do {
+                _ = try await reserve.record([
+                    Movement(storagePointID: "SP-3", itemCode: "1010101", kind: .issue, quantity: 10),
+                    Movement(storagePointID: "SP-1", itemCode: "9999999", kind: .receive, quantity: 1),
+                ])
+                Issue.record("recorded an overdraw")
+            } catch let error as RPCError {
+                #expect(error.status == .failedPrecondition && error.message.hasPrefix("movement 1:"), "\(error.message)")
+            }
+            // A line holds at most 10^15 units.
+            let tooMuch = Array(repeating: Movement(storagePointID: "SP-1", itemCode: "1010101", kind: .receive, quantity: MaterialReserve.maximumUnits),
+                                count: 1001)
+            do {
+                _ = try await reserve.record(tooMuch)
+                Issue.record("a line went past 10^15 units")
+            } catch let error as RPCError {
+                #expect(error.status == .failedPrecondition && error.message.contains("more than"), "\(error.message)")
+            }
+            #expect(try await reserve.stockTotals() == StockTotals())
+            #expect(try await reserve.ledgerDisagreements() == [])
+        }
+    }
+
     @Test func malformedMovementsAreRejectedWithTheirPosition() async throws {
         try await withReserve { reserve in
             let cases: [(Movement, String)] = [

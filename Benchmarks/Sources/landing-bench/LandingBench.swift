@@ -32,13 +32,15 @@ struct LandingBench: AsyncParsableCommand {
         // Points scattered around the real townships (within about 10 km of each one's point), a fifth
         // of them restricted or out of service, classes mixed.
         var random = SplitMix64(seed: 2026)
-        let townships = try RegionTree.zhejiang.regions(at: .township).map { try RegionTree.zhejiang.location(of: $0.code).coordinate }
+        let codes = RegionTree.zhejiang.regions(at: .township).map(\.code)
+        let townships = try codes.map { try RegionTree.zhejiang.location(of: $0).coordinate }
         var writer = CSVWriter()
         writer.write(["id", "name", "region", "lat", "lon", "kind", "status", "status_reason", "largest_class"])
         for n in 0..<points {
-            let centre = townships[Int(random.next() % UInt64(townships.count))]
+            let township = Int(random.next() % UInt64(townships.count))
+            let centre = townships[township]
             let status = ["available", "available", "available", "available", "restricted", "out-of-service"][Int(random.next() % 6)]
-            writer.write(["LP-\(n)", "起降点\(n)", "330106", String(centre.latitude + random.unit(-0.09, 0.09)),
+            writer.write(["LP-\(n)", "起降点\(n)", codes[township], String(centre.latitude + random.unit(-0.09, 0.09)),
                           String(centre.longitude + random.unit(-0.1, 0.1)), "temporary-field", status,
                           status == "available" ? "" : "bench", ["light", "medium", "heavy"][Int(random.next() % 3)]])
         }

@@ -42,6 +42,7 @@ public final class AviationLanding: Sendable {
     }
 
     public func point(id: String) async throws -> LandingPoint {
+        let id = id.trimmed
         guard let point = try await store.pool.read({ db in try Self.point(id: id, db) }) else {
             throw RPCError.notFound("no landing point \"\(id)\" on this node")
         }
@@ -50,6 +51,7 @@ public final class AviationLanding: Sendable {
 
     /// Deletes a point and its inspections.
     public func deletePoint(id: String) async throws {
+        let id = id.trimmed
         try await store.pool.write { db in
             try db.execute(sql: "DELETE FROM landing_point WHERE id = ?", arguments: [id])
             guard db.changesCount > 0 else { throw RPCError.notFound("no landing point \"\(id)\" on this node") }
@@ -67,8 +69,10 @@ public final class AviationLanding: Sendable {
         if !query.statuses.isEmpty { sql += " AND status IN (\(query.statuses.map { String($0.rawValue) }.joined(separator: ",")))" }
         if query.nonCompliantOnly { sql += " AND compliant = 0" }
         if query.inspectionDueOnly {
+            let asOf = query.asOf ?? today()
+            guard (1900...9999).contains(asOf.year) else { throw RPCError.invalidArgument("as of \(asOf) is not in the years 1900…9999") }
             sql += " AND (last_inspected IS NULL OR last_inspected < ?)"
-            arguments += [inspectionDueBefore(query.asOf ?? today()).dayNumber]
+            arguments += [inspectionDueBefore(asOf).dayNumber]
         }
         sql += " ORDER BY region, id LIMIT ?"
         arguments += [limit + 1]
@@ -89,10 +93,15 @@ public final class AviationLanding: Sendable {
         var inspection = inspection
         let today = self.today()
         try checked {
+            inspection.pointID = inspection.pointID.trimmed
             guard let day = inspection.inspectedOn else { throw InvalidRecord("inspected on: the day is required") }
             guard day <= today else { throw InvalidRecord("inspected on \(day) is in the future") }
+            guard day.year >= 1900 else { throw InvalidRecord("inspected on \(day) is before 1900") }
+            guard let status = inspection.resultingStatus else { throw InvalidRecord("resulting status is required") }
             inspection.inspector = try required(inspection.inspector, "inspector")
-            if inspection.resultingStatus != .available { inspection.statusReason = try required(inspection.statusReason, "status reason") }
+            inspection.findings = inspection.findings.trimmed
+            inspection.statusReason = inspection.statusReason.trimmed
+            if status != .available { inspection.statusReason = try required(inspection.statusReason, "status reason") }
         }
         return try await store.pool.write { [inspection] db in
             var inspection = inspection
@@ -102,11 +111,11 @@ public final class AviationLanding: Sendable {
             let day = inspection.inspectedOn!.dayNumber
             try db.execute(sql: """
                 INSERT INTO inspection (point_id, day, inspector, findings, status, status_reason) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [point.id, day, inspection.inspector, inspection.findings, inspection.resultingStatus.rawValue, inspection.statusReason])
+                """, arguments: [point.id, day, inspection.inspector, inspection.findings, inspection.resultingStatus!.rawValue, inspection.statusReason])
             inspection.sequence = db.lastInsertedRowID
             if (point.lastInspectedOn?.dayNumber ?? Int.min) <= day {
                 try db.execute(sql: "UPDATE landing_point SET status = ?, status_reason = ?, last_inspected = ? WHERE id = ?",
-                               arguments: [inspection.resultingStatus.rawValue, inspection.statusReason, day, point.id])
+                               arguments: [inspection.resultingStatus!.rawValue, inspection.statusReason, day, point.id])
             }
             return inspection
         }
@@ -114,7 +123,8 @@ public final class AviationLanding: Sendable {
 
     /// A point's inspections, newest first.
     public func inspections(pointID: String) async throws -> [Inspection] {
-        try await store.pool.read { db in
+        let pointID = pointID.trimmed
+        return try await store.pool.read { db in
             guard try Self.point(id: pointID, db) != nil else { throw RPCError.notFound("no landing point \"\(pointID)\" on this node") }
             return try Row.fetchAll(db, sql: """
                 SELECT seq, point_id, day, inspector, findings, status, status_reason FROM inspection WHERE point_id = ? ORDER BY day DESC, seq DESC
@@ -161,11 +171,13 @@ public final class AviationLanding: Sendable {
 
     static func point(row: Row) -> LandingPoint {
         let lastInspected: Int? = row[20]
+        let slope: Double? = row[9]
+        let obstacle: Double? = row[10]
         let failed: String = row[21]
         return LandingPoint(
             id: row[0], name: row[2], regionCode: row[1], latitude: row[3], longitude: row[4],
             kind: LandingPointKind(rawValue: row[5]) ?? .other, lengthMetres: row[6], widthMetres: row[7],
-            surface: LandingSurface(rawValue: row[8]) ?? .other, slopePercent: row[9], obstacleHeightMetres: row[10],
+            surface: LandingSurface(rawValue: row[8]) ?? .other, slopePercent: slope, obstacleHeightMetres: obstacle,
             powerLinesNear: row[11], groundMarking: row[12], nightLighting: NightLighting(rawValue: row[13]) ?? .none,
             largestClass: HelicopterClass(rawValue: row[14]) ?? .light, manager: row[15], phone: row[16], yearBuilt: row[17],
             status: LandingPointStatus(rawValue: row[18]) ?? .available, statusReason: row[19],
@@ -177,17 +189,25 @@ public final class AviationLanding: Sendable {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM landing_point WHERE id = ?"), arguments: [id]).map(point(row:))
     }
 
-    /// Inserts or replaces a validated point, deriving its compliance; says what it did.
+    /// Inserts or replaces a validated point, deriving its compliance; says what it did. Once a point
+    /// has been inspected, its status is its latest inspection's: a put or an import keeps it.
     @discardableResult
     static func save(_ point: LandingPoint, _ db: Database) throws -> WriteOutcome {
+        var point = point
+        let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT status, status_reason, last_inspected FROM landing_point WHERE id = ?"),
+                                      arguments: [point.id])
+        if let stored, (stored[2] as Int?) != nil {
+            point.status = LandingPointStatus(rawValue: stored[0]) ?? point.status
+            point.statusReason = stored[1]
+        }
         let failed = ComplianceRules.failures(of: point).map(\.id)
-        let values: [any DatabaseValueConvertible] = [
+        let values: [(any DatabaseValueConvertible)?] = [
             point.id, point.regionCode, point.name, point.latitude, point.longitude, point.kind.rawValue, point.lengthMetres,
             point.widthMetres, point.surface.rawValue, point.slopePercent, point.obstacleHeightMetres, point.powerLinesNear,
             point.groundMarking, point.nightLighting.rawValue, point.largestClass.rawValue, point.manager, point.phone,
             point.yearBuilt, point.status.rawValue, point.statusReason, failed.isEmpty, failed.joined(separator: " "), point.source,
         ]
-        let existed = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM landing_point WHERE id = ?"), arguments: [point.id]) != nil
+        let existed = stored != nil
         let names = ["region", "name", "lat", "lon", "kind", "length_m", "width_m", "surface", "slope_percent", "obstacle_m",
                      "power_lines", "marking", "lighting", "class", "manager", "phone", "year_built", "status", "status_reason",
                      "compliant", "failed_rules", "source"]
@@ -224,11 +244,14 @@ public final class AviationLanding: Sendable {
             throw InvalidRecord("region: \(place) is outside this node's region \(region)")
         }
         point.regionCode = place.code
-        _ = try GeoCoordinate(latitude: point.latitude, longitude: point.longitude)
+        try checkPlausible(try GeoCoordinate(latitude: point.latitude, longitude: point.longitude), in: place)
         for (name, value, limit) in [("length", point.lengthMetres, 10_000.0), ("width", point.widthMetres, 10_000),
-                                     ("slope", point.slopePercent, 100), ("obstacle height", point.obstacleHeightMetres, 1_000)] {
+                                     ("slope", point.slopePercent ?? 0, 100), ("obstacle height", point.obstacleHeightMetres ?? 0, 1_000)] {
             guard value.isFinite, (0...limit).contains(value) else { throw InvalidRecord("\(name) \(value) is not 0…\(Int(limit))") }
         }
+        point.manager = point.manager.trimmed
+        point.phone = point.phone.trimmed
+        point.source = point.source.trimmed
         let thisYear = today().year
         guard point.yearBuilt == 0 || (1900...UInt32(thisYear + 1)).contains(point.yearBuilt) else {
             throw InvalidRecord("year built \(point.yearBuilt) is not 1900…\(thisYear + 1) (or 0: not recorded)")
@@ -240,6 +263,18 @@ public final class AviationLanding: Sendable {
         point.lastInspectedOn = nil
         point.failedRules = []
         return point
+    }
+
+    /// Refuses a point too far from its region to be in it (a swapped latitude and longitude, or
+    /// coordinates left at 0, 0): within 150 km of its county's point, or 500 km of its city's or
+    /// the province's.
+    func checkPlausible(_ place: GeoCoordinate, in region: Region) throws {
+        let anchor = try tree.county(of: region.code) ?? region
+        let limit = anchor.tier == .county ? 150_000.0 : 500_000
+        let distance = place.distance(to: try tree.location(of: anchor.code).coordinate)
+        guard distance <= limit else {
+            throw InvalidRecord("lat/lon \(place.latitude), \(place.longitude) is \(Int(distance / 1000)) km from \(anchor): not in \(region)")
+        }
     }
 
     func checked<T>(_ body: () throws -> T) throws -> T {

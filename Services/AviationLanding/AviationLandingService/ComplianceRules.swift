@@ -2,11 +2,11 @@ import AviationLandingAPI
 import Foundation
 
 /// The compliance rules a landing point is checked against, derived from its record on every write
-/// (never set by hand). A missing measurement (0 for the touchdown area) fails its rule: a point is
-/// compliant only when it is known to be.
+/// (never set by hand). A missing measurement (no obstacle height or slope, a touchdown side of 0)
+/// fails its rule: a point is compliant only when it is known to be.
 public enum ComplianceRules {
     /// Bumped whenever a rule or threshold changes, so stored results are derived again on start.
-    public static let version = 1
+    public static let version = 2
 
     /// The most a field site's touchdown area may slope, 5°, in percent (tan 5° ≈ 8.75 %).
     static let fieldSlopePercent = tan(5 * Double.pi / 180) * 100
@@ -17,23 +17,26 @@ public enum ComplianceRules {
             source: "Zhejiang's requirements for temporary helicopter landing points",
             threshold: 0.5
         ) { point, limit in
-            point.obstacleHeightMetres > limit ? "a \(metres(point.obstacleHeightMetres)) m structure within the 35 m circle (at most \(metres(limit)) m)" : nil
+            guard let height = point.obstacleHeightMetres else { return "obstacle height within the 35 m circle not recorded" }
+            return height > limit ? "a \(metres(height)) m structure within the 35 m circle (at most \(metres(limit)) m)" : nil
         },
         ComplianceRule(
             id: "slope-prepared-surface", requirement: "a concrete or asphalt touchdown area slopes at most 2 %",
             source: "heliport surface requirement: touchdown area slope at most 2 %",
             threshold: 2
         ) { point, limit in
-            point.surface.isPrepared && point.slopePercent > limit
-                ? "slope \(metres(point.slopePercent)) % on a prepared surface (at most \(metres(limit)) %)" : nil
+            guard point.surface.isPrepared else { return nil }
+            guard let slope = point.slopePercent else { return "slope not recorded" }
+            return slope > limit ? "slope \(metres(slope)) % on a prepared surface (at most \(metres(limit)) %)" : nil
         },
         ComplianceRule(
             id: "slope-field-site", requirement: "a field site (earth, grass, other surface) slopes at most 5°",
             source: "forest-fire field landing sites: slope at most 5°",
             threshold: fieldSlopePercent
         ) { point, limit in
-            !point.surface.isPrepared && point.slopePercent > limit
-                ? "slope \(metres(point.slopePercent)) % (\(metres(atan(point.slopePercent / 100) * 180 / .pi))°) on a field site (at most 5°)" : nil
+            guard !point.surface.isPrepared else { return nil }
+            guard let slope = point.slopePercent else { return "slope not recorded" }
+            return slope > limit ? "slope \(metres(slope)) % (\(metres(atan(slope / 100) * 180 / .pi))°) on a field site (at most 5°)" : nil
         },
         ComplianceRule(
             id: "touchdown-area-size", requirement: "both sides of the touchdown area at least 1.5 × D of the largest class accepted",

@@ -18,6 +18,9 @@ enum LandingCSVFormat {
             guard let value = Double(text), value.isFinite else { throw InvalidRecord("\(column): \"\(text)\" is not a number") }
             return value
         }
+        func measured(_ column: String) throws -> Double? {
+            field(column).isEmpty ? nil : try number(column)
+        }
         func flag(_ column: String) throws -> Bool {
             switch field(column).lowercased() {
             case "", "no", "false", "0", "n": return false
@@ -33,8 +36,8 @@ enum LandingCSVFormat {
         return LandingPoint(
             id: field("id"), name: field("name"), regionCode: field("region"), latitude: lat, longitude: lon,
             kind: try LandingPointKind.parse(field("kind")), lengthMetres: try number("length_m"), widthMetres: try number("width_m"),
-            surface: try choice("surface", default: LandingSurface.other), slopePercent: try number("slope_percent"),
-            obstacleHeightMetres: try number("obstacle_m"), powerLinesNear: try flag("power_lines_100m"),
+            surface: try choice("surface", default: LandingSurface.other), slopePercent: try measured("slope_percent"),
+            obstacleHeightMetres: try measured("obstacle_m"), powerLinesNear: try flag("power_lines_100m"),
             groundMarking: try flag("ground_marking"), nightLighting: try choice("night_lighting", default: NightLighting.none),
             largestClass: try choice("largest_class", default: HelicopterClass.light), manager: field("manager"), phone: field("phone"),
             yearBuilt: year.isEmpty ? 0 : try UInt32(year).orThrow("year_built: \"\(year)\" is not a year"),
@@ -45,9 +48,10 @@ enum LandingCSVFormat {
     /// A point as a row of `columns` followed by `derivedColumns`.
     static func row(_ point: LandingPoint) -> [String] {
         func number(_ value: Double) -> String { value == 0 ? "" : String(value) }
+        func measured(_ value: Double?) -> String { value.map { String($0) } ?? "" }
         return [point.id, point.name, point.regionCode, String(point.latitude), String(point.longitude), point.kind.name,
-                number(point.lengthMetres), number(point.widthMetres), point.surface.name, number(point.slopePercent),
-                number(point.obstacleHeightMetres), point.powerLinesNear ? "yes" : "no", point.groundMarking ? "yes" : "no",
+                number(point.lengthMetres), number(point.widthMetres), point.surface.name, measured(point.slopePercent),
+                measured(point.obstacleHeightMetres), point.powerLinesNear ? "yes" : "no", point.groundMarking ? "yes" : "no",
                 point.nightLighting.name, point.largestClass.name, point.manager, point.phone,
                 point.yearBuilt == 0 ? "" : String(point.yearBuilt), point.status.name, point.statusReason, point.source,
                 point.lastInspectedOn?.description ?? "", point.failedRules.joined(separator: " ")]
@@ -60,8 +64,8 @@ enum LandingCSVFormat {
     /// A landing point from a row of an OurAirports export with Anlan's `zhejiang_county_code` column
     /// (`heliports-china.csv`). Heliports become `heliport` (light class, as nothing says larger);
     /// airports `other` (heavy class, asphalt); closed sites out of service. What OurAirports does not
-    /// record (touchdown area, marking, obstacles) is left unrecorded, so such points fail those rules
-    /// until surveyed.
+    /// record (touchdown area, slope, obstacles, marking) is left unrecorded, so such points fail those
+    /// rules until surveyed.
     static func ourAirportsPoint(_ field: (String) -> String) throws -> LandingPoint {
         let ident = field("ident")
         guard !field("zhejiang_county_code").isEmpty else {

@@ -35,18 +35,19 @@ struct SpatialSearch {
 
     /// The usable points within `radius` km of `centre`, nearest first.
     func within(_ radius: Double, of centre: GeoCoordinate) throws -> [Hit] {
-        let (south, north, west, east) = Self.box(around: centre, radius: radius)
         var hits: [Hit] = []
-        box.reset()
-        box.bind(1, north)
-        box.bind(2, south)
-        box.bind(3, east)
-        box.bind(4, west)
-        box.bind(5, Int64(minimumClass.rawValue))
-        while try box.step() {
-            guard let status = LandingPointStatus(rawValue: UInt8(clamping: box.int64(3))), statuses.contains(status) else { continue }
-            let distance = centre.distance(to: GeoCoordinate(uncheckedLatitude: box.double(1), longitude: box.double(2))) / 1000
-            if distance <= radius { hits.append(Hit(seq: box.int64(0), distance: distance)) }
+        for (south, north, west, east) in Self.boxes(around: centre, radius: radius) {
+            box.reset()
+            box.bind(1, north)
+            box.bind(2, south)
+            box.bind(3, east)
+            box.bind(4, west)
+            box.bind(5, Int64(minimumClass.rawValue))
+            while try box.step() {
+                guard let status = LandingPointStatus(rawValue: UInt8(clamping: box.int64(3))), statuses.contains(status) else { continue }
+                let distance = centre.distance(to: GeoCoordinate(uncheckedLatitude: box.double(1), longitude: box.double(2))) / 1000
+                if distance <= radius { hits.append(Hit(seq: box.int64(0), distance: distance)) }
+            }
         }
         return hits.sorted { ($0.distance, $0.seq) < ($1.distance, $1.seq) }
     }
@@ -65,15 +66,20 @@ struct SpatialSearch {
         }
     }
 
-    /// The latitude/longitude box holding every point within `radius` km of `centre`.
-    static func box(around centre: GeoCoordinate, radius: Double) -> (south: Double, north: Double, west: Double, east: Double) {
+    /// Latitude/longitude boxes that together hold every point within `radius` km of `centre`: one box,
+    /// or two when it crosses the ±180° meridian, or the whole width of the map near a pole.
+    static func boxes(around centre: GeoCoordinate, radius: Double) -> [(south: Double, north: Double, west: Double, east: Double)] {
         let earth = GeoCoordinate.meanEarthRadius / 1000
         let dLat = radius / earth * 180 / .pi
         let south = max(centre.latitude - dLat, -90), north = min(centre.latitude + dLat, 90)
         // The widest longitude span is at the latitude farthest from the equator; near a pole, all of it.
         let widest = max(abs(south), abs(north))
-        guard widest < 89.9, radius < earth * .pi / 2 else { return (south, north, -180, 180) }
-        let dLon = min(dLat / cos(widest * .pi / 180), 180)
-        return (south, north, centre.longitude - dLon, centre.longitude + dLon)
+        guard widest < 89.9, radius < earth * .pi / 2 else { return [(south, north, -180, 180)] }
+        let dLon = dLat / cos(widest * .pi / 180)
+        guard dLon < 180 else { return [(south, north, -180, 180)] }
+        let west = centre.longitude - dLon, east = centre.longitude + dLon
+        if west < -180 { return [(south, north, west + 360, 180), (south, north, -180, east)] }
+        if east > 180 { return [(south, north, west, 180), (south, north, -180, east - 360)] }
+        return [(south, north, west, east)]
     }
 }

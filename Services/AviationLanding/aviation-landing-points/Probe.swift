@@ -28,7 +28,7 @@ struct Get: AsyncParsableCommand {
             let point = try await client.call(AviationLandingMethods.getPoint, RecordID(id))
             let inspections = try await client.call(AviationLandingMethods.inspections, RecordID(id)).records
             var lines = [describe(point), "  \(point.regionCode) at \(point.latitude), \(point.longitude); source \(point.source)"]
-            lines += inspections.map { "  inspected \($0.inspectedOn?.description ?? "?") by \($0.inspector): \($0.resultingStatus.name) \($0.findings)" }
+            lines += inspections.map { "  inspected \($0.inspectedOn?.description ?? "?") by \($0.inspector): \($0.resultingStatus?.name ?? "?") \($0.findings)" }
             try options.emit(point, text: lines.joined(separator: "\n"))
         }
     }

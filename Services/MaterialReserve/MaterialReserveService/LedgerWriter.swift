@@ -79,7 +79,12 @@ struct LedgerWriter {
             add.reset()
             bindKey(add, from: 1)
             add.bind(5, delta)
-            try add.run()
+            do {
+                try add.run()
+            } catch let error as DatabaseError where error.message?.contains(MaterialReserveStore.lineCapMessage) == true {
+                throw RPCError.failedPrecondition(
+                    "movement \(position + 1): \(movement.itemCode) at \(movement.storagePointID) would hold more than \(MaterialReserveStore.maximumLineUnits) units")
+            }
         }
         append.reset()
         bindKey(append, from: 1)

@@ -10,6 +10,7 @@ extension MaterialReserve {
     public func exportCSV(_ kind: ReserveRecordKind, regionCode: String, rowsPerChunk: Int = 5000,
                           send: (CSVChunk) async throws -> Void) async throws {
         let range = try checked { try subtree(regionCode) }
+        let ancestors = try tree.ancestors(of: regionCode.isEmpty ? region.code : regionCode).map(\.code)
         var writer = CSVWriter()
         writer.write(Self.columns(of: kind))
         // The last row's key, where the next chunk starts: (region, id), (point, item, status, expiry) or region.
@@ -46,9 +47,12 @@ extension MaterialReserve {
                                 String(row[4] as Int64)]
                     }, rows.last.map { [$0[0] as String, $0[1] as String, $0[2] as Int, $0[3] as Int] })
                 case .regionProfiles:
+                    // The subtree's profiles and those of the regions above it the node holds (a township
+                    // node may hold its county's risk level); an ancestor's code sorts before its subtree's.
                     let rows = try Row.fetchAll(db, sql: """
                         SELECT region, risk, responsible_persons, disaster_prone_villages FROM region_profile
-                        WHERE region >= ? AND region < ? AND region > ? ORDER BY region LIMIT ?
+                        WHERE ((region >= ? AND region < ?) OR region IN (\((ancestors + [""]).map { "'\($0)'" }.joined(separator: ","))))
+                          AND region > ? ORDER BY region LIMIT ?
                         """, arguments: [range.lower, range.upper] + after + [rowsPerChunk])
                     return (rows.map { row in
                         [row[0], RiskLevel(rawValue: row[1])?.name ?? "", String(row[2] as Int64), String(row[3] as Int64)]

@@ -49,7 +49,17 @@ extension MaterialReserve {
                     if let problem = record.problem { throw InvalidRecord(problem) }
                     switch kind {
                     case .storagePoints:
-                        let point = try Self.point(field, tree: tree, scope: scope)
+                        var point = try Self.point(field, tree: tree, scope: scope)
+                        // A column the file does not have keeps what the node holds.
+                        if let stored = try Row.fetchOne(db.cachedStatement(sql: """
+                            SELECT capacity, contact, phone, owner_tier FROM storage_point WHERE id = ?
+                            """), arguments: [point.id]) {
+                            if index[5] == nil { point.capacity = stored[0] }
+                            if index[6] == nil { point.contact = stored[1] }
+                            if index[7] == nil { point.phone = stored[2] }
+                            if index[8] == nil { point.ownerTier = stored[3] }
+                            try Self.checkOwner(point.ownerTier, of: try tree.region(point.regionCode))
+                        }
                         if let first = seen[point.id] { throw InvalidRecord("id \(point.id) already appears on line \(first) of this file") }
                         seen[point.id] = record.line
                         let existed = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM storage_point WHERE id = ?"), arguments: [point.id]) != nil
@@ -101,9 +111,15 @@ extension MaterialReserve {
                         func count(_ n: Int) throws -> Int64 {
                             field(n).isEmpty ? 0 : try Int64(field(n)).orThrow("\(columns[n]): \"\(field(n))\" is not a whole number")
                         }
-                        let risk = field(1).isEmpty ? nil : try RiskLevel.parse(field(1))
-                        let profile = try Self.validated(RegionProfile(regionCode: field(0), riskLevel: risk, responsiblePersons: try count(2),
-                                                                       disasterProneVillages: try count(3)), tree: tree, node: node)
+                        var profile = try Self.validated(RegionProfile(
+                            regionCode: field(0), riskLevel: field(1).isEmpty ? nil : try RiskLevel.parse(field(1)),
+                            responsiblePersons: try count(2), disasterProneVillages: try count(3)), tree: tree, node: node)
+                        // A column the file does not have keeps what the node holds.
+                        if let stored = try Self.profile(profile.regionCode, db) {
+                            if index[1] == nil { profile.riskLevel = stored.riskLevel }
+                            if index[2] == nil { profile.responsiblePersons = stored.responsiblePersons }
+                            if index[3] == nil { profile.disasterProneVillages = stored.disasterProneVillages }
+                        }
                         if let first = seen[profile.regionCode] { throw InvalidRecord("region \(profile.regionCode) already appears on line \(first) of this file") }
                         seen[profile.regionCode] = record.line
                         report.count(try Self.save(profile, db))
@@ -130,6 +146,7 @@ extension MaterialReserve {
         guard capacity >= 0 else { throw InvalidRecord("capacity \(capacity) is negative") }
         let tier = field(8).isEmpty ? 0 : try (Tier(name: field(8))?.rawValue ?? UInt8(field(8)).flatMap(Tier.init(rawValue:))?.rawValue)
             .orThrow("owner_tier: \"\(field(8))\" is not a tier (province, city, county, township or 1…4)")
+        try checkOwner(tier, of: region)
         return StoragePoint(id: field(0), regionCode: region.code, name: field(2), latitude: lat, longitude: lon, capacity: capacity,
                             contact: field(6), phone: field(7), ownerTier: tier)
     }

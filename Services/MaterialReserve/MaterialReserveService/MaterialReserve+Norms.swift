@@ -93,6 +93,15 @@ extension MaterialReserve {
         return db.changesCount == 0 ? .unchanged : existed ? .updated : .inserted
     }
 
+    /// One region's recorded profile.
+    static func profile(_ code: String, _ db: Database) throws -> RegionProfile? {
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT region, risk, responsible_persons, disaster_prone_villages FROM region_profile WHERE region = ?
+            """), arguments: [code]).map { row in
+            RegionProfile(regionCode: row[0], riskLevel: RiskLevel(rawValue: row[1]), responsiblePersons: row[2], disasterProneVillages: row[3])
+        }
+    }
+
     /// Every recorded profile, by region code.
     static func profiles(_ db: Database) throws -> [String: RegionProfile] {
         var profiles: [String: RegionProfile] = [:]

@@ -61,6 +61,7 @@ public final class MaterialReserve: Sendable {
             _ = try GeoCoordinate(latitude: point.latitude, longitude: point.longitude)
             guard point.capacity >= 0 else { throw InvalidRecord("capacity \(point.capacity) is negative") }
             guard point.ownerTier <= 4 else { throw InvalidRecord("owner tier \(point.ownerTier) is not 1…4 (or 0: not recorded)") }
+            try Self.checkOwner(point.ownerTier, of: region)
         }
         try await store.pool.write { [point] db in
             try db.execute(sql: """
@@ -83,15 +84,25 @@ public final class MaterialReserve: Sendable {
     ///   adjustment without a reason), `failedPrecondition` when one would take more than the line has
     ///   available (held minus reserved); the message names the movement's position in the batch.
     public func record(_ movements: [Movement]) async throws -> [Movement] {
+        // Applied in stock-line order, the B-tree pages are visited once each instead of at random;
+        // each line's movements keep their order, so the batch succeeds exactly when it would in
+        // request order. When it fails, it runs again in request order — all or nothing as before —
+        // so the error names the movement request order would (or, if the stock changed meanwhile,
+        // the batch succeeds as it now should).
+        do {
+            return try await record(movements, inLineOrder: true)
+        } catch let error as RPCError where error.status == .failedPrecondition || error.status == .invalidArgument {
+            return try await record(movements, inLineOrder: false)
+        }
+    }
+
+    private func record(_ movements: [Movement], inLineOrder: Bool) async throws -> [Movement] {
         let recordedAt = milliseconds()
         return try await store.pool.write { db in
-            // Applied in stock-line order (each line's movements keep their order, so the batch
-            // succeeds or fails exactly as in request order): the B-tree pages are visited once each
-            // instead of at random. Answered in request order.
-            let order = movements.indices.sorted { a, b in
+            let order = !inLineOrder ? Array(movements.indices) : movements.indices.sorted { a, b in
                 let x = movements[a], y = movements[b]
-                return (x.storagePointID, x.itemCode, x.status.rawValue, x.expiresOn?.dayNumber ?? .max, a)
-                    < (y.storagePointID, y.itemCode, y.status.rawValue, y.expiresOn?.dayNumber ?? .max, b)
+                return (x.storagePointID, x.itemCode.trimmed, x.status.rawValue, x.expiresOn?.dayNumber ?? .max, a)
+                    < (y.storagePointID, y.itemCode.trimmed, y.status.rawValue, y.expiresOn?.dayNumber ?? .max, b)
             }
             var ledger = try LedgerWriter(db, recordedAt: recordedAt)
             var recorded = movements
@@ -189,6 +200,13 @@ public final class MaterialReserve: Sendable {
     }
 
     // MARK: Helpers
+
+    /// A point is owned by its region's tier or one above it: a township's store cannot stand at a
+    /// county's code (its stock would count for the county's norms).
+    static func checkOwner(_ tier: UInt8, of region: Region) throws(InvalidRecord) {
+        guard let owner = Tier(rawValue: tier), owner > region.tier else { return }
+        throw InvalidRecord("owner tier \(owner.name) is below the point's region \(region) (\(region.tier.name))")
+    }
 
     func checked<T>(_ body: () throws -> T) throws -> T {
         do {

@@ -11,6 +11,10 @@ import GRDB
 struct MaterialReserveStore: Sendable {
     let pool: DatabasePool
 
+    /// The most units one stock line may hold (10¹⁵): sums over a province stay far inside Int64.
+    static let maximumLineUnits: Int64 = 1_000_000_000_000_000
+    static let lineCapMessage = "a stock line may hold at most 10^15 units"
+
     /// The expiry day number of goods that do not expire (a day far past any real one).
     static let neverExpires = 99_999_999
 
@@ -183,6 +187,14 @@ struct MaterialReserveStore: Sendable {
                 try db.execute(sql: "INSERT INTO reserve_norm (tier, risk, item_code, basis, quantity) VALUES (?, ?, ?, ?, ?)",
                                arguments: [norm.tier, norm.riskLevel.rawValue, norm.itemCode, norm.basis.rawValue, norm.quantity])
             }
+        }
+        migrator.registerMigration("v6: a cap on a stock line's units") { db in
+            try db.execute(sql: """
+                CREATE TRIGGER stock_line_cap BEFORE UPDATE OF quantity ON stock_line
+                WHEN NEW.quantity > \(maximumLineUnits) BEGIN
+                    SELECT RAISE(ABORT, '\(lineCapMessage)');
+                END;
+                """)
         }
         return migrator
     }
