@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "hazard-survey", targets: ["hazard-survey"]),
         .executable(name: "material-reserve", targets: ["material-reserve"]),
         .executable(name: "aviation-landing-points", targets: ["aviation-landing-points"]),
+        .executable(name: "training-records", targets: ["training-records"]),
         .library(name: "AnlanWire", targets: ["AnlanWire"]),
         .library(name: "AnlanRPC", targets: ["AnlanRPC"]),
         .library(name: "AnlanNode", targets: ["AnlanNode"]),
@@ -25,6 +26,8 @@ let package = Package(
         .library(name: "MaterialReserveAPI", targets: ["MaterialReserveAPI"]),
         .library(name: "AviationLandingAPI", targets: ["AviationLandingAPI"]),
         .library(name: "AviationLandingService", targets: ["AviationLandingService"]),
+        .library(name: "TrainingRecordsAPI", targets: ["TrainingRecordsAPI"]),
+        .library(name: "TrainingRecordsService", targets: ["TrainingRecordsService"]),
         .library(name: "MaterialReserveService", targets: ["MaterialReserveService"]),
     ],
     dependencies: [
@@ -127,6 +130,12 @@ let package = Package(
             dependencies: ["AnlanWire", "AnlanRPC", "AnlanRecords"],
             path: "Shared/AviationLandingAPI"
         ),
+        /// training-records' wire messages, method ids and national ID validation.
+        .target(
+            name: "TrainingRecordsAPI",
+            dependencies: ["AnlanWire", "AnlanRPC", "AnlanRecords"],
+            path: "Shared/TrainingRecordsAPI"
+        ),
 
         /// The server skeleton shared by every executable: configuration, `serve`/`probe` commands,
         /// lifecycle, registration with the registry, metrics.
@@ -224,6 +233,25 @@ let package = Package(
             path: "Services/AviationLanding/aviation-landing-points"
         ),
 
+        .target(
+            name: "TrainingRecordsService",
+            dependencies: [
+                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanStorage", "AnlanRecords", "AnlanNode", "TrainingRecordsAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/TrainingRecords/TrainingRecordsService"
+        ),
+        .executableTarget(
+            name: "training-records",
+            dependencies: [
+                "TrainingRecordsService", "TrainingRecordsAPI", "AnlanNode", "AnlanRecords", "AnlanRegions", "AnlanWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/TrainingRecords/training-records"
+        ),
+
         // MARK: Tests
 
         /// Helpers shared by the test suites (running servers for the length of a test).
@@ -303,6 +331,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/AviationLandingServiceTests"
+        ),
+        .testTarget(
+            name: "TrainingRecordsServiceTests",
+            dependencies: [
+                "TrainingRecordsService", "TrainingRecordsAPI", "AnlanRecords", "AnlanRegions", "AnlanRPC", "AnlanWire", "AnlanTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TrainingRecordsServiceTests"
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,155 @@
+import AnlanRPC
+import AnlanRecords
+import AnlanRegions
+import GRDB
+import TrainingRecordsAPI
+
+/// A person's compliance, coverage against targets, the mergeable statistics, and certificates.
+extension TrainingRecords {
+    /// The rules binding a person in a year, each with the hours it sees and what is missing.
+    public func compliance(_ request: ComplianceRequest) async throws -> PersonCompliance {
+        let year = try checked { try coverageYear(request.year) }
+        let floodSeason = configuration.floodSeasonStarts
+        let id = request.personID.trimmed
+        return try await store.pool.read { db in
+            var deriver = try TrainingDeriver(db, floodSeason: floodSeason)
+            guard let (training, _) = try deriver.training(personID: id) else { throw RPCError.notFound("no person \"\(id)\" on this node") }
+            let results = training.results(in: year)
+            return PersonCompliance(personID: id, year: UInt32(year), results: results, compliant: results.allSatisfy(\.met))
+        }
+    }
+
+    /// People of a role (or of every role) in a region subtree trained in a year against the target:
+    /// one line per target line (information officers: village level apart).
+    public func coverage(_ request: CoverageRequest) async throws -> CoverageReport {
+        let (root, year) = try checked { (try subtreeRoot(request.regionCode), try coverageYear(request.year)) }
+        let roles = request.role.map { [$0] } ?? PersonRole.allCases
+        return try await store.pool.read { db in
+            CoverageReport(regionCode: root.code, year: UInt32(year),
+                           lines: try Self.coverageLines(roles: roles, range: RegionRange(subtreeOf: root), year: year, db))
+        }
+    }
+
+    /// Counts for roll-up: every role's coverage line and every rule's applicable and met counts.
+    public func statistics(_ request: CoverageRequest) async throws -> TrainingStatistics {
+        let (root, year) = try checked { (try subtreeRoot(request.regionCode), try coverageYear(request.year)) }
+        let today = self.today()
+        return try await store.pool.read { db in
+            let range = RegionRange(subtreeOf: root)
+            let bit = year - TrainingRules.years.lowerBound
+            let firstDay = CivilDay(year: year, month: 1, day: 1)!.dayNumber
+            var rules: [RuleCount] = []
+            for rule in TrainingRules.hourRules {
+                let roles = rule.roles.map { String($0.rawValue) }.sorted().joined(separator: ",")
+                let risk = rule.highRisk.map { " AND high_risk = \($0 ? 1 : 0)" } ?? ""
+                let sql = rule.window == .annual
+                    ? "SELECT COUNT(*), COALESCE(SUM((annual_mask >> \(bit)) & 1), 0) FROM person INDEXED BY person_for_coverage WHERE role = ? AND region >= ? AND region < ?\(risk) AND joined < \(firstDay)"
+                    : "SELECT COUNT(*), COALESCE(SUM(initial_met), 0) FROM person INDEXED BY person_for_coverage WHERE role = ? AND region >= ? AND region < ?\(risk)"
+                var count = RuleCount(ruleID: rule.id)
+                for role in roles.split(separator: ",") {
+                    let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [Int(role)!, range.lower, range.upper])!
+                    count.applicable += row[0] as Int64
+                    count.met += row[1] as Int64
+                }
+                rules.append(count)
+            }
+            return TrainingStatistics(regionCode: root.code, asOf: today, year: UInt32(year),
+                                      coverage: try Self.coverageLines(roles: PersonRole.allCases, range: range, year: year, db), rules: rules)
+        }
+    }
+
+    static func coverageLines(roles: [PersonRole], range: RegionRange, year: Int, _ db: Database) throws -> [CoverageLine] {
+        let bit = year - TrainingRules.years.lowerBound
+        var lines: [CoverageLine] = []
+        for role in roles {
+            let statement = try db.cachedStatement(sql: """
+                SELECT village != '', COUNT(*), COALESCE(SUM((trained_mask >> ?) & 1), 0) FROM person INDEXED BY person_for_coverage
+                WHERE role = ? AND region >= ? AND region < ? GROUP BY 1
+                """)
+            var counts: [Bool: (people: Int64, trained: Int64)] = [:]
+            for row in try Row.fetchAll(statement, arguments: [bit, role.rawValue, range.lower, range.upper]) {
+                counts[row[0]] = (row[1], row[2])
+            }
+            let levels: [Bool?] = TrainingRules.coverageTargets.contains { $0.role == role && $0.village != nil } ? [false, true] : [nil]
+            for level in levels {
+                let target = TrainingRules.target(for: role, village: level ?? false)
+                let people = level.map { counts[$0]?.people ?? 0 } ?? (counts[false]?.people ?? 0) + (counts[true]?.people ?? 0)
+                let trained = level.map { counts[$0]?.trained ?? 0 } ?? (counts[false]?.trained ?? 0) + (counts[true]?.trained ?? 0)
+                lines.append(CoverageLine(role: role, village: level ?? false, trained: trained, people: people, targetPercent: target.percent,
+                                          met: Double(trained) * 100 >= target.percent * Double(people), counts: target.source))
+            }
+        }
+        return lines
+    }
+
+    func coverageYear(_ asked: UInt32) throws -> Int {
+        let year = asked == 0 ? today().year : Int(asked)
+        guard TrainingRules.years.contains(year) else {
+            throw InvalidRecord("year \(year) is outside \(TrainingRules.years.lowerBound)…\(TrainingRules.years.upperBound)")
+        }
+        return year
+    }
+
+    // MARK: Certificates
+
+    /// Adds or replaces a certificate. Absent expiry and review days come from the course granting
+    /// that kind (e.g. special operations: 72 and 36 months).
+    public func putCertificate(_ certificate: Certificate) async throws -> Certificate {
+        var certificate = certificate
+        try checked {
+            certificate.personID = try required(certificate.personID, "person id")
+            certificate.kind = try required(certificate.kind, "kind")
+            certificate.number = try required(certificate.number, "number")
+            guard let issued = certificate.issuedOn else { throw InvalidRecord("issued on: the day is required") }
+            if let expires = certificate.expiresOn, expires < issued { throw InvalidRecord("expires on \(expires) is before issue (\(issued))") }
+            if let review = certificate.reviewDueOn, review < issued { throw InvalidRecord("review due \(review) is before issue (\(issued))") }
+        }
+        return try await store.pool.write { [certificate] db in
+            var certificate = certificate
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [certificate.personID]) != nil else {
+                throw RPCError.notFound("no person \"\(certificate.personID)\" on this node")
+            }
+            if let course = try Row.fetchOne(db, sql: """
+                SELECT validity_months, review_months FROM course WHERE grants_certificate = 1 AND certificate_kind = ? LIMIT 1
+                """, arguments: [certificate.kind]) {
+                let validity: Int = course[0], review: Int = course[1]
+                if certificate.expiresOn == nil, validity > 0 { certificate.expiresOn = certificate.issuedOn!.adding(months: validity) }
+                if certificate.reviewDueOn == nil, review > 0 { certificate.reviewDueOn = certificate.issuedOn!.adding(months: review) }
+            }
+            let due = [certificate.expiresOn, certificate.reviewDueOn].compactMap { $0 }.min()
+            try db.execute(sql: """
+                INSERT INTO certificate (person_id, kind, number, issued, expires, review_due, due) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (person_id, kind, number) DO UPDATE SET issued = excluded.issued, expires = excluded.expires,
+                    review_due = excluded.review_due, due = excluded.due
+                """, arguments: [certificate.personID, certificate.kind, certificate.number, certificate.issuedOn!.dayNumber,
+                                 certificate.expiresOn?.dayNumber, certificate.reviewDueOn?.dayNumber, due?.dayNumber])
+            return certificate
+        }
+    }
+
+    /// Certificates in a region subtree expiring or due for review within `withinDays` (default 90),
+    /// soonest first; those already past are included.
+    public func expiringCertificates(_ request: ExpiringRequest) async throws -> ExpiringReport {
+        let (range, asOf) = try checked { () throws -> (RegionRange, CivilDay) in
+            guard request.withinDays <= 3650 else { throw InvalidRecord("within \(request.withinDays) days is over 3,650") }
+            return (try subtree(request.regionCode), request.asOf ?? today())
+        }
+        let through = asOf.adding(days: request.withinDays == 0 ? 90 : Int(request.withinDays))
+        return try await store.pool.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT c.person_id, c.kind, c.number, c.issued, c.expires, c.review_due, c.due, p.name, p.region
+                FROM certificate c JOIN person p ON p.id = c.person_id
+                WHERE c.due <= ? AND p.region >= ? AND p.region < ? ORDER BY c.due, c.person_id LIMIT 10000
+                """, arguments: [through.dayNumber, range.lower, range.upper])
+            return ExpiringReport(asOf: asOf, through: through, certificates: rows.map { row in
+                let expires: Int? = row[4], review: Int? = row[5]
+                let due = CivilDay(dayNumber: row[6])
+                return ExpiringCertificate(
+                    certificate: Certificate(personID: row[0], kind: row[1], number: row[2], issuedOn: CivilDay(dayNumber: row[3]),
+                                             expiresOn: expires.map(CivilDay.init(dayNumber:)), reviewDueOn: review.map(CivilDay.init(dayNumber:))),
+                    personName: row[7], regionCode: row[8], dueOn: due, daysLeft: Int64(asOf.days(until: due)),
+                    review: review == due.dayNumber && expires != due.dayNumber)
+            })
+        }
+    }
+}

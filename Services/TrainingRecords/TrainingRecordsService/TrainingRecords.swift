@@ -1,0 +1,306 @@
+import AnlanRPC
+import AnlanRecords
+import AnlanRegions
+import Foundation
+import GRDB
+import Logging
+import TrainingRecordsAPI
+
+/// The training records of one node's region: people, courses, sessions, attendance and
+/// certificates, with statutory-hour compliance and coverage against targets. Answers with
+/// `RPCError`s: `invalidArgument` for a bad record or request, `notFound`.
+public final class TrainingRecords: Sendable {
+    public let region: Region
+    public let configuration: TrainingConfiguration
+    let tree: RegionTree
+    let store: TrainingStore
+    let logger: Logger
+    /// Today at the node (China Standard Time).
+    let today: @Sendable () -> CivilDay
+
+    public init(databasePath: String, regionCode: String, configuration: TrainingConfiguration = TrainingConfiguration(),
+                tree: RegionTree = .zhejiang, logger: Logger, today: @escaping @Sendable () -> CivilDay = { .today }) throws {
+        self.region = try tree.region(regionCode)
+        self.configuration = configuration
+        self.tree = tree
+        self.store = try TrainingStore(path: databasePath)
+        self.logger = logger
+        self.today = today
+    }
+
+    // MARK: People
+
+    /// Adds or replaces a person and answers them with the ID number masked. A change of role,
+    /// sector or joining day works their training out again.
+    @discardableResult
+    public func putPerson(_ person: Person) async throws -> Person {
+        let person = try checked { try validated(person) }
+        let floodSeason = configuration.floodSeasonStarts
+        return try await store.pool.write { db in
+            do {
+                try Self.save(person, db, floodSeason: floodSeason)
+            } catch let error as InvalidRecord {
+                throw RPCError.invalidArgument(error.message)
+            }
+            return Self.masked(try Self.person(id: person.id, db)!)
+        }
+    }
+
+    /// A person, with the ID number masked.
+    public func person(id: String) async throws -> Person {
+        let id = id.trimmed
+        guard let person = try await store.pool.read({ db in try Self.person(id: id, db) }) else {
+            throw RPCError.notFound("no person \"\(id)\" on this node")
+        }
+        return Self.masked(person)
+    }
+
+    /// A person with the full ID number, for the node's own CLI only (never sent over the wire).
+    public func unmaskedPerson(id: String) async throws -> Person {
+        guard let person = try await store.pool.read({ db in try Self.person(id: id.trimmed, db) }) else {
+            throw RPCError.notFound("no person \"\(id)\" on this node")
+        }
+        return person
+    }
+
+    /// Deletes a person with their attendance and certificates.
+    public func deletePerson(id: String) async throws {
+        let id = id.trimmed
+        try await store.pool.write { db in
+            try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [id])
+            guard db.changesCount > 0 else { throw RPCError.notFound("no person \"\(id)\" on this node") }
+            try db.execute(sql: "DELETE FROM attendance WHERE person_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM certificate WHERE person_id = ?", arguments: [id])
+        }
+    }
+
+    /// A page of the people in a region subtree, by region code then id, ID numbers masked.
+    public func people(_ query: PersonQuery) async throws -> RecordPage<Person> {
+        let (range, cursor) = try checked { (try subtree(query.regionCode), try RegionCursor(parsing: query.cursor)) }
+        guard query.limit <= 1000 else { throw RPCError.invalidArgument("limit \(query.limit) is over 1000") }
+        let limit = query.limit == 0 ? 100 : Int(query.limit)
+        var sql = "SELECT \(Self.personColumns) FROM person WHERE region >= ? AND region < ? AND (region, id) > (?, ?)"
+        var arguments: StatementArguments = [range.lower, range.upper, cursor?.region ?? "", cursor?.id ?? ""]
+        if let role = query.role {
+            sql += " AND role = ?"
+            arguments += [role.rawValue]
+        }
+        sql += " ORDER BY region, id LIMIT ?"
+        arguments += [limit + 1]
+        return try await store.pool.read { [sql, arguments] db in
+            let people = try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.person(row:))
+            let page = Array(people.prefix(limit))
+            return RecordPage(records: page.map(Self.masked),
+                              nextCursor: people.count > limit ? RegionCursor(region: page.last!.regionCode, id: page.last!.id).text : "")
+        }
+    }
+
+    static let personColumns = "id, name, national_id, role, region, village, employer, high_risk, joined"
+
+    static func person(row: Row) -> Person {
+        Person(id: row[0], name: row[1], nationalID: row[2], role: PersonRole(rawValue: row[3]) ?? .employee, regionCode: row[4],
+               village: row[5], employer: row[6], highRiskSector: row[7], joinedOn: CivilDay(dayNumber: row[8]))
+    }
+
+    static func person(id: String, _ db: Database) throws -> Person? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(personColumns) FROM person WHERE id = ?"), arguments: [id]).map(person(row:))
+    }
+
+    static func masked(_ person: Person) -> Person {
+        var person = person
+        person.nationalID = NationalID.masked(person.nationalID)
+        return person
+    }
+
+    /// Inserts or replaces a validated person; works their training out again when what it depends
+    /// on changed. Says what it did.
+    @discardableResult
+    static func save(_ person: Person, _ db: Database, floodSeason: (month: Int, day: Int)) throws -> WriteOutcome {
+        let stored = try self.person(id: person.id, db)
+        if let holder = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE national_id = ? AND id != ?"),
+                                            arguments: [person.nationalID, person.id]) {
+            throw InvalidRecord("national ID: already recorded for person \(holder)")
+        }
+        guard stored != person else { return .unchanged }
+        try db.cachedStatement(sql: """
+            INSERT INTO person (id, name, national_id, role, region, village, employer, high_risk, joined) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, national_id = excluded.national_id, role = excluded.role,
+                region = excluded.region, village = excluded.village, employer = excluded.employer, high_risk = excluded.high_risk,
+                joined = excluded.joined
+            """).execute(arguments: [person.id, person.name, person.nationalID, person.role.rawValue, person.regionCode, person.village,
+                                     person.employer, person.highRiskSector, person.joinedOn!.dayNumber])
+        if stored == nil || stored?.role != person.role || stored?.highRiskSector != person.highRiskSector
+            || stored?.joinedOn != person.joinedOn || stored?.village.isEmpty != person.village.isEmpty {
+            var training = try TrainingDeriver(db, floodSeason: floodSeason)
+            try training.derive(personID: person.id)
+        }
+        return stored == nil ? .inserted : .updated
+    }
+
+    func validated(_ person: Person) throws -> Person {
+        var person = person
+        person.id = try required(person.id, "id")
+        person.name = try required(person.name, "name")
+        person.nationalID = try NationalID.validate(person.nationalID)
+        let place = try tree.region(person.regionCode)
+        guard RegionRange(subtreeOf: region).contains(place.code) else {
+            throw InvalidRecord("region: \(place) is outside this node's region \(region)")
+        }
+        person.regionCode = place.code
+        person.village = person.village.trimmed
+        guard person.village.isEmpty || place.tier == .township else {
+            throw InvalidRecord("village \"\(person.village)\": a village-level person carries their township's code, not \(place)")
+        }
+        person.employer = person.employer.trimmed
+        guard let joined = person.joinedOn else { throw InvalidRecord("joined on: the day is required") }
+        guard joined.year >= 1950, joined <= today().adding(days: 366) else { throw InvalidRecord("joined on \(joined) is not a plausible day") }
+        return person
+    }
+
+    // MARK: Courses and sessions
+
+    public func putCourse(_ course: Course) async throws {
+        var course = course
+        try checked {
+            course.code = try required(course.code, "code")
+            course.name = try required(course.name, "name")
+            guard course.hours.isFinite, course.hours > 0, course.hours <= 10_000 else { throw InvalidRecord("hours \(course.hours) is not in (0, 10,000]") }
+            guard course.passMark.isFinite, (0...100).contains(course.passMark) else { throw InvalidRecord("pass mark \(course.passMark) is not 0…100") }
+            guard course.validityMonths <= 1200, course.reviewMonths <= 1200 else { throw InvalidRecord("validity and review are at most 1,200 months") }
+            guard !course.roles.isEmpty else { throw InvalidRecord("roles: a course counts for at least one role") }
+            course.certificateKind = course.certificateKind.trimmed
+            guard !course.grantsCertificate || !course.certificateKind.isEmpty else { throw InvalidRecord("a course granting a certificate needs its kind") }
+        }
+        let floodSeason = configuration.floodSeasonStarts
+        try await store.pool.write { [course] db in
+            let roles = course.roles.reduce(Int64(0)) { $0 | (1 << Int64($1.rawValue - 1)) }
+            let before = try Row.fetchOne(db, sql: "SELECT pass_mark, roles FROM course WHERE code = ?", arguments: [course.code])
+            try db.execute(sql: """
+                INSERT INTO course (code, name, hours, pass_mark, grants_certificate, certificate_kind, validity_months, review_months, roles)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (code) DO UPDATE SET name = excluded.name, hours = excluded.hours, pass_mark = excluded.pass_mark,
+                    grants_certificate = excluded.grants_certificate, certificate_kind = excluded.certificate_kind,
+                    validity_months = excluded.validity_months, review_months = excluded.review_months, roles = excluded.roles
+                """, arguments: [course.code, course.name, course.hours, course.passMark, course.grantsCertificate, course.certificateKind,
+                                 course.validityMonths, course.reviewMonths, roles])
+            // A new pass mark or role set changes who passed and whose hours count.
+            if let before, (before[0] as Double) != course.passMark || (before[1] as Int64) != roles {
+                try db.execute(sql: """
+                    UPDATE attendance SET passed = (score >= ?) WHERE session_id IN (SELECT id FROM session WHERE course_code = ?)
+                    """, arguments: [course.passMark, course.code])
+                var training = try TrainingDeriver(db, floodSeason: floodSeason)
+                for person in try String.fetchAll(db, sql: """
+                    SELECT DISTINCT a.person_id FROM session s JOIN attendance a ON a.session_id = s.id WHERE s.course_code = ?
+                    """, arguments: [course.code]) {
+                    try training.derive(personID: person)
+                }
+            }
+        }
+    }
+
+    public func course(code: String) async throws -> Course {
+        let code = code.trimmed
+        guard let course = try await store.pool.read({ db in
+            try Row.fetchOne(db, sql: """
+                SELECT code, name, hours, pass_mark, grants_certificate, certificate_kind, validity_months, review_months, roles
+                FROM course WHERE code = ?
+                """, arguments: [code]).map { row in
+                let roles: Int64 = row[8]
+                return Course(code: row[0], name: row[1], hours: row[2], passMark: row[3], grantsCertificate: row[4], certificateKind: row[5],
+                              validityMonths: row[6], reviewMonths: row[7],
+                              roles: PersonRole.allCases.filter { roles & (1 << Int64($0.rawValue - 1)) != 0 })
+            }
+        }) else {
+            throw RPCError.notFound("no course \"\(code)\" on this node")
+        }
+        return course
+    }
+
+    public func putSession(_ session: TrainingSession) async throws {
+        var session = session
+        try checked {
+            session.id = try required(session.id, "id")
+            session.courseCode = try required(session.courseCode, "course code")
+            guard let starts = session.startsOn, let ends = session.endsOn else { throw InvalidRecord("start and end days are required") }
+            guard starts <= ends else { throw InvalidRecord("a session cannot end (\(ends)) before it starts (\(starts))") }
+            guard ends.year >= 1950, ends <= today().adding(days: 366) else { throw InvalidRecord("end day \(ends) is not plausible") }
+            guard session.hours.isFinite, (0...10_000).contains(session.hours) else { throw InvalidRecord("hours \(session.hours) is not 0…10,000") }
+        }
+        let floodSeason = configuration.floodSeasonStarts
+        try await store.pool.write { [session] db in
+            guard let courseHours = try Double.fetchOne(db, sql: "SELECT hours FROM course WHERE code = ?", arguments: [session.courseCode]) else {
+                throw RPCError.invalidArgument("no course \"\(session.courseCode)\" on this node")
+            }
+            let hours = session.hours == 0 ? courseHours : session.hours
+            let before = try Row.fetchOne(db, sql: "SELECT course_code, ends FROM session WHERE id = ?", arguments: [session.id])
+            if let before, (before[0] as String) != session.courseCode,
+               try Bool.fetchOne(db, sql: "SELECT 1 FROM attendance WHERE session_id = ? LIMIT 1", arguments: [session.id]) != nil {
+                throw RPCError.failedPrecondition("session \(session.id) has attendance; its course cannot change")
+            }
+            try db.execute(sql: """
+                INSERT INTO session (id, course_code, starts, ends, hours, location, instructor) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET course_code = excluded.course_code, starts = excluded.starts, ends = excluded.ends,
+                    hours = excluded.hours, location = excluded.location, instructor = excluded.instructor
+                """, arguments: [session.id, session.courseCode, session.startsOn!.dayNumber, session.endsOn!.dayNumber, hours,
+                                 session.location.trimmed, session.instructor.trimmed])
+            if let before, (before[1] as Int) != session.endsOn!.dayNumber {
+                var training = try TrainingDeriver(db, floodSeason: floodSeason)
+                for person in try String.fetchAll(db, sql: "SELECT person_id FROM attendance WHERE session_id = ?", arguments: [session.id]) {
+                    try training.derive(personID: person)
+                }
+            }
+        }
+    }
+
+    public func session(id: String) async throws -> TrainingSession {
+        let id = id.trimmed
+        guard let session = try await store.pool.read({ db in
+            try Row.fetchOne(db, sql: "SELECT id, course_code, starts, ends, hours, location, instructor FROM session WHERE id = ?",
+                             arguments: [id]).map { row in
+                TrainingSession(id: row[0], courseCode: row[1], startsOn: CivilDay(dayNumber: row[2]), endsOn: CivilDay(dayNumber: row[3]),
+                                hours: row[4], location: row[5], instructor: row[6])
+            }
+        }) else {
+            throw RPCError.notFound("no session \"\(id)\" on this node")
+        }
+        return session
+    }
+
+    /// Record counts for `node.info`.
+    public func counts() async throws -> [(String, Int64)] {
+        try await store.pool.read { db in
+            try [("people", "person"), ("courses", "course"), ("sessions", "session"), ("attendance", "attendance"),
+                 ("certificates", "certificate")].map { name, table in
+                (name, try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0)
+            }
+        }
+    }
+
+    // MARK: Helpers
+
+    func checked<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as InvalidRecord {
+            throw RPCError.invalidArgument(error.message)
+        } catch let error as RegionError {
+            throw RPCError.invalidArgument("\(error)")
+        }
+    }
+
+    func subtreeRoot(_ code: String) throws -> Region {
+        let asked = code.isEmpty ? region : try tree.region(code)
+        guard RegionRange(subtreeOf: region).contains(asked.code) else {
+            throw InvalidRecord("region: \(asked) is outside this node's region \(region)")
+        }
+        return asked
+    }
+
+    func subtree(_ code: String) throws -> RegionRange { RegionRange(subtreeOf: try subtreeRoot(code)) }
+
+    func required(_ text: String, _ field: String) throws(InvalidRecord) -> String {
+        let text = text.trimmed
+        guard !text.isEmpty else { throw InvalidRecord("\(field) is required") }
+        return text
+    }
+}

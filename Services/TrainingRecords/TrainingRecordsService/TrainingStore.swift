@@ -1,0 +1,87 @@
+import AnlanStorage
+import GRDB
+
+/// The service's SQLite file: people, courses, sessions, attendance and certificates.
+///
+/// Each person row also keeps what coverage needs, derived from their attendance whenever it or the
+/// person changes: initial hours, whether the initial rule is met, and one bit per year (2000–2062)
+/// for "annual rule met" and "counts as trained for the role's target". One covering index on
+/// (role, region, …) answers coverage and statistics for any subtree without touching attendance.
+struct TrainingStore: Sendable {
+    let pool: DatabasePool
+
+    init(path: String) throws {
+        self.pool = try SQLiteStore.open(path: path, migrator: Self.migrator)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: people, courses, sessions, attendance, certificates") { db in
+            try db.execute(sql: """
+                CREATE TABLE person (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    national_id TEXT NOT NULL UNIQUE,
+                    role INTEGER NOT NULL,
+                    region TEXT NOT NULL,
+                    village TEXT NOT NULL,
+                    employer TEXT NOT NULL,
+                    high_risk INTEGER NOT NULL,
+                    joined INTEGER NOT NULL,
+                    initial_hours REAL NOT NULL DEFAULT 0,
+                    initial_met INTEGER NOT NULL DEFAULT 0,
+                    annual_mask INTEGER NOT NULL DEFAULT 0,
+                    trained_mask INTEGER NOT NULL DEFAULT 0
+                ) WITHOUT ROWID;
+                CREATE INDEX person_by_region ON person(region, id);
+                CREATE INDEX person_for_coverage ON person(role, region, village, trained_mask, high_risk, joined, initial_met, annual_mask);
+
+                CREATE TABLE course (
+                    code TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    hours REAL NOT NULL,
+                    pass_mark REAL NOT NULL,
+                    grants_certificate INTEGER NOT NULL,
+                    certificate_kind TEXT NOT NULL,
+                    validity_months INTEGER NOT NULL,
+                    review_months INTEGER NOT NULL,
+                    roles INTEGER NOT NULL  -- bit (role − 1) for each role it counts for
+                ) WITHOUT ROWID;
+
+                CREATE TABLE session (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    course_code TEXT NOT NULL,
+                    starts INTEGER NOT NULL,
+                    ends INTEGER NOT NULL,
+                    hours REAL NOT NULL,
+                    location TEXT NOT NULL,
+                    instructor TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX session_by_course ON session(course_code);
+
+                CREATE TABLE attendance (
+                    person_id TEXT NOT NULL,
+                    session_id TEXT NOT NULL,
+                    hours REAL NOT NULL,
+                    score REAL NOT NULL,
+                    passed INTEGER NOT NULL,
+                    PRIMARY KEY (person_id, session_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX attendance_by_session ON attendance(session_id);
+
+                CREATE TABLE certificate (
+                    person_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    number TEXT NOT NULL,
+                    issued INTEGER NOT NULL,
+                    expires INTEGER,
+                    review_due INTEGER,
+                    due INTEGER,  -- the earlier of expiry and review
+                    PRIMARY KEY (person_id, kind, number)
+                ) WITHOUT ROWID;
+                CREATE INDEX certificate_by_due ON certificate(due);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,78 @@
+import AnlanRecords
+import AnlanWire
+
+/// A region's training figures for roll-up: for each role (and level) the people trained and the
+/// people in it, and for each rule the people it applies to and those meeting it — numerators and
+/// denominators only, so a parent's rate is computed from summed counts, never averaged.
+public struct TrainingStatistics: WireMessage, Hashable, Codable {
+    public var regionCode: String        // 1
+    public var asOf: CivilDay?           // 2
+    public var year: UInt32              // 3
+    public var coverage: [CoverageLine]  // 4 (repeated): by role, then level
+    public var rules: [RuleCount]        // 5 (repeated): by rule id
+
+    public init(regionCode: String = "", asOf: CivilDay? = nil, year: UInt32 = 0, coverage: [CoverageLine] = [], rules: [RuleCount] = []) {
+        self.regionCode = regionCode
+        self.asOf = asOf
+        self.year = year
+        self.coverage = coverage
+        self.rules = rules
+        normalise()
+    }
+
+    public init(from reader: inout WireReader) throws(WireError) {
+        self.init()
+        while let field = try reader.nextField() {
+            switch field.number {
+            case 1: regionCode = try reader.readString(field)
+            case 2: asOf = try reader.readDay(field)
+            case 3: year = try reader.readUInt(field)
+            case 4: coverage.append(try reader.readMessage(field))
+            case 5: rules.append(try reader.readMessage(field))
+            default: try reader.skip(field)
+            }
+        }
+        normalise()
+    }
+
+    public func encode(to writer: inout WireWriter) {
+        writer.write(1, string: regionCode)
+        writer.write(2, day: asOf)
+        writer.write(3, uint: year)
+        writer.write(4, messages: coverage)
+        writer.write(5, messages: rules)
+    }
+
+    /// Adds `other`'s counts to these (same year; region and day stay this one's).
+    public mutating func merge(_ other: TrainingStatistics) {
+        coverage += other.coverage
+        rules += other.rules
+        normalise()
+    }
+
+    public static func merged(_ parts: some Sequence<TrainingStatistics>, regionCode: String, asOf: CivilDay?, year: UInt32) -> TrainingStatistics {
+        var total = TrainingStatistics(regionCode: regionCode, asOf: asOf, year: year)
+        for part in parts { total.merge(part) }
+        return total
+    }
+
+    /// Sums lines with the same key, recomputes `met` from the sums, sorts.
+    private mutating func normalise() {
+        var lines: [Int: CoverageLine] = [:]
+        for line in coverage {
+            let key = Int(line.role.rawValue) * 2 + (line.village ? 1 : 0)
+            var sum = lines[key] ?? CoverageLine(role: line.role, village: line.village, targetPercent: line.targetPercent, counts: line.counts)
+            sum.trained.addSaturating(line.trained)
+            sum.people.addSaturating(line.people)
+            sum.met = Double(sum.trained) * 100 >= sum.targetPercent * Double(sum.people)
+            lines[key] = sum
+        }
+        coverage = lines.sorted { $0.key < $1.key }.map(\.value)
+        var counts: [String: RuleCount] = [:]
+        for rule in rules {
+            counts[rule.ruleID, default: RuleCount(ruleID: rule.ruleID)].applicable.addSaturating(rule.applicable)
+            counts[rule.ruleID]!.met.addSaturating(rule.met)
+        }
+        self.rules = counts.values.sorted { $0.ruleID < $1.ruleID }
+    }
+}
