@@ -117,6 +117,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        /// training-records at 1.2 million people and 5 million attendance records: bulk import, coverage.
+        .executableTarget(
+            name: "training-bench",
+            dependencies: [
+                "BenchTiming",
+                .product(name: "TrainingRecordsService", package: "anlan"),
+                .product(name: "TrainingRecordsAPI", package: "anlan"),
+                .product(name: "AnlanRecords", package: "anlan"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

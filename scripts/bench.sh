@@ -4,6 +4,7 @@
 #   scripts/bench.sh hazard [--points N …]   hazard-survey import, statistics, overdue pages
 #   scripts/bench.sh reserve [--lines N …]   material-reserve ledger appends, dispatch plans, stock totals
 #   scripts/bench.sh landing [--points N …]  aviation-landing-points nearest points and coverage
+#   scripts/bench.sh training [--people N …] training-records bulk import and coverage
 set -euo pipefail
 cd "$(dirname "$0")/../Benchmarks"
 ../scripts/install-system-packages.sh
@@ -24,5 +25,10 @@ fi
 if [ "${1:-}" = "landing" ]; then
     shift
     exec .build/release/landing-bench "$@"
+fi
+# `scripts/bench.sh training [options]` runs training-records' import and coverage benchmark.
+if [ "${1:-}" = "training" ]; then
+    shift
+    exec .build/release/training-bench "$@"
 fi
 exec .build/release/anlan-bench "$@"

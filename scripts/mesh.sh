@@ -17,7 +17,8 @@
 # flood-season kit norms and synthetic profiles, storage points and stock (`material-reserve generate`).
 # The province node runs aviation-landing-points (port $ANLAN_MESH_PORT+30) with the shipped example set:
 # the 22 OurAirports sites that lie in Zhejiang (public domain; see docs/DATA-ATTRIBUTION.md).
-# training-records and the gateway join this script as their issues land.
+# Each county node also runs training-records (ports $ANLAN_MESH_PORT+40 …) with synthetic people,
+# courses, sessions and attendance (`training-records generate`). The gateway joins as its issue lands.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STATE=${ANLAN_MESH_DIR:-$ROOT/.mesh}
@@ -43,6 +44,7 @@ SERVICES=(
     "hazard-survey 10 $COUNTIES"
     "material-reserve 20 $COUNTIES"
     "aviation-landing-points 30 330000"
+    "training-records 40 $COUNTIES"
 )
 
 port_of() {  # the fixed port of the n-th node
@@ -100,6 +102,7 @@ start() {
     echo "     $BIN/hazard-survey probe hidden --port $((BASE_PORT + 10)) --overdue"
     echo "     $BIN/material-reserve probe gaps --port $((BASE_PORT + 20)) --short-only"
     echo "     $BIN/aviation-landing-points probe nearest --port $((BASE_PORT + 30)) --lat 30.26 --lon 120.12"
+    echo "     $BIN/training-records probe coverage --port $((BASE_PORT + 40))"
     echo "     $BIN/material-reserve probe plan --port $((BASE_PORT + 20)) --region 330106003000 --need 2030101=200,3010201=10"
 }
 
@@ -132,6 +135,12 @@ start_service() {  # start_service NAME PORT_OFFSET REGION…: the service on ea
     done
 }
 
+first_line() {  # first_line COMMAND…: run it, print the first line of its output (no pipe to break)
+    local out
+    out=$("$@")
+    echo "${out%%$'\n'*}"
+}
+
 load_demo_data() {  # load_demo_data NAME REGION DATABASE SEED: demo data (synthetic, or the shipped set), imported locally
     local name=$1 region=$2 database=$3 seed=$4 demo="$STATE/data/$1-demo-$2"
     case "$name" in
@@ -140,18 +149,25 @@ load_demo_data() {  # load_demo_data NAME REGION DATABASE SEED: demo data (synth
                 --seed "$seed" --output "$demo" >/dev/null
             for kind in enterprises points hidden-hazards; do
                 echo -n "  $region $kind: "
-                "$BIN/hazard-survey" import --database "$database" --region "$region" --kind "$kind" "$demo/$kind.csv" | head -1
+                first_line "$BIN/hazard-survey" import --database "$database" --region "$region" --kind "$kind" "$demo/$kind.csv"
             done ;;
         aviation-landing-points)
             # The report lists every row outside Zhejiang: keep it in the log, show its first line.
             "$BIN/aviation-landing-points" import --database "$database" --region "$region" --shipped >"$STATE/logs/$name-$region-import.txt"
             echo "  $region landing points (the OurAirports sites in Zhejiang): $(head -1 "$STATE/logs/$name-$region-import.txt")" ;;
+        training-records)
+            "$BIN/training-records" generate --database "$database" --region "$region" --people 3000 --attendance 9000 \
+                --seed "$seed" --output "$demo" >/dev/null
+            for kind in people attendance; do
+                echo -n "  $region $kind: "
+                first_line "$BIN/training-records" import --database "$database" --region "$region" --kind "$kind" "$demo/$kind.csv"
+            done ;;
         material-reserve)
             "$BIN/material-reserve" generate --region "$region" --seed "$seed" --output "$demo" >/dev/null
             for kind in region-profiles storage-points stock; do
                 local file=$kind.csv; [ "$kind" = region-profiles ] && file=profiles.csv
                 echo -n "  $region $kind: "
-                "$BIN/material-reserve" import --database "$database" --region "$region" --kind "$kind" "$demo/$file" | head -1
+                first_line "$BIN/material-reserve" import --database "$database" --region "$region" --kind "$kind" "$demo/$file"
             done ;;
     esac
 }

@@ -72,6 +72,10 @@ public struct RawStatement {
     /// Column `index` (0-based) of the current row.
     public func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
     public func double(_ index: Int32) -> Double { sqlite3_column_double(handle, index) }
+    public func text(_ index: Int32) -> String {
+        guard let bytes = sqlite3_column_text(handle, index) else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, index))), as: UTF8.self)
+    }
 
     /// SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
     private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }

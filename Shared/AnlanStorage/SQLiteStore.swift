@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Opens a service's SQLite database the same way everywhere: WAL journal, one writer and concurrent
@@ -12,6 +13,7 @@ public enum SQLiteStore {
         configuration.maximumReaderCount = readers
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            if let size = ProcessInfo.processInfo.environment["ANLAN_CACHE_KB"] { try db.execute(sql: "PRAGMA cache_size = -\(size)") }
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try migrator.migrate(pool)

@@ -15,6 +15,8 @@ struct PersonTraining {
     let highRisk: Bool
     let joinedOn: CivilDay
     let rules: [HourRule]
+    private let joinedYear: Int
+    private let annualRule: HourRule?
     private(set) var initialHours = 0.0
     private(set) var hoursByYear: [Int: Double] = [:]
     private(set) var trainedYears: Set<Int> = []
@@ -26,6 +28,8 @@ struct PersonTraining {
         self.highRisk = highRisk
         self.joinedOn = joinedOn
         self.rules = TrainingRules.rules(for: role, highRisk: highRisk)
+        self.joinedYear = joinedOn.year
+        self.annualRule = rules.first { $0.window == .annual }
         let initialEnds = rules.lazy.compactMap { rule -> CivilDay? in
             if case .initial(let months) = rule.window { return joinedOn.adding(months: months) }
             return nil
@@ -39,6 +43,7 @@ struct PersonTraining {
             }
             if let initialEnds, credit.endsOn <= initialEnds { initialHours += credit.hours }
         }
+        initialMet = rules.allSatisfy { $0.window == .annual || initialHours >= $0.hours }
     }
 
     /// The last day hours count for an initial rule.
@@ -51,7 +56,7 @@ struct PersonTraining {
 
     /// Whether `rule` binds in `year`: an initial rule always, an annual one from the first full year.
     func binds(_ rule: HourRule, in year: Int) -> Bool {
-        rule.window != .annual || joinedOn.year < year
+        rule.window != .annual || joinedYear < year
     }
 
     func hours(for rule: HourRule, in year: Int) -> Double {
@@ -69,16 +74,16 @@ struct PersonTraining {
     }
 
     func compliant(in year: Int) -> Bool {
-        rules.allSatisfy { !binds($0, in: year) || hours(for: $0, in: year) >= $0.hours }
+        initialMet && (annualRule.map { !binds($0, in: year) || (hoursByYear[year] ?? 0) >= $0.hours } ?? true)
     }
 
-    var initialMet: Bool {
-        rules.allSatisfy { $0.window == .annual || initialHours >= $0.hours }
-    }
+    /// Every initial rule met (set once the credits are added up).
+    private(set) var initialMet = false
+
 
     /// Whether the annual rule binds and is met in `year`.
     func annualMet(in year: Int) -> Bool {
-        rules.contains { $0.window == .annual && binds($0, in: year) && (hoursByYear[year] ?? 0) >= $0.hours }
+        annualRule.map { binds($0, in: year) && (hoursByYear[year] ?? 0) >= $0.hours } ?? false
     }
 
     /// Whether the person counts as trained for their coverage target in `year`.
@@ -86,7 +91,7 @@ struct PersonTraining {
         switch counts {
         case .trainedInYear: trainedYears.contains(year)
         case .trainedBeforeFloodSeason: beforeFloodSeasonYears.contains(year)
-        case .annualHoursMet: rules.contains { $0.window == .annual && (hoursByYear[year] ?? 0) >= $0.hours }
+        case .annualHoursMet: annualRule.map { (hoursByYear[year] ?? 0) >= $0.hours } ?? false
         case .compliant: compliant(in: year)
         }
     }

@@ -20,12 +20,20 @@ struct TrainingDeriver {
 
     private let db: Database
     private let floodSeason: (month: Int, day: Int)
+    private let personFacts: RawStatement
+    private let passedAttendance: RawStatement
+    private let store: RawStatement
     private var sessions: [String: SessionFacts] = [:]
     private var courses: [String: CourseFacts] = [:]
 
     init(_ db: Database, floodSeason: (month: Int, day: Int)) throws {
         self.db = db
         self.floodSeason = floodSeason
+        personFacts = try RawStatement(db, sql: """
+            SELECT role, high_risk, joined, village != '', initial_hours, initial_met, annual_mask, trained_mask FROM person WHERE id = ?
+            """)
+        passedAttendance = try RawStatement(db, sql: "SELECT session_id, hours FROM attendance WHERE person_id = ? AND passed = 1")
+        store = try RawStatement(db, sql: "UPDATE person SET initial_hours = ?, initial_met = ?, annual_mask = ?, trained_mask = ? WHERE id = ?")
     }
 
     mutating func session(_ id: String) throws -> SessionFacts? {
@@ -48,28 +56,51 @@ struct TrainingDeriver {
         return facts
     }
 
+    /// What is stored on a person row from their last derivation.
+    private struct Derived: Equatable {
+        var initialHours: Double
+        var initialMet: Bool
+        var annualMask: Int64
+        var trainedMask: Int64
+    }
+    private var stored: Derived?
+
     /// The person's training from their attendance, or nil when there is no such person.
     mutating func training(personID: String) throws -> (PersonTraining, village: Bool)? {
-        guard let person = try Row.fetchOne(db.cachedStatement(sql: "SELECT role, high_risk, joined, village FROM person WHERE id = ?"),
-                                            arguments: [personID]),
-              let role = PersonRole(rawValue: person[0]) else { return nil }
+        personFacts.reset()
+        personFacts.bind(1, personID)
+        guard try personFacts.step(), let role = PersonRole(rawValue: UInt8(clamping: personFacts.int64(0))) else { return nil }
+        let highRisk = personFacts.int64(1) != 0, joined = CivilDay(dayNumber: Int(personFacts.int64(2))), village = personFacts.int64(3) != 0
+        stored = Derived(initialHours: personFacts.double(4), initialMet: personFacts.int64(5) != 0, annualMask: personFacts.int64(6),
+                         trainedMask: personFacts.int64(7))
+        personFacts.reset()
+        // Read whole before looking sessions up: a statement must not be interleaved with others.
+        var rows: [(String, Double)] = []
+        passedAttendance.reset()
+        passedAttendance.bind(1, personID)
+        while try passedAttendance.step() { rows.append((passedAttendance.text(0), passedAttendance.double(1))) }
+        passedAttendance.reset()
         var credits: [PersonTraining.Credit] = []
-        // Read whole before looking sessions up: a cursor must not be interleaved with other statements.
-        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT session_id, hours FROM attendance WHERE person_id = ? AND passed = 1"),
-                                    arguments: [personID]) {
-            guard let session = try session(row[0]), let course = try course(session.courseCode), course.counts(for: role) else { continue }
-            credits.append(.init(endsOn: session.endsOn, hours: row[1]))
+        for (sessionID, hours) in rows {
+            guard let session = try session(sessionID), let course = try course(session.courseCode), course.counts(for: role) else { continue }
+            credits.append(.init(endsOn: session.endsOn, hours: hours))
         }
-        let village: String = person[3]
-        return (PersonTraining(role: role, highRisk: person[1], joinedOn: CivilDay(dayNumber: person[2]), credits: credits,
-                               floodSeasonStarts: floodSeason), !village.isEmpty)
+        return (PersonTraining(role: role, highRisk: highRisk, joinedOn: joined, credits: credits, floodSeasonStarts: floodSeason), village)
     }
 
     /// Derives and stores the person's initial hours and year masks.
     mutating func derive(personID: String) throws {
         guard let (training, village) = try training(personID: personID) else { return }
-        try db.cachedStatement(sql: """
-            UPDATE person SET initial_hours = ?, initial_met = ?, annual_mask = ?, trained_mask = ? WHERE id = ?
-            """).execute(arguments: [training.initialHours, training.initialMet, training.annualMask, training.trainedMask(village: village), personID])
+        let derived = Derived(initialHours: training.initialHours, initialMet: training.initialMet, annualMask: training.annualMask,
+                              trainedMask: training.trainedMask(village: village))
+        // Unchanged figures leave the row (and its coverage index entry) alone.
+        guard derived != stored else { return }
+        store.reset()
+        store.bind(1, derived.initialHours)
+        store.bind(2, Int64(derived.initialMet ? 1 : 0))
+        store.bind(3, derived.annualMask)
+        store.bind(4, derived.trainedMask)
+        store.bind(5, personID)
+        try store.run()
     }
 }

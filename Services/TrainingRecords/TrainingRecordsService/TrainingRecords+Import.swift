@@ -50,10 +50,8 @@ extension TrainingRecords {
                             if field(n).isEmpty { return 0 }
                             return try Double(field(n)).orThrow("\(Self.attendanceColumns[n]): \"\(field(n))\" is not a number")
                         }
-                        let (_, outcome) = try attendance.write(Attendance(personID: field(0), sessionID: field(1), hours: try number(2),
-                                                                           score: try number(3)))
+                        _ = try attendance.add(Attendance(personID: field(0), sessionID: field(1), hours: try number(2), score: try number(3)))
                         seen[key] = record.line
-                        report.count(outcome)
                     }
                 } catch let error as InvalidRecord {
                     report.rejected.append(RowError(line: Int64(record.line), reason: error.message))
@@ -61,7 +59,7 @@ extension TrainingRecords {
                     report.rejected.append(RowError(line: Int64(record.line), reason: "\(error)"))
                 }
             }
-            try attendance.finish()
+            for (_, outcome) in try attendance.finish() { report.count(outcome) }
             return report
         }
     }

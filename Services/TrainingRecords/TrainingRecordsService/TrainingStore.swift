@@ -67,7 +67,8 @@ struct TrainingStore: Sendable {
                     passed INTEGER NOT NULL,
                     PRIMARY KEY (person_id, session_id)
                 ) WITHOUT ROWID;
-                CREATE INDEX attendance_by_session ON attendance(session_id);
+                -- No index by session: it would cost every bulk row a second B-tree insert, for the rare
+                -- correction of a session or course (which then scans attendance once).
 
                 CREATE TABLE certificate (
                     person_id TEXT NOT NULL,

@@ -12,7 +12,7 @@ struct TrainingRecordsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "training-records",
         abstract: "Anlan training-records: people, courses, attendance, certificates, statutory hours and coverage.",
-        subcommands: [Serve.self, Import.self, ShowPerson.self, Probe.self])
+        subcommands: [Serve.self, Import.self, Generate.self, ShowPerson.self, Probe.self])
 
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run the service for a region.")
@@ -52,6 +52,32 @@ struct TrainingRecordsCommand: AsyncParsableCommand {
             print(report.summary)
             print(String(format: "%.2f s, %.0f rows/s", seconds, Double(report.rows) / max(seconds, 0.001)))
             if !report.rejected.isEmpty { throw ExitCode(3) }
+        }
+    }
+
+    struct Generate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Seed a node's database with the demo courses and sessions, and write synthetic people.csv and attendance.csv.",
+            discussion: "Synthetic, deterministic, plausible — not training data. For the local mesh, tests and benchmarks.")
+        @Option(help: "The node's SQLite database file (courses and sessions are written into it).") var database: String
+        @Option(help: "Region whose townships get the people.") var region: String
+        @Option(help: "People.") var people = 2000
+        @Option(help: "Attendance records.") var attendance = 6000
+        @Option(help: "Seed (the same seed gives the same files).") var seed: UInt64 = 1
+        @Option(help: "Directory to write into.") var output = "."
+
+        func run() async throws {
+            var logger = Logger(label: "anlan.training-records")
+            logger.logLevel = .warning
+            let records = try TrainingRecords(databasePath: database, regionCode: region, logger: logger)
+            let data = try SyntheticTraining(regionCode: region, today: .today)
+            for course in SyntheticTraining.courses { try await records.putCourse(course) }
+            for session in data.sessions() { try await records.putSession(session) }
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            try data.peopleCSV(count: people, seed: seed).write(toFile: "\(output)/people.csv", atomically: true, encoding: .utf8)
+            try data.attendanceCSV(count: attendance, people: people, seed: seed &+ 1)
+                .write(toFile: "\(output)/attendance.csv", atomically: true, encoding: .utf8)
+            print("seeded \(SyntheticTraining.courses.count) courses and their sessions; wrote \(people) people and \(attendance) attendances for \(data.region) to \(output)")
         }
     }
 
