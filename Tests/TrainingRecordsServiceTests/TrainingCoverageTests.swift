@@ -53,6 +53,43 @@ import TrainingRecordsService
         }
     }
 
+    /// The tallies a county's coverage is read from follow people who change role, move, join the
+    /// village level, leave, and whose attendance is replaced.
+    @Test func talliesFollowEveryChange() async throws {
+        try await withTemporaryDirectory { dir in
+            let fixture = try TrainingFixture(dir, region: "330100")
+            try await fixture.courseAndSessions(["S": "2026-03-01", "OLD": "2025-01-10"])
+            var random = SplitMix64(seed: 9)
+            for n in 0..<40 {
+                let role = PersonRole.allCases[Int(random.next() % 9)]
+                try await fixture.person("T-\(n)", role, region: n % 2 == 0 ? "330106002000" : "330110005000", joined: "2024-06-01")
+                try await fixture.attend("T-\(n)", random.next() % 2 == 0 ? "S" : "OLD", hours: Double(4 + random.next() % 60))
+            }
+            for n in stride(from: 0, to: 40, by: 5) {
+                var person = try await fixture.records.unmaskedPerson(id: "T-\(n)")
+                person.role = .cadre
+                person.regionCode = "330110009000"
+                person.village = n % 10 == 0 ? "仁和村" : ""
+                try await fixture.records.putPerson(person)
+            }
+            for n in stride(from: 1, to: 40, by: 7) { try await fixture.records.deletePerson(id: "T-\(n)") }
+            for n in stride(from: 2, to: 40, by: 3) where (n - 1) % 7 != 0 { try await fixture.attend("T-\(n)", "S", hours: 2, score: 10) }  // now failed
+            for year in [2025, 2026] { #expect(try await fixture.records.tallyDisagreements(year: year) == [], "\(year)") }
+            // The county (tallies) and its townships (counted one by one) agree.
+            for role in PersonRole.allCases {
+                let county = try await fixture.records.coverage(CoverageRequest(regionCode: "330110", role: role, year: 2026)).lines
+                var summed: [Bool: (Int64, Int64)] = [:]
+                for township in ["330110005000", "330110009000"] {
+                    for line in try await fixture.records.coverage(CoverageRequest(regionCode: township, role: role, year: 2026)).lines {
+                        summed[line.village, default: (0, 0)].0 += line.trained
+                        summed[line.village, default: (0, 0)].1 += line.people
+                    }
+                }
+                for line in county { #expect(summed[line.village].map { $0 == (line.trained, line.people) } ?? (line.people == 0), "\(role)") }
+            }
+        }
+    }
+
     /// A city node: the city's statistics equal its two counties' merged, and each figure equals a
     /// count made directly from what was recorded.
     @Test func statisticsMergeToTheDirectAnswer() async throws {
@@ -82,6 +119,7 @@ import TrainingRecordsService
             #expect(city.coverage.first { $0.role == .cadre }?.people == 20)
             #expect(city.rules.first { $0.ruleID == "principal-annual" } == RuleCount(ruleID: "principal-annual", applicable: 40, met: Int64(metPrincipalAnnual)))
             #expect(city.rules.first { $0.ruleID == "principal-initial" } == RuleCount(ruleID: "principal-initial", applicable: 40, met: 40))
+            #expect(try await fixture.records.tallyDisagreements(year: 2026) == [])
         }
     }
 }

@@ -30,7 +30,7 @@ struct TrainingDeriver {
         self.db = db
         self.floodSeason = floodSeason
         personFacts = try RawStatement(db, sql: """
-            SELECT role, high_risk, joined, village != '', initial_hours, initial_met, annual_mask, trained_mask FROM person WHERE id = ?
+            SELECT role, high_risk, joined, village != '', initial_hours, initial_met, annual_mask, trained_mask, region FROM person WHERE id = ?
             """)
         passedAttendance = try RawStatement(db, sql: "SELECT session_id, hours FROM attendance WHERE person_id = ? AND passed = 1")
         store = try RawStatement(db, sql: "UPDATE person SET initial_hours = ?, initial_met = ?, annual_mask = ?, trained_mask = ? WHERE id = ?")
@@ -57,23 +57,46 @@ struct TrainingDeriver {
     }
 
     /// What is stored on a person row from their last derivation.
-    private struct Derived: Equatable {
+    struct Derived: Equatable {
         var initialHours: Double
         var initialMet: Bool
         var annualMask: Int64
         var trainedMask: Int64
     }
-    private var stored: Derived?
+
+    /// What a derivation needs to know of a person, read once.
+    struct PersonFacts {
+        let role: PersonRole
+        let highRisk: Bool
+        let joinedOn: CivilDay
+        let village: Bool
+        let region: String
+        let derived: Derived
+        var tallyKey: CoverageTally.Key { CoverageTally.key(role: role, region: region, village: village) }
+    }
+
+    /// Tally changes of this transaction; `finish()` writes them.
+    var tally = CoverageTally()
+
+    /// A person's facts, or nil when there is no such person.
+    func facts(personID: String) throws -> PersonFacts? {
+        personFacts.reset()
+        personFacts.bind(1, personID)
+        defer { personFacts.reset() }
+        guard try personFacts.step(), let role = PersonRole(rawValue: UInt8(clamping: personFacts.int64(0))) else { return nil }
+        return PersonFacts(role: role, highRisk: personFacts.int64(1) != 0, joinedOn: CivilDay(dayNumber: Int(personFacts.int64(2))),
+                           village: personFacts.int64(3) != 0, region: personFacts.text(8),
+                           derived: Derived(initialHours: personFacts.double(4), initialMet: personFacts.int64(5) != 0,
+                                            annualMask: personFacts.int64(6), trainedMask: personFacts.int64(7)))
+    }
 
     /// The person's training from their attendance, or nil when there is no such person.
     mutating func training(personID: String) throws -> (PersonTraining, village: Bool)? {
-        personFacts.reset()
-        personFacts.bind(1, personID)
-        guard try personFacts.step(), let role = PersonRole(rawValue: UInt8(clamping: personFacts.int64(0))) else { return nil }
-        let highRisk = personFacts.int64(1) != 0, joined = CivilDay(dayNumber: Int(personFacts.int64(2))), village = personFacts.int64(3) != 0
-        stored = Derived(initialHours: personFacts.double(4), initialMet: personFacts.int64(5) != 0, annualMask: personFacts.int64(6),
-                         trainedMask: personFacts.int64(7))
-        personFacts.reset()
+        guard let facts = try facts(personID: personID) else { return nil }
+        return (try training(personID: personID, facts: facts), facts.village)
+    }
+
+    mutating func training(personID: String, facts: PersonFacts) throws -> PersonTraining {
         // Read whole before looking sessions up: a statement must not be interleaved with others.
         var rows: [(String, Double)] = []
         passedAttendance.reset()
@@ -82,19 +105,30 @@ struct TrainingDeriver {
         passedAttendance.reset()
         var credits: [PersonTraining.Credit] = []
         for (sessionID, hours) in rows {
-            guard let session = try session(sessionID), let course = try course(session.courseCode), course.counts(for: role) else { continue }
+            guard let session = try session(sessionID), let course = try course(session.courseCode), course.counts(for: facts.role) else { continue }
             credits.append(.init(endsOn: session.endsOn, hours: hours))
         }
-        return (PersonTraining(role: role, highRisk: highRisk, joinedOn: joined, credits: credits, floodSeasonStarts: floodSeason), village)
+        return PersonTraining(role: facts.role, highRisk: facts.highRisk, joinedOn: facts.joinedOn, credits: credits, floodSeasonStarts: floodSeason)
     }
 
     /// Derives and stores the person's initial hours and year masks.
     mutating func derive(personID: String) throws {
-        guard let (training, village) = try training(personID: personID) else { return }
+        guard let facts = try facts(personID: personID) else { return }
+        try derive(personID: personID, facts: facts)
+    }
+
+    /// Derives and stores the person's figures from facts read before (and still true).
+    mutating func derive(personID: String, facts: PersonFacts) throws {
+        let training = try training(personID: personID, facts: facts)
         let derived = Derived(initialHours: training.initialHours, initialMet: training.initialMet, annualMask: training.annualMask,
-                              trainedMask: training.trainedMask(village: village))
-        // Unchanged figures leave the row (and its coverage index entry) alone.
+                              trainedMask: training.trainedMask(village: facts.village))
+        // Unchanged figures leave the row alone.
+        let stored = facts.derived
         guard derived != stored else { return }
+        if stored.trainedMask != derived.trainedMask {
+            tally.addTrained(-1, mask: stored.trainedMask & ~derived.trainedMask, facts.tallyKey)
+            tally.addTrained(1, mask: derived.trainedMask & ~stored.trainedMask, facts.tallyKey)
+        }
         store.reset()
         store.bind(1, derived.initialHours)
         store.bind(2, Int64(derived.initialMet ? 1 : 0))
@@ -102,5 +136,10 @@ struct TrainingDeriver {
         store.bind(4, derived.trainedMask)
         store.bind(5, personID)
         try store.run()
+    }
+
+    /// Writes the transaction's tally changes. Call once, after the last derivation.
+    mutating func finish() throws {
+        try tally.flush(db)
     }
 }

@@ -15,7 +15,7 @@ extension TrainingRecords {
             var writer = try AttendanceWriter(db, floodSeason: floodSeason, scope: scope)
             do {
                 let recorded = try writer.add(attendance)
-                _ = try writer.finish()
+                if case .refused(let reason) = try writer.finish().first?.outcome { throw InvalidRecord(reason) }
                 return recorded
             } catch let error as InvalidRecord {
                 throw RPCError.invalidArgument(error.message)
@@ -37,30 +37,34 @@ extension TrainingRecords {
                 do {
                     let key = attendance.personID.trimmed + "\u{1F}" + attendance.sessionID.trimmed
                     if let first = seen[key] { throw InvalidRecord("this attendance is also at position \(first)") }
-                    _ = try writer.add(attendance)
+                    _ = try writer.add(attendance, tag: position + 1)
                     seen[key] = position + 1
                 } catch let error as InvalidRecord {
                     report.rejected.append(RowError(line: Int64(position + 1), reason: error.message))
                 }
             }
-            for (_, outcome) in try writer.finish() { report.count(outcome) }
+            report.count(try writer.finish())
             return report
         }
     }
 }
 
-/// Writes attendance rows inside the caller's transaction. Rows are checked as they come and
-/// written in `finish()`, sorted by person and session so the B-trees are walked in key order; then
-/// every person whose attendance changed has their training worked out again, in id order.
+/// Writes attendance rows inside the caller's transaction. Rows are checked for what needs no
+/// lookup as they come; in `finish()` they are sorted by person and session, each person is read
+/// once (refusing their rows if there is no such person here), their rows written in key order, and
+/// their training worked out again — so the B-trees are walked in key order, not file order.
 struct AttendanceWriter {
+    /// What writing a row did, or why it was refused.
+    enum Outcome {
+        case written(WriteOutcome)
+        case refused(String)
+    }
+
     private let db: Database
     private var deriver: TrainingDeriver
     private let scope: RegionRange
     private let insert: RawStatement
     private let update: RawStatement
-    private let personRegion: RawStatement
-    /// People checked so far (id → role).
-    private var people: [String: PersonRole] = [:]
     /// Checked rows waiting to be written, with the caller's tag for each.
     private var pending: [(attendance: Attendance, tag: Int)] = []
 
@@ -69,30 +73,19 @@ struct AttendanceWriter {
         self.scope = scope
         deriver = try TrainingDeriver(db, floodSeason: floodSeason)
         insert = try RawStatement(db, sql: "INSERT OR IGNORE INTO attendance (person_id, session_id, hours, score, passed) VALUES (?, ?, ?, ?, ?)")
-        personRegion = try RawStatement(db, sql: "SELECT role, region FROM person WHERE id = ?")
         update = try RawStatement(db, sql: """
             UPDATE attendance SET hours = ?3, score = ?4, passed = ?5 WHERE person_id = ?1 AND session_id = ?2
                 AND (hours, score, passed) IS NOT (?3, ?4, ?5)
             """)
     }
 
-    /// Checks one attendance and queues it; answers it with `passed` set. `tag` comes back from
-    /// `finish()` with what writing it did.
+    /// Checks one attendance against its session and queues it; answers it with `passed` set.
+    /// `tag` comes back from `finish()` with what became of the row.
     mutating func add(_ attendance: Attendance, tag: Int = 0) throws -> Attendance {
         var attendance = attendance
         attendance.personID = attendance.personID.trimmed
         attendance.sessionID = attendance.sessionID.trimmed
-        if people[attendance.personID] == nil {
-            personRegion.reset()
-            personRegion.bind(1, attendance.personID)
-            guard try personRegion.step(), let role = PersonRole(rawValue: UInt8(clamping: personRegion.int64(0))) else {
-                throw InvalidRecord("no person \"\(attendance.personID)\" on this node")
-            }
-            let inScope = scope.contains(personRegion.text(1))
-            personRegion.reset()
-            guard inScope else { throw InvalidRecord("person \(attendance.personID) is outside this node's region") }
-            people[attendance.personID] = role
-        }
+        guard !attendance.personID.isEmpty else { throw InvalidRecord("person id is required") }
         guard let session = try deriver.session(attendance.sessionID), let course = try deriver.course(session.courseCode) else {
             throw InvalidRecord("no session \"\(attendance.sessionID)\" on this node")
         }
@@ -106,35 +99,64 @@ struct AttendanceWriter {
         return attendance
     }
 
-    /// Writes the queued rows in key order, works out again the training of every person whose
-    /// attendance changed, and answers each row's tag with what writing it did.
-    mutating func finish() throws -> [(tag: Int, outcome: WriteOutcome)] {
+    /// Writes the queued rows and works out again the training of every person whose attendance
+    /// changed; answers each row's tag with what became of it.
+    mutating func finish() throws -> [(tag: Int, outcome: Outcome)] {
         pending.sort { ($0.attendance.personID, $0.attendance.sessionID) < ($1.attendance.personID, $1.attendance.sessionID) }
-        var outcomes: [(tag: Int, outcome: WriteOutcome)] = []
+        var outcomes: [(tag: Int, outcome: Outcome)] = []
         outcomes.reserveCapacity(pending.count)
-        var touched: [String] = []
-        for (attendance, tag) in pending {
-            func bind(_ statement: RawStatement) {
-                statement.reset()
-                statement.bind(1, attendance.personID)
-                statement.bind(2, attendance.sessionID)
-                statement.bind(3, attendance.hours)
-                statement.bind(4, attendance.score)
-                statement.bind(5, Int64(attendance.passed ? 1 : 0))
+        var start = 0
+        while start < pending.count {
+            let person = pending[start].attendance.personID
+            var end = start + 1
+            while end < pending.count, pending[end].attendance.personID == person { end += 1 }
+            defer { start = end }
+            guard let facts = try deriver.facts(personID: person) else {
+                for row in pending[start..<end] { outcomes.append((row.tag, .refused("no person \"\(person)\" on this node"))) }
+                continue
             }
-            bind(insert)
-            try insert.run()
-            var outcome = WriteOutcome.inserted
-            if db.changesCount == 0 {
-                bind(update)
-                try update.run()
-                outcome = db.changesCount == 0 ? .unchanged : .updated
+            guard scope.contains(facts.region) else {
+                for row in pending[start..<end] { outcomes.append((row.tag, .refused("person \(person) is outside this node's region"))) }
+                continue
             }
-            if outcome != .unchanged, touched.last != attendance.personID { touched.append(attendance.personID) }
-            outcomes.append((tag, outcome))
+            var changed = false
+            for (attendance, tag) in pending[start..<end] {
+                func bind(_ statement: RawStatement) {
+                    statement.reset()
+                    statement.bind(1, attendance.personID)
+                    statement.bind(2, attendance.sessionID)
+                    statement.bind(3, attendance.hours)
+                    statement.bind(4, attendance.score)
+                    statement.bind(5, Int64(attendance.passed ? 1 : 0))
+                }
+                bind(insert)
+                try insert.run()
+                var outcome = WriteOutcome.inserted
+                if db.changesCount == 0 {
+                    bind(update)
+                    try update.run()
+                    outcome = db.changesCount == 0 ? .unchanged : .updated
+                }
+                changed = changed || outcome != .unchanged
+                outcomes.append((tag, .written(outcome)))
+            }
+            if changed { try deriver.derive(personID: person, facts: facts) }
         }
         pending = []
-        for person in touched { try deriver.derive(personID: person) }
+        try deriver.finish()
         return outcomes
+    }
+}
+
+extension ImportReport {
+    /// Counts rows as `AttendanceWriter.finish()` reports them; `line(tag)` gives a refused row's line.
+    mutating func count(_ outcomes: [(tag: Int, outcome: AttendanceWriter.Outcome)]) {
+        for (tag, outcome) in outcomes.sorted(by: { $0.tag < $1.tag }) {
+            switch outcome {
+            case .written(let written): count(written)
+            case .refused(let reason): rejected.append(RowError(line: Int64(tag), reason: reason))
+            }
+        }
+        rejected.sort { $0.line < $1.line }
     }
 }

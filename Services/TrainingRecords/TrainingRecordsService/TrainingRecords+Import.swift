@@ -50,7 +50,8 @@ extension TrainingRecords {
                             if field(n).isEmpty { return 0 }
                             return try Double(field(n)).orThrow("\(Self.attendanceColumns[n]): \"\(field(n))\" is not a number")
                         }
-                        _ = try attendance.add(Attendance(personID: field(0), sessionID: field(1), hours: try number(2), score: try number(3)))
+                        _ = try attendance.add(Attendance(personID: field(0), sessionID: field(1), hours: try number(2), score: try number(3)),
+                                               tag: record.line)
                         seen[key] = record.line
                     }
                 } catch let error as InvalidRecord {
@@ -59,7 +60,7 @@ extension TrainingRecords {
                     report.rejected.append(RowError(line: Int64(record.line), reason: "\(error)"))
                 }
             }
-            for (_, outcome) in try attendance.finish() { report.count(outcome) }
+            report.count(try attendance.finish())
             return report
         }
     }

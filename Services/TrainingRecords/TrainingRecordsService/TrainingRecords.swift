@@ -67,8 +67,16 @@ public final class TrainingRecords: Sendable {
     public func deletePerson(id: String) async throws {
         let id = id.trimmed
         try await store.pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT role, region, village != '', trained_mask FROM person WHERE id = ?", arguments: [id]),
+                  let role = PersonRole(rawValue: row[0]) else {
+                throw RPCError.notFound("no person \"\(id)\" on this node")
+            }
+            var tally = CoverageTally()
+            let key = CoverageTally.key(role: role, region: row[1], village: row[2])
+            tally.addPeople(-1, key)
+            tally.addTrained(-1, mask: row[3], key)
+            try tally.flush(db)
             try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [id])
-            guard db.changesCount > 0 else { throw RPCError.notFound("no person \"\(id)\" on this node") }
             try db.execute(sql: "DELETE FROM attendance WHERE person_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM certificate WHERE person_id = ?", arguments: [id])
         }
@@ -112,8 +120,8 @@ public final class TrainingRecords: Sendable {
         return person
     }
 
-    /// Inserts or replaces a validated person; works their training out again when what it depends
-    /// on changed. Says what it did.
+    /// Inserts or replaces a validated person; works their training out again, and moves their place
+    /// in the coverage tallies, when what those depend on changed. Says what it did.
     @discardableResult
     static func save(_ person: Person, _ db: Database, floodSeason: (month: Int, day: Int)) throws -> WriteOutcome {
         let stored = try self.person(id: person.id, db)
@@ -122,6 +130,16 @@ public final class TrainingRecords: Sendable {
             throw InvalidRecord("national ID: already recorded for person \(holder)")
         }
         guard stored != person else { return .unchanged }
+        let rederive = stored == nil || stored?.role != person.role || stored?.highRiskSector != person.highRiskSector
+            || stored?.joinedOn != person.joinedOn || stored?.village.isEmpty != person.village.isEmpty || stored?.regionCode != person.regionCode
+        var training = try TrainingDeriver(db, floodSeason: floodSeason)
+        if let stored, rederive {
+            // Out of the old tallies; the derivation below counts them in again under the new key.
+            let mask = try Int64.fetchOne(db.cachedStatement(sql: "SELECT trained_mask FROM person WHERE id = ?"), arguments: [person.id]) ?? 0
+            let key = CoverageTally.key(role: stored.role, region: stored.regionCode, village: !stored.village.isEmpty)
+            training.tally.addPeople(-1, key)
+            training.tally.addTrained(-1, mask: mask, key)
+        }
         try db.cachedStatement(sql: """
             INSERT INTO person (id, name, national_id, role, region, village, employer, high_risk, joined) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, national_id = excluded.national_id, role = excluded.role,
@@ -129,11 +147,12 @@ public final class TrainingRecords: Sendable {
                 joined = excluded.joined
             """).execute(arguments: [person.id, person.name, person.nationalID, person.role.rawValue, person.regionCode, person.village,
                                      person.employer, person.highRiskSector, person.joinedOn!.dayNumber])
-        if stored == nil || stored?.role != person.role || stored?.highRiskSector != person.highRiskSector
-            || stored?.joinedOn != person.joinedOn || stored?.village.isEmpty != person.village.isEmpty {
-            var training = try TrainingDeriver(db, floodSeason: floodSeason)
+        if rederive {
+            try db.cachedStatement(sql: "UPDATE person SET initial_hours = -1, trained_mask = 0 WHERE id = ?").execute(arguments: [person.id])
+            training.tally.addPeople(1, CoverageTally.key(role: person.role, region: person.regionCode, village: !person.village.isEmpty))
             try training.derive(personID: person.id)
         }
+        try training.finish()
         return stored == nil ? .inserted : .updated
     }
 
@@ -194,6 +213,7 @@ public final class TrainingRecords: Sendable {
                     """, arguments: [course.code]) {
                     try training.derive(personID: person)
                 }
+                try training.finish()
             }
         }
     }
@@ -248,6 +268,7 @@ public final class TrainingRecords: Sendable {
                 for person in try String.fetchAll(db, sql: "SELECT person_id FROM attendance WHERE session_id = ?", arguments: [session.id]) {
                     try training.derive(personID: person)
                 }
+                try training.finish()
             }
         }
     }

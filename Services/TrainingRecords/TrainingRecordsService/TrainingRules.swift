@@ -91,12 +91,22 @@ public enum TrainingRules {
 
     /// The hour rules for a person.
     public static func rules(for role: PersonRole, highRisk: Bool) -> [HourRule] {
-        hourRules.filter { $0.applies(to: role, highRisk: highRisk) }
+        rulesByPerson[Int(role.rawValue) * 2 + (highRisk ? 1 : 0)]
     }
 
     /// The coverage target line a person falls in.
     public static func target(for role: PersonRole, village: Bool) -> CoverageTarget {
-        coverageTargets.first { $0.role == role && ($0.village == nil || $0.village == village) }!
+        targetsByPerson[Int(role.rawValue) * 2 + (village ? 1 : 0)]
+    }
+
+    /// `rules(for:highRisk:)` and `target(for:village:)` worked out once, by role × 2 + flag.
+    private static let rulesByPerson: [[HourRule]] = (0..<20).map { key in
+        guard let role = PersonRole(rawValue: UInt8(key / 2)) else { return [] }
+        return hourRules.filter { $0.applies(to: role, highRisk: key % 2 == 1) }
+    }
+    private static let targetsByPerson: [CoverageTarget] = (0..<20).map { key in
+        let role = PersonRole(rawValue: UInt8(key / 2)) ?? .employee
+        return coverageTargets.first { $0.role == role && ($0.village == nil || $0.village == (key % 2 == 1)) }!
     }
 
     /// The years coverage is kept for, one bit each in a person's masks.

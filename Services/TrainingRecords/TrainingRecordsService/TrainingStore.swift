@@ -5,8 +5,9 @@ import GRDB
 ///
 /// Each person row also keeps what coverage needs, derived from their attendance whenever it or the
 /// person changes: initial hours, whether the initial rule is met, and one bit per year (2000–2062)
-/// for "annual rule met" and "counts as trained for the role's target". One covering index on
-/// (role, region, …) answers coverage and statistics for any subtree without touching attendance.
+/// for "annual rule met" and "counts as trained for the role's target". Tallies of people and of
+/// people trained per year, by role and 6-digit division, answer coverage of a county or more; a
+/// township's is counted from its people.
 struct TrainingStore: Sendable {
     let pool: DatabasePool
 
@@ -34,7 +35,25 @@ struct TrainingStore: Sendable {
                     trained_mask INTEGER NOT NULL DEFAULT 0
                 ) WITHOUT ROWID;
                 CREATE INDEX person_by_region ON person(region, id);
-                CREATE INDEX person_for_coverage ON person(role, region, village, trained_mask, high_risk, joined, initial_met, annual_mask);
+                CREATE INDEX person_by_role ON person(role, region);
+
+                -- Coverage of a county or more is read from these tallies, kept with every derivation:
+                -- people per (role, 6-digit division, level), and those counted as trained per year.
+                CREATE TABLE people_tally (
+                    role INTEGER NOT NULL,
+                    division TEXT NOT NULL,
+                    village INTEGER NOT NULL,
+                    people INTEGER NOT NULL,
+                    PRIMARY KEY (role, division, village)
+                ) WITHOUT ROWID;
+                CREATE TABLE trained_tally (
+                    role INTEGER NOT NULL,
+                    year INTEGER NOT NULL,
+                    division TEXT NOT NULL,
+                    village INTEGER NOT NULL,
+                    trained INTEGER NOT NULL,
+                    PRIMARY KEY (role, year, division, village)
+                ) WITHOUT ROWID;
 
                 CREATE TABLE course (
                     code TEXT PRIMARY KEY NOT NULL,
