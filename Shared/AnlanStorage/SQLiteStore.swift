@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 /// Opens a service's SQLite database the same way everywhere: WAL journal, one writer and concurrent
@@ -6,14 +5,17 @@ import GRDB
 /// cut, foreign keys on, and the service's migrations applied before the first request.
 public enum SQLiteStore {
     /// Opens (creating if needed) the database at `path` and migrates it.
-    public static func open(path: String, migrator: DatabaseMigrator, readers: Int = 4) throws -> DatabasePool {
+    ///
+    /// - Parameter cacheMegabytes: SQLite's page cache per connection (default: SQLite's 2 MB). A
+    ///   store whose bulk writes touch tables of millions of rows at random sets it larger.
+    public static func open(path: String, migrator: DatabaseMigrator, readers: Int = 4, cacheMegabytes: Int? = nil) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
         configuration.maximumReaderCount = readers
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            if let size = ProcessInfo.processInfo.environment["ANLAN_CACHE_KB"] { try db.execute(sql: "PRAGMA cache_size = -\(size)") }
+            if let cacheMegabytes { try db.execute(sql: "PRAGMA cache_size = -\(cacheMegabytes * 1024)") }
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try migrator.migrate(pool)

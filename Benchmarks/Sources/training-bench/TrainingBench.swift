@@ -55,6 +55,7 @@ struct TrainingBench: AsyncParsableCommand {
         }
         print(String(format: "attendance: %d imported in %.1f s, %.0f rows/s overall (files of %d: %.0f … %.0f rows/s)",
                      attendance, seconds, Double(attendance) / seconds, chunk, rates.min() ?? 0, rates.max() ?? 0))
+        print("  file by file: " + rates.map { String(format: "%.0f", $0 / 1000) + "k" }.joined(separator: " "))
 
         print("\ncoverage for 2026, by role (median / p99 ms)")
         for (name, code) in [("province", "330000"), ("county 西湖区", "330106")] {

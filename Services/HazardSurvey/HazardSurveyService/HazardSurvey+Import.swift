@@ -129,18 +129,6 @@ extension HazardSurvey {
     }
 }
 
-/// One CSV row after parsing and validation: a record ready to write, or why not.
-enum ParsedRow<Record: Sendable>: Sendable {
-    case record(Record, line: Int)
-    case rejected(InvalidRecord, line: Int)
-
-    var line: Int {
-        switch self {
-        case .record(_, let line), .rejected(_, let line): line
-        }
-    }
-}
-
 extension ParsedRow where Record == HazardPoint {
     /// Sorts a batch by region, then id (rejected rows first; the report is put in line order at the end).
     var regionKey: (String, String) {

@@ -67,6 +67,8 @@ struct AttendanceWriter {
     private let update: RawStatement
     /// Checked rows waiting to be written, with the caller's tag for each.
     private var pending: [(attendance: Attendance, tag: Int)] = []
+    /// Rows queued and not yet written.
+    var pendingCount: Int { pending.count }
 
     init(_ db: Database, floodSeason: (month: Int, day: Int), scope: RegionRange) throws {
         self.db = db
@@ -151,7 +153,7 @@ struct AttendanceWriter {
 extension ImportReport {
     /// Counts rows as `AttendanceWriter.finish()` reports them; `line(tag)` gives a refused row's line.
     mutating func count(_ outcomes: [(tag: Int, outcome: AttendanceWriter.Outcome)]) {
-        for (tag, outcome) in outcomes.sorted(by: { $0.tag < $1.tag }) {
+        for (tag, outcome) in outcomes {
             switch outcome {
             case .written(let written): count(written)
             case .refused(let reason): rejected.append(RowError(line: Int64(tag), reason: reason))

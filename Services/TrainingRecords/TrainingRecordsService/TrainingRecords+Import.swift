@@ -1,4 +1,5 @@
 import AnlanRPC
+import Foundation
 import AnlanRecords
 import AnlanRegions
 import GRDB
@@ -6,6 +7,7 @@ import TrainingRecordsAPI
 
 /// CSV import of people and of attendance: each bad row is reported with its line and reason, all
 /// good rows are committed in one transaction, and importing the same file again changes nothing.
+/// Attendance is parsed on its own thread while the writer writes what came before.
 extension TrainingRecords {
     static let peopleColumns = ["id", "name", "national_id", "role", "region", "village", "employer", "high_risk", "joined_on"]
     static let attendanceColumns = ["person_id", "session_id", "hours", "score"]
@@ -21,48 +23,110 @@ extension TrainingRecords {
             throw RPCError.invalidArgument("\(source): \(error)")
         }
         let columns = (kind == .people ? Self.peopleColumns : Self.attendanceColumns).map { header.index(of: $0) }
+        if kind == .attendance { return try await importAttendance(reader, columns: columns) }
+        // People: one by one on the writer (each may move in the coverage tallies).
         let body = reader
         let floodSeason = configuration.floodSeasonStarts
-        let scope = RegionRange(subtreeOf: region)
         return try await store.pool.write { db in
             var reader = body
             var report = ImportReport()
             var seen: [String: Int] = [:]
-            var attendance = try AttendanceWriter(db, floodSeason: floodSeason, scope: scope)
             while let record = reader.next() {
                 report.rows += 1
                 func field(_ n: Int) -> String { record.field(columns[n]).trimmed }
                 do {
                     if let problem = record.problem { throw InvalidRecord(problem) }
-                    switch kind {
-                    case .people:
-                        let person = try self.validated(Person(
-                            id: field(0), name: field(1), nationalID: field(2), role: try PersonRole.parse(field(3)), regionCode: field(4),
-                            village: field(5), employer: field(6), highRiskSector: try Self.flag(field(7), "high_risk"),
-                            joinedOn: try CivilDay(field(8)).orThrow("joined_on: \"\(field(8))\" is not a YYYY-MM-DD date")))
-                        if let first = seen[person.id] { throw InvalidRecord("id \(person.id) already appears on line \(first) of this file") }
-                        seen[person.id] = record.line
-                        report.count(try Self.save(person, db, floodSeason: floodSeason))
-                    case .attendance:
-                        let key = field(0) + "\u{1F}" + field(1)
-                        if let first = seen[key] { throw InvalidRecord("this attendance already appears on line \(first) of this file") }
-                        func number(_ n: Int) throws -> Double {
-                            if field(n).isEmpty { return 0 }
-                            return try Double(field(n)).orThrow("\(Self.attendanceColumns[n]): \"\(field(n))\" is not a number")
-                        }
-                        _ = try attendance.add(Attendance(personID: field(0), sessionID: field(1), hours: try number(2), score: try number(3)),
-                                               tag: record.line)
-                        seen[key] = record.line
-                    }
+                    let person = try self.validated(Person(
+                        id: field(0), name: field(1), nationalID: field(2), role: try PersonRole.parse(field(3)), regionCode: field(4),
+                        village: field(5), employer: field(6), highRiskSector: try Self.flag(field(7), "high_risk"),
+                        joinedOn: try CivilDay(field(8)).orThrow("joined_on: \"\(field(8))\" is not a YYYY-MM-DD date")))
+                    if let first = seen[person.id] { throw InvalidRecord("id \(person.id) already appears on line \(first) of this file") }
+                    seen[person.id] = record.line
+                    report.count(try Self.save(person, db, floodSeason: floodSeason))
                 } catch let error as InvalidRecord {
                     report.rejected.append(RowError(line: Int64(record.line), reason: error.message))
                 } catch let error as RegionError {
                     report.rejected.append(RowError(line: Int64(record.line), reason: "\(error)"))
                 }
             }
-            report.count(try attendance.finish())
             return report
         }
+    }
+
+    /// Attendance rows: parsed (numbers, repeats) on a parsing thread, checked and written on the
+    /// writer in batches of 250,000, each batch in key order.
+    private func importAttendance(_ reader: CSVReader, columns: [Int?]) async throws -> ImportReport {
+        let channel = Self.startParsingAttendance(reader, columns: columns)
+        let floodSeason = configuration.floodSeasonStarts
+        let scope = RegionRange(subtreeOf: region)
+        return try await store.pool.write { db in
+            var report = ImportReport()
+            do {
+                var writer = try AttendanceWriter(db, floodSeason: floodSeason, scope: scope)
+                while let batch = channel.receive() {
+                    for row in batch {
+                        report.rows += 1
+                        switch row {
+                        case .record(let attendance, let line):
+                            do {
+                                _ = try writer.add(attendance, tag: line)
+                            } catch let error as InvalidRecord {
+                                report.rejected.append(RowError(line: Int64(line), reason: error.message))
+                            }
+                        case .rejected(let error, let line):
+                            report.rejected.append(RowError(line: Int64(line), reason: error.message))
+                        }
+                    }
+                    if writer.pendingCount >= 250_000 { report.count(try writer.finish()) }
+                }
+                report.count(try writer.finish())
+            } catch {
+                channel.cancel()
+                throw error
+            }
+            report.rejected.sort { $0.line < $1.line }
+            return report
+        }
+    }
+
+    /// Parses attendance rows on a new thread, in batches; a person and session seen earlier in the
+    /// file is a rejected row here.
+    static func startParsingAttendance(_ reader: CSVReader, columns: [Int?]) -> BatchChannel<ParsedRow<Attendance>> {
+        let channel = BatchChannel<ParsedRow<Attendance>>(capacity: 16)
+        let thread = Thread {
+            var reader = reader
+            var batch: [ParsedRow<Attendance>] = []
+            batch.reserveCapacity(8192)
+            var seen: [String: Int] = [:]
+            while let record = reader.next() {
+                func field(_ n: Int) -> String { record.field(columns[n]).trimmed }
+                func number(_ n: Int) throws -> Double {
+                    if field(n).isEmpty { return 0 }
+                    return try Double(field(n)).orThrow("\(attendanceColumns[n]): \"\(field(n))\" is not a number")
+                }
+                do {
+                    if let problem = record.problem { throw InvalidRecord(problem) }
+                    let key = field(0) + "\u{1F}" + field(1)
+                    if let first = seen[key] { throw InvalidRecord("this attendance already appears on line \(first) of this file") }
+                    let attendance = Attendance(personID: field(0), sessionID: field(1), hours: try number(2), score: try number(3))
+                    seen[key] = record.line
+                    batch.append(.record(attendance, line: record.line))
+                } catch let error as InvalidRecord {
+                    batch.append(.rejected(error, line: record.line))
+                } catch {
+                    batch.append(.rejected(InvalidRecord("\(error)"), line: record.line))
+                }
+                if batch.count == 8192 {
+                    guard channel.send(batch) else { return }
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            channel.send(batch)
+            channel.finish()
+        }
+        thread.name = "anlan.csv-parse"
+        thread.start()
+        return channel
     }
 
     static func flag(_ text: String, _ column: String) throws -> Bool {

@@ -12,7 +12,9 @@ struct TrainingStore: Sendable {
     let pool: DatabasePool
 
     init(path: String) throws {
-        self.pool = try SQLiteStore.open(path: path, migrator: Self.migrator)
+        // A province's 1.2 million people and 5 million attendance rows: bulk imports read and update
+        // them in key order, and a 256 MB page cache keeps the pages they walk (1 GB measured no faster).
+        self.pool = try SQLiteStore.open(path: path, migrator: Self.migrator, cacheMegabytes: 256)
     }
 
     static var migrator: DatabaseMigrator {

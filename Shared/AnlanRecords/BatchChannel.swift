@@ -6,20 +6,20 @@ import Foundation
 ///
 /// Both sides block (on a condition variable): use it between plain threads — the producer's own
 /// `Thread` and GRDB's writer queue — never on the Swift concurrency pool.
-final class BatchChannel<Element: Sendable>: @unchecked Sendable {
+public final class BatchChannel<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var batches = Deque<[Element]>()
     private var finished = false
     private var cancelled = false
     private let capacity: Int
 
-    init(capacity: Int) {
+    public init(capacity: Int) {
         self.capacity = capacity
     }
 
     /// Waits for room and queues `batch`; false once the consumer has cancelled (stop producing).
     @discardableResult
-    func send(_ batch: [Element]) -> Bool {
+    public func send(_ batch: [Element]) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= capacity && !cancelled { condition.wait() }
@@ -30,7 +30,7 @@ final class BatchChannel<Element: Sendable>: @unchecked Sendable {
     }
 
     /// No more batches will come.
-    func finish() {
+    public func finish() {
         condition.lock()
         finished = true
         condition.broadcast()
@@ -38,7 +38,7 @@ final class BatchChannel<Element: Sendable>: @unchecked Sendable {
     }
 
     /// The next batch, waiting for one; nil when the producer has finished and everything was taken.
-    func receive() -> [Element]? {
+    public func receive() -> [Element]? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !finished && !cancelled { condition.wait() }
@@ -48,7 +48,7 @@ final class BatchChannel<Element: Sendable>: @unchecked Sendable {
     }
 
     /// The consumer stops: the producer's next `send` returns false.
-    func cancel() {
+    public func cancel() {
         condition.lock()
         cancelled = true
         batches.removeAll()
