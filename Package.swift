@@ -107,7 +107,7 @@ let package = Package(
         /// reports, pages, region-subtree ranges, enums on the wire.
         .target(
             name: "AnlanRecords",
-            dependencies: ["AnlanWire", "AnlanRegions", .product(name: "DequeModule", package: "swift-collections")],
+            dependencies: ["AnlanWire", "AnlanRPC", "AnlanRegions", .product(name: "DequeModule", package: "swift-collections")],
             path: "Shared/AnlanRecords"
         ),
 

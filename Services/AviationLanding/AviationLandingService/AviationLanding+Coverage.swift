@@ -9,7 +9,7 @@ import GRDB
 extension AviationLanding {
     /// Each township of a region and its nearest usable (available) point on this node.
     public func coverage(_ request: CoverageRequest) async throws -> CoverageReport {
-        let (root, within) = try checked { (try subtreeRoot(request.regionCode), try distance(request.withinKilometres)) }
+        let (root, within) = try validating { (try scope.region(request.regionCode), try distance(request.withinKilometres)) }
         let tree = self.tree
         return try await store.pool.read { db in try Self.coverage(of: root, within: within, tree: tree, db) }
     }
@@ -17,7 +17,7 @@ extension AviationLanding {
     /// Points built in a year in a region and each of its children, against their share of the
     /// province's annual target (shared out by number of townships).
     public func targets(_ request: TargetRequest) async throws -> TargetReport {
-        let (root, year) = try checked { (try subtreeRoot(request.regionCode), try constructionYear(request.year)) }
+        let (root, year) = try validating { (try scope.region(request.regionCode), try constructionYear(request.year)) }
         let tree = self.tree
         let annualTarget = configuration.annualTarget
         return try await store.pool.read { db in
@@ -37,8 +37,8 @@ extension AviationLanding {
     /// A subtree's figures for roll-up: points by kind and status with the compliant ones, townships
     /// covered, and this year's (or `year`'s) construction against its target.
     public func statistics(_ request: CoverageRequest) async throws -> LandingStatistics {
-        let (root, within, year) = try checked {
-            (try subtreeRoot(request.regionCode), try distance(request.withinKilometres), try constructionYear(request.year))
+        let (root, within, year) = try validating {
+            (try scope.region(request.regionCode), try distance(request.withinKilometres), try constructionYear(request.year))
         }
         let targets = try await targets(TargetRequest(regionCode: root.code, year: year))
         let tree = self.tree

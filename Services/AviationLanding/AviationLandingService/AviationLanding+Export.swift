@@ -9,7 +9,7 @@ extension AviationLanding {
     public func exportCSV(_ kind: LandingRecordKind, regionCode: String, rowsPerChunk: Int = 5000,
                           send: (CSVChunk) async throws -> Void) async throws {
         guard kind == .points else { throw RPCError.invalidArgument("only points export; \(kind.name) is an import format") }
-        let range = try checked { try subtree(regionCode) }
+        let range = try validating { try scope.subtree(regionCode) }
         var writer = CSVWriter()
         writer.write(LandingCSVFormat.columns + LandingCSVFormat.derivedColumns)
         var after = ("", "")

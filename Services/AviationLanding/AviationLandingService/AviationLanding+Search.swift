@@ -9,7 +9,7 @@ import GRDB
 extension AviationLanding {
     /// The nearest `limit` usable points to a coordinate, or (with a radius) all within it.
     public func nearest(_ request: NearestRequest) async throws -> NearbyPoints {
-        let centre = try checked { try GeoCoordinate(latitude: request.latitude, longitude: request.longitude) }
+        let centre = try validating { try GeoCoordinate(latitude: request.latitude, longitude: request.longitude) }
         guard request.limit <= 1000 else { throw RPCError.invalidArgument("limit \(request.limit) is over 1000") }
         guard request.radiusKilometres.isFinite, (0...20_100).contains(request.radiusKilometres) else {
             throw RPCError.invalidArgument("radius \(request.radiusKilometres) km is not 0…20,100")
@@ -29,7 +29,7 @@ extension AviationLanding {
     public func inBox(_ request: BoxRequest) async throws -> NearbyPoints {
         guard request.limit <= 10_000 else { throw RPCError.invalidArgument("limit \(request.limit) is over 10,000") }
         let limit = request.limit == 0 ? 1000 : Int(request.limit)
-        let centre = try checked { () throws -> GeoCoordinate in
+        let centre = try validating { () throws -> GeoCoordinate in
             _ = try GeoCoordinate(latitude: request.south, longitude: request.west)
             _ = try GeoCoordinate(latitude: request.north, longitude: request.east)
             guard request.south <= request.north, request.west <= request.east else {

@@ -13,6 +13,8 @@ public final class AviationLanding: Sendable {
     public let region: Region
     public let configuration: LandingConfiguration
     let tree: RegionTree
+    /// The node's region, against which every region a request names is checked.
+    var scope: NodeScope { NodeScope(region: region, tree: tree) }
     let store: LandingPointStore
     let logger: Logger
     /// Today at the node (China Standard Time).
@@ -34,7 +36,7 @@ public final class AviationLanding: Sendable {
     /// Adds or replaces a landing point and answers it as stored, with its compliance.
     @discardableResult
     public func putPoint(_ point: LandingPoint) async throws -> LandingPoint {
-        let point = try checked { try validated(point) }
+        let point = try validating { try validated(point) }
         return try await store.pool.write { db in
             try Self.save(point, db)
             return try Self.point(id: point.id, db)!
@@ -60,7 +62,7 @@ public final class AviationLanding: Sendable {
 
     /// A page of the points in a region subtree, by region code then id.
     public func points(_ query: LandingQuery) async throws -> RecordPage<LandingPoint> {
-        let (range, cursor) = try checked { (try subtree(query.regionCode), try RegionCursor(parsing: query.cursor)) }
+        let (range, cursor) = try validating { (try scope.subtree(query.regionCode), try RegionCursor(parsing: query.cursor)) }
         guard query.limit <= 1000 else { throw RPCError.invalidArgument("limit \(query.limit) is over 1000") }
         let limit = query.limit == 0 ? 100 : Int(query.limit)
         var sql = "SELECT \(Self.columns) FROM landing_point WHERE region >= ? AND region < ? AND (region, id) > (?, ?)"
@@ -92,16 +94,16 @@ public final class AviationLanding: Sendable {
     public func recordInspection(_ inspection: Inspection) async throws -> Inspection {
         var inspection = inspection
         let today = self.today()
-        try checked {
+        try validating {
             inspection.pointID = inspection.pointID.trimmed
             guard let day = inspection.inspectedOn else { throw InvalidRecord("inspected on: the day is required") }
             guard day <= today else { throw InvalidRecord("inspected on \(day) is in the future") }
             guard day.year >= 1900 else { throw InvalidRecord("inspected on \(day) is before 1900") }
             guard let status = inspection.resultingStatus else { throw InvalidRecord("resulting status is required") }
-            inspection.inspector = try required(inspection.inspector, "inspector")
+            inspection.inspector = try inspection.inspector.required("inspector")
             inspection.findings = inspection.findings.trimmed
             inspection.statusReason = inspection.statusReason.trimmed
-            if status != .available { inspection.statusReason = try required(inspection.statusReason, "status reason") }
+            if status != .available { inspection.statusReason = try inspection.statusReason.required("status reason") }
         }
         return try await store.pool.write { [inspection] db in
             var inspection = inspection
@@ -237,8 +239,8 @@ public final class AviationLanding: Sendable {
     /// Checks a point from a request and returns it as it will be stored.
     func validated(_ point: LandingPoint) throws -> LandingPoint {
         var point = point
-        point.id = try required(point.id, "id")
-        point.name = try required(point.name, "name")
+        point.id = try point.id.required("id")
+        point.name = try point.name.required("name")
         let place = try tree.region(point.regionCode)
         guard RegionRange(subtreeOf: region).contains(place.code) else {
             throw InvalidRecord("region: \(place) is outside this node's region \(region)")
@@ -277,32 +279,4 @@ public final class AviationLanding: Sendable {
         }
     }
 
-    func checked<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as InvalidRecord {
-            throw RPCError.invalidArgument(error.message)
-        } catch let error as RegionError {
-            throw RPCError.invalidArgument("\(error)")
-        }
-    }
-
-    /// The subtree of `code` ("" = the node's region), which must lie in the node's region.
-    func subtree(_ code: String) throws -> RegionRange {
-        RegionRange(subtreeOf: try subtreeRoot(code))
-    }
-
-    func subtreeRoot(_ code: String) throws -> Region {
-        let asked = code.isEmpty ? region : try tree.region(code)
-        guard RegionRange(subtreeOf: region).contains(asked.code) else {
-            throw InvalidRecord("region: \(asked) is outside this node's region \(region)")
-        }
-        return asked
-    }
-
-    func required(_ text: String, _ field: String) throws(InvalidRecord) -> String {
-        let text = text.trimmed
-        guard !text.isEmpty else { throw InvalidRecord("\(field) is required") }
-        return text
-    }
 }

@@ -12,8 +12,8 @@ extension MaterialReserve {
     /// Records a requested order, or — when its idempotency key was seen before — returns that order.
     public func createOrder(_ order: DispatchOrder) async throws -> DispatchOrder {
         var order = order
-        try checked {
-            order.idempotencyKey = try required(order.idempotencyKey, "idempotency key")
+        try validating {
+            order.idempotencyKey = try order.idempotencyKey.required("idempotency key")
             guard !order.lines.isEmpty else { throw InvalidRecord("an order needs at least one line") }
             var seen: Set<String> = []
             for index in order.lines.indices {

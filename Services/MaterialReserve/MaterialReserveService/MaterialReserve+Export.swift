@@ -9,7 +9,7 @@ import MaterialReserveAPI
 extension MaterialReserve {
     public func exportCSV(_ kind: ReserveRecordKind, regionCode: String, rowsPerChunk: Int = 5000,
                           send: (CSVChunk) async throws -> Void) async throws {
-        let range = try checked { try subtree(regionCode) }
+        let range = try validating { try scope.subtree(regionCode) }
         let ancestors = try tree.ancestors(of: regionCode.isEmpty ? region.code : regionCode).map(\.code)
         var writer = CSVWriter()
         writer.write(Self.columns(of: kind))

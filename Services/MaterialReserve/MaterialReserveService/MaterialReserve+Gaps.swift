@@ -70,9 +70,9 @@ extension MaterialReserve {
 
     /// Checks a request's region and item prefix.
     private func asked(_ regionCode: String, itemPrefix: String) throws -> (Region, RegionRange) {
-        try checked {
+        try validating {
             if !itemPrefix.isEmpty { try CatalogueCode.validatePrefix(itemPrefix) }
-            let range = try subtree(regionCode)
+            let range = try scope.subtree(regionCode)
             return (regionCode.isEmpty ? region : try tree.region(regionCode), range)
         }
     }

@@ -12,7 +12,7 @@ extension MaterialReserve {
     /// Adds, replaces or (with quantity 0) removes a reserve norm.
     public func putNorm(_ norm: ReserveNorm) async throws {
         var norm = norm
-        try checked {
+        try validating {
             guard (1...4).contains(norm.tier) else { throw InvalidRecord("tier \(norm.tier) is not 1…4 (province … township)") }
             norm.itemCode = try CatalogueCode.validateItem(norm.itemCode)
             guard (0...Self.maximumNormFigure).contains(norm.quantity) else {
@@ -53,13 +53,13 @@ extension MaterialReserve {
     /// Records a region's risk level and counts. The region is in the node's subtree, or above it (a
     /// township node may record its county's risk level).
     public func putProfile(_ profile: RegionProfile) async throws {
-        let profile = try checked { try Self.validated(profile, tree: tree, node: region) }
+        let profile = try validating { try Self.validated(profile, tree: tree, node: region) }
         _ = try await store.pool.write { db in try Self.save(profile, db) }
     }
 
     /// A region's recorded profile.
     public func profile(regionCode: String) async throws -> RegionProfile {
-        let code = try checked { try tree.region(regionCode).code }
+        let code = try validating { try tree.region(regionCode).code }
         guard let profile = try await store.pool.read({ db in try Self.profiles(db)[code] }) else {
             throw RPCError.notFound("no profile recorded for region \(regionCode)")
         }

@@ -46,7 +46,7 @@ extension MaterialReserve {
     public func plan(_ request: PlanRequest, planner: DispatchPlanner = DispatchPlanner()) async throws -> DispatchPlan {
         let today = self.today()
         var needs: [DispatchLine] = []
-        let destination: GeoCoordinate = try checked {
+        let destination: GeoCoordinate = try validating {
             for need in request.needs {
                 let code = try CatalogueCode.validateItem(need.itemCode)
                 guard (1...Self.maximumUnits).contains(need.quantity) else {

@@ -42,7 +42,7 @@ extension MaterialReserve {
 
     /// A page of the storage points in a region subtree, by region code then id.
     public func storagePoints(_ query: PointQuery) async throws -> RecordPage<StoragePoint> {
-        let (range, cursor) = try checked { (try subtree(query.regionCode), try RegionCursor(parsing: query.cursor)) }
+        let (range, cursor) = try validating { (try scope.subtree(query.regionCode), try RegionCursor(parsing: query.cursor)) }
         guard query.limit <= 1000 else { throw RPCError.invalidArgument("limit \(query.limit) is over 1000") }
         let limit = query.limit == 0 ? 100 : Int(query.limit)
         return try await store.pool.read { db in

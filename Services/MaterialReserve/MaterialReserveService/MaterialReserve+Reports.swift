@@ -11,7 +11,7 @@ extension MaterialReserve {
     public func expiring(_ request: ExpiryRequest) async throws -> ExpiryReport {
         guard request.withinDays <= 36_500 else { throw RPCError.invalidArgument("within days \(request.withinDays) is over 36,500") }
         let through = today().adding(days: request.withinDays == 0 ? 30 : Int(request.withinDays))
-        let range = try checked { try subtree(request.regionCode) }
+        let range = try validating { try scope.subtree(request.regionCode) }
         return try await store.pool.read { db in
             let lots = try Row.fetchAll(db, sql: """
                 SELECT s.point_id, s.item_code, s.status, s.expires, s.quantity, s.reserved

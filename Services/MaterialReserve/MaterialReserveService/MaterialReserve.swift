@@ -15,6 +15,8 @@ public final class MaterialReserve: Sendable {
     /// lines stay far inside Int64.
     public static let maximumUnits: Int64 = 1_000_000_000_000
     let tree: RegionTree
+    /// The node's region, against which every region a request names is checked.
+    var scope: NodeScope { NodeScope(region: region, tree: tree) }
     let store: MaterialReserveStore
     let logger: Logger
     let now: @Sendable () -> Date
@@ -36,8 +38,8 @@ public final class MaterialReserve: Sendable {
     /// Adds or replaces a catalogue item.
     public func putItem(_ item: CatalogueItem) async throws {
         var item = item
-        item.code = try checked { try CatalogueCode.validateItem(item.code) }
-        item.name = try checked { try required(item.name, "name") }
+        item.code = try validating { try CatalogueCode.validateItem(item.code) }
+        item.name = try validating { try item.name.required("name") }
         try await store.pool.write { [item] db in
             try db.execute(sql: """
                 INSERT INTO catalogue_item (code, name, unit, shelf_life_months) VALUES (?, ?, ?, ?)
@@ -50,9 +52,9 @@ public final class MaterialReserve: Sendable {
     /// Adds or replaces a storage point in this node's region.
     public func putStoragePoint(_ point: StoragePoint) async throws {
         var point = point
-        try checked {
-            point.id = try required(point.id, "storage point id")
-            point.name = try required(point.name, "name")
+        try validating {
+            point.id = try point.id.required("storage point id")
+            point.name = try point.name.required("name")
             let region = try tree.region(point.regionCode)
             guard RegionRange(subtreeOf: self.region).contains(region.code) else {
                 throw InvalidRecord("region: \(region) is outside this node's region \(self.region)")
@@ -121,9 +123,9 @@ public final class MaterialReserve: Sendable {
     /// A county or larger subtree is summed from `stock_tally` (a few rows per county and item); a
     /// township's from its points' stock lines.
     public func stockTotals(regionCode: String = "", itemPrefix: String = "") async throws -> StockTotals {
-        let (asked, range) = try checked { () throws -> (Region, RegionRange) in
+        let (asked, range) = try validating { () throws -> (Region, RegionRange) in
             if !itemPrefix.isEmpty { try CatalogueCode.validatePrefix(itemPrefix) }
-            let range = try subtree(regionCode)
+            let range = try scope.subtree(regionCode)
             return (regionCode.isEmpty ? region : try tree.region(regionCode), range)
         }
         return try await store.pool.read { db in
@@ -208,28 +210,4 @@ public final class MaterialReserve: Sendable {
         throw InvalidRecord("owner tier \(owner.name) is below the point's region \(region) (\(region.tier.name))")
     }
 
-    func checked<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as InvalidRecord {
-            throw RPCError.invalidArgument(error.message)
-        } catch let error as RegionError {
-            throw RPCError.invalidArgument("\(error)")
-        }
-    }
-
-    /// The subtree of `code` ("" = the node's region), which must lie in the node's region.
-    func subtree(_ code: String) throws -> RegionRange {
-        let asked = code.isEmpty ? region : try tree.region(code)
-        guard RegionRange(subtreeOf: region).contains(asked.code) else {
-            throw InvalidRecord("region: \(asked) is outside this node's region \(region)")
-        }
-        return RegionRange(subtreeOf: asked)
-    }
-
-    func required(_ text: String, _ field: String) throws(InvalidRecord) -> String {
-        let text = text.trimmed
-        guard !text.isEmpty else { throw InvalidRecord("\(field) is required") }
-        return text
-    }
 }

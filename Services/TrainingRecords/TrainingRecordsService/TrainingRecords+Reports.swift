@@ -8,7 +8,7 @@ import TrainingRecordsAPI
 extension TrainingRecords {
     /// The rules binding a person in a year, each with the hours it sees and what is missing.
     public func compliance(_ request: ComplianceRequest) async throws -> PersonCompliance {
-        let year = try checked { try coverageYear(request.year) }
+        let year = try validating { try coverageYear(request.year) }
         let floodSeason = configuration.floodSeasonStarts
         let id = request.personID.trimmed
         return try await store.pool.read { db in
@@ -22,7 +22,7 @@ extension TrainingRecords {
     /// People of a role (or of every role) in a region subtree trained in a year against the target:
     /// one line per target line (information officers: village level apart).
     public func coverage(_ request: CoverageRequest) async throws -> CoverageReport {
-        let (root, year) = try checked { (try subtreeRoot(request.regionCode), try coverageYear(request.year)) }
+        let (root, year) = try validating { (try scope.region(request.regionCode), try coverageYear(request.year)) }
         let roles = request.role.map { [$0] } ?? PersonRole.allCases
         return try await store.pool.read { db in
             CoverageReport(regionCode: root.code, year: UInt32(year),
@@ -32,7 +32,7 @@ extension TrainingRecords {
 
     /// Counts for roll-up: every role's coverage line and every rule's applicable and met counts.
     public func statistics(_ request: CoverageRequest) async throws -> TrainingStatistics {
-        let (root, year) = try checked { (try subtreeRoot(request.regionCode), try coverageYear(request.year)) }
+        let (root, year) = try validating { (try scope.region(request.regionCode), try coverageYear(request.year)) }
         let today = self.today()
         return try await store.pool.read { db in
             let range = RegionRange(subtreeOf: root)
@@ -136,10 +136,10 @@ extension TrainingRecords {
     /// that kind (e.g. special operations: 72 and 36 months).
     public func putCertificate(_ certificate: Certificate) async throws -> Certificate {
         var certificate = certificate
-        try checked {
-            certificate.personID = try required(certificate.personID, "person id")
-            certificate.kind = try required(certificate.kind, "kind")
-            certificate.number = try required(certificate.number, "number")
+        try validating {
+            certificate.personID = try certificate.personID.required("person id")
+            certificate.kind = try certificate.kind.required("kind")
+            certificate.number = try certificate.number.required("number")
             guard let issued = certificate.issuedOn else { throw InvalidRecord("issued on: the day is required") }
             if let expires = certificate.expiresOn, expires < issued { throw InvalidRecord("expires on \(expires) is before issue (\(issued))") }
             if let review = certificate.reviewDueOn, review < issued { throw InvalidRecord("review due \(review) is before issue (\(issued))") }
@@ -170,9 +170,9 @@ extension TrainingRecords {
     /// Certificates in a region subtree expiring or due for review within `withinDays` (default 90),
     /// soonest first; those already past are included.
     public func expiringCertificates(_ request: ExpiringRequest) async throws -> ExpiringReport {
-        let (range, asOf) = try checked { () throws -> (RegionRange, CivilDay) in
+        let (range, asOf) = try validating { () throws -> (RegionRange, CivilDay) in
             guard request.withinDays <= 3650 else { throw InvalidRecord("within \(request.withinDays) days is over 3,650") }
-            return (try subtree(request.regionCode), request.asOf ?? today())
+            return (try scope.subtree(request.regionCode), request.asOf ?? today())
         }
         let through = asOf.adding(days: request.withinDays == 0 ? 90 : Int(request.withinDays))
         return try await store.pool.read { db in

@@ -13,6 +13,8 @@ public final class TrainingRecords: Sendable {
     public let region: Region
     public let configuration: TrainingConfiguration
     let tree: RegionTree
+    /// The node's region, against which every region a request names is checked.
+    var scope: NodeScope { NodeScope(region: region, tree: tree) }
     let store: TrainingStore
     let logger: Logger
     /// Today at the node (China Standard Time).
@@ -34,7 +36,7 @@ public final class TrainingRecords: Sendable {
     /// sector or joining day works their training out again.
     @discardableResult
     public func putPerson(_ person: Person) async throws -> Person {
-        let person = try checked { try validated(person) }
+        let person = try validating { try validated(person) }
         let floodSeason = configuration.floodSeasonStarts
         return try await store.pool.write { db in
             do {
@@ -84,7 +86,7 @@ public final class TrainingRecords: Sendable {
 
     /// A page of the people in a region subtree, by region code then id, ID numbers masked.
     public func people(_ query: PersonQuery) async throws -> RecordPage<Person> {
-        let (range, cursor) = try checked { (try subtree(query.regionCode), try RegionCursor(parsing: query.cursor)) }
+        let (range, cursor) = try validating { (try scope.subtree(query.regionCode), try RegionCursor(parsing: query.cursor)) }
         guard query.limit <= 1000 else { throw RPCError.invalidArgument("limit \(query.limit) is over 1000") }
         let limit = query.limit == 0 ? 100 : Int(query.limit)
         var sql = "SELECT \(Self.personColumns) FROM person WHERE region >= ? AND region < ? AND (region, id) > (?, ?)"
@@ -158,8 +160,8 @@ public final class TrainingRecords: Sendable {
 
     func validated(_ person: Person) throws -> Person {
         var person = person
-        person.id = try required(person.id, "id")
-        person.name = try required(person.name, "name")
+        person.id = try person.id.required("id")
+        person.name = try person.name.required("name")
         person.nationalID = try NationalID.validate(person.nationalID)
         let place = try tree.region(person.regionCode)
         guard RegionRange(subtreeOf: region).contains(place.code) else {
@@ -180,9 +182,9 @@ public final class TrainingRecords: Sendable {
 
     public func putCourse(_ course: Course) async throws {
         var course = course
-        try checked {
-            course.code = try required(course.code, "code")
-            course.name = try required(course.name, "name")
+        try validating {
+            course.code = try course.code.required("code")
+            course.name = try course.name.required("name")
             guard course.hours.isFinite, course.hours > 0, course.hours <= 10_000 else { throw InvalidRecord("hours \(course.hours) is not in (0, 10,000]") }
             guard course.passMark.isFinite, (0...100).contains(course.passMark) else { throw InvalidRecord("pass mark \(course.passMark) is not 0…100") }
             guard course.validityMonths <= 1200, course.reviewMonths <= 1200 else { throw InvalidRecord("validity and review are at most 1,200 months") }
@@ -238,9 +240,9 @@ public final class TrainingRecords: Sendable {
 
     public func putSession(_ session: TrainingSession) async throws {
         var session = session
-        try checked {
-            session.id = try required(session.id, "id")
-            session.courseCode = try required(session.courseCode, "course code")
+        try validating {
+            session.id = try session.id.required("id")
+            session.courseCode = try session.courseCode.required("course code")
             guard let starts = session.startsOn, let ends = session.endsOn else { throw InvalidRecord("start and end days are required") }
             guard starts <= ends else { throw InvalidRecord("a session cannot end (\(ends)) before it starts (\(starts))") }
             guard ends.year >= 1950, ends <= today().adding(days: 366) else { throw InvalidRecord("end day \(ends) is not plausible") }
@@ -299,29 +301,4 @@ public final class TrainingRecords: Sendable {
 
     // MARK: Helpers
 
-    func checked<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as InvalidRecord {
-            throw RPCError.invalidArgument(error.message)
-        } catch let error as RegionError {
-            throw RPCError.invalidArgument("\(error)")
-        }
-    }
-
-    func subtreeRoot(_ code: String) throws -> Region {
-        let asked = code.isEmpty ? region : try tree.region(code)
-        guard RegionRange(subtreeOf: region).contains(asked.code) else {
-            throw InvalidRecord("region: \(asked) is outside this node's region \(region)")
-        }
-        return asked
-    }
-
-    func subtree(_ code: String) throws -> RegionRange { RegionRange(subtreeOf: try subtreeRoot(code)) }
-
-    func required(_ text: String, _ field: String) throws(InvalidRecord) -> String {
-        let text = text.trimmed
-        guard !text.isEmpty else { throw InvalidRecord("\(field) is required") }
-        return text
-    }
 }
