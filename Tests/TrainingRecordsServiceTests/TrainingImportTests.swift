@@ -29,7 +29,7 @@ import TrainingRecordsService
             #expect(report.inserted == 2)
             #expect(report.rejected.map(\.line) == [4, 5, 6, 7, 8, 9, 10])
             for (n, words) in ["check character", "unknown role \"pilot\"", "outside this node's region", "already appears on line 2",
-                               "already recorded for person P1", "carries their township's code", "high_risk"].enumerated() {
+                               "already recorded for another person", "carries their township's code", "high_risk"].enumerated() {
                 #expect(report.rejected[n].reason.contains(words), "\(report.rejected[n].reason)")
             }
             #expect(!report.rejected.contains { $0.reason.contains("110105194912310021") }, "errors do not repeat ID numbers")
@@ -58,6 +58,25 @@ import TrainingRecordsService
             let coverage = try await fixture.records.coverage(CoverageRequest(role: .informationOfficerA, year: 2026))
             #expect(coverage.lines.first { $0.village }?.trained == 1, "P2 attended the whole session (500 h) and passed")
 
+            // A refused row does not make a corrected one a repeat; an empty score is refused.
+            let corrected = """
+                person_id,session_id,hours,score
+                P1,S,9,150
+                P1,S,9,95
+                P2,S,8,
+                """
+            let fixed = try await fixture.records.importCSV(.attendance, bytes: Array(corrected.utf8), source: "corrected.csv")
+            #expect(fixed.updated == 1 && fixed.rejected.map(\.line) == [2, 4], "\(fixed.rejected)")
+            #expect(fixed.rejected.last?.reason.contains("score is required") == true)
+            // A session's hours cannot drop below what was attended.
+            do {
+                try await fixture.records.putSession(TrainingSession(id: "S", courseCode: "C", startsOn: CivilDay("2026-02-28"),
+                                                                     endsOn: CivilDay("2026-03-01"), hours: 5))
+                Issue.record("a session's hours dropped below its attendance")
+            } catch let error as RPCError {
+                #expect(error.status == .failedPrecondition)
+            }
+
             // Bulk over the API: positions as lines; hours beyond the session and scores beyond 100 refused.
             let bulk = try await fixture.records.recordAttendances(AttendanceBatch(attendances: [
                 Attendance(personID: "P1", sessionID: "S", hours: 600, score: 90),
@@ -65,6 +84,7 @@ import TrainingRecordsService
                 Attendance(personID: "P1", sessionID: "S", hours: 10, score: 90),
             ]))
             #expect(bulk.rejected.map(\.line) == [1, 2] && bulk.updated == 1)
+            #expect(!report.rejected.contains { $0.reason.contains("P1") && $0.reason.contains("national ID") }, "the holder is not named")
             #expect(bulk.rejected[0].reason.contains("the session's hours") && bulk.rejected[1].reason.contains("score 101"))
         }
     }

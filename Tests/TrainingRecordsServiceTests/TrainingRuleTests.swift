@@ -1,6 +1,7 @@
 import AnlanRPC
 import AnlanRecords
 import AnlanTestSupport
+import Logging
 import Testing
 import TrainingRecordsAPI
 import TrainingRecordsService
@@ -68,6 +69,40 @@ import TrainingRecordsService
             try await fixture.records.putCourse(Course(code: "C", name: "综合应急培训", hours: 500, passMark: 50, roles: PersonRole.allCases))
             #expect(try await fixture.records.compliance(ComplianceRequest(personID: "Q", year: 2025)).compliant)
             #expect(try await fixture.records.compliance(ComplianceRequest(personID: "F", year: 2025)).compliant, "59.5 passes a pass mark of 50")
+        }
+    }
+
+    /// Someone who joins on 1 January is in the role for that whole year: the annual rule binds then.
+    @Test func annualRulesBindFromTheFirstFullYear() async throws {
+        try await withTemporaryDirectory { dir in
+            let fixture = try TrainingFixture(dir)
+            try await fixture.courseAndSessions(["S": "2026-03-10"])
+            try await fixture.person("JAN1", .enterprisePrincipal, joined: "2026-01-01")
+            try await fixture.person("JAN2", .enterprisePrincipal, joined: "2026-01-02")
+            #expect(try await fixture.records.compliance(ComplianceRequest(personID: "JAN1", year: 2026)).results.map(\.ruleID)
+                    == ["principal-initial", "principal-annual"])
+            #expect(try await fixture.records.compliance(ComplianceRequest(personID: "JAN2", year: 2026)).results.map(\.ruleID)
+                    == ["principal-initial"])
+        }
+    }
+
+    /// The flood season's start is part of every stored derivation: a node started with another one
+    /// derives its flood-control people again.
+    @Test func aNewFloodSeasonStartIsAppliedToStoredPeople() async throws {
+        try await withTemporaryDirectory { dir in
+            let fixture = try TrainingFixture(dir)
+            try await fixture.courseAndSessions(["S": "2026-04-20"])
+            try await fixture.person("FL", .floodControlResponsible)
+            try await fixture.attend("FL", "S", hours: 4)
+            #expect(try await fixture.records.coverage(CoverageRequest(role: .floodControlResponsible, year: 2026)).lines.map(\.trained) == [0])
+            var logger = Logger(label: "t")
+            logger.logLevel = .critical
+            let later = try TrainingRecords(databasePath: dir + "/330106.sqlite", regionCode: "330106",
+                                            configuration: TrainingConfiguration(floodSeasonStarts: (5, 1)), logger: logger,
+                                            today: { TrainingFixture.today })
+            #expect(try await later.coverage(CoverageRequest(role: .floodControlResponsible, year: 2026)).lines.map(\.trained) == [1])
+            #expect(try await later.tallyDisagreements(year: 2026) == [])
+            #expect(TrainingConfiguration.floodSeasonStart("02-29") == nil && TrainingConfiguration.floodSeasonStart("04-15")! == (4, 15))
         }
     }
 }

@@ -15,7 +15,8 @@ struct PersonTraining {
     let highRisk: Bool
     let joinedOn: CivilDay
     let rules: [HourRule]
-    private let joinedYear: Int
+    /// The first year the person is in the role from 1 January (an annual rule binds from it).
+    private let firstFullYear: Int
     private let annualRule: HourRule?
     private(set) var initialHours = 0.0
     private(set) var hoursByYear: [Int: Double] = [:]
@@ -28,7 +29,7 @@ struct PersonTraining {
         self.highRisk = highRisk
         self.joinedOn = joinedOn
         self.rules = TrainingRules.rules(for: role, highRisk: highRisk)
-        self.joinedYear = joinedOn.year
+        self.firstFullYear = joinedOn.components.month == 1 && joinedOn.components.day == 1 ? joinedOn.year : joinedOn.year + 1
         self.annualRule = rules.first { $0.window == .annual }
         let initialEnds = rules.lazy.compactMap { rule -> CivilDay? in
             if case .initial(let months) = rule.window { return joinedOn.adding(months: months) }
@@ -54,9 +55,10 @@ struct PersonTraining {
         }
     }
 
-    /// Whether `rule` binds in `year`: an initial rule always, an annual one from the first full year.
+    /// Whether `rule` binds in `year`: an initial rule always, an annual one from the first full year
+    /// in the role (the joining year itself for someone who joined on 1 January).
     func binds(_ rule: HourRule, in year: Int) -> Bool {
-        rule.window != .annual || joinedYear < year
+        rule.window != .annual || firstFullYear <= year
     }
 
     func hours(for rule: HourRule, in year: Int) -> Double {

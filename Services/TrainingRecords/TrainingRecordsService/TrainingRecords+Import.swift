@@ -41,8 +41,8 @@ extension TrainingRecords {
                         village: field(5), employer: field(6), highRiskSector: try Self.flag(field(7), "high_risk"),
                         joinedOn: try CivilDay(field(8)).orThrow("joined_on: \"\(field(8))\" is not a YYYY-MM-DD date")))
                     if let first = seen[person.id] { throw InvalidRecord("id \(person.id) already appears on line \(first) of this file") }
-                    seen[person.id] = record.line
                     report.count(try Self.save(person, db, floodSeason: floodSeason))
+                    seen[person.id] = record.line
                 } catch let error as InvalidRecord {
                     report.rejected.append(RowError(line: Int64(record.line), reason: error.message))
                 } catch let error as RegionError {
@@ -57,10 +57,14 @@ extension TrainingRecords {
     /// writer in batches of 250,000, each batch in key order.
     private func importAttendance(_ reader: CSVReader, columns: [Int?]) async throws -> ImportReport {
         let channel = Self.startParsingAttendance(reader, columns: columns)
+        // However the write ends (or never starts), the parsing thread stops.
+        defer { channel.cancel() }
         let floodSeason = configuration.floodSeasonStarts
         let scope = RegionRange(subtreeOf: region)
         return try await store.pool.write { db in
             var report = ImportReport()
+            // A person and session accepted earlier in the file (a refused row does not count).
+            var seen: [String: Int] = [:]
             do {
                 var writer = try AttendanceWriter(db, floodSeason: floodSeason, scope: scope)
                 while let batch = channel.receive() {
@@ -69,7 +73,10 @@ extension TrainingRecords {
                         switch row {
                         case .record(let attendance, let line):
                             do {
+                                let key = attendance.personID + "\u{1F}" + attendance.sessionID
+                                if let first = seen[key] { throw InvalidRecord("this attendance already appears on line \(first) of this file") }
                                 _ = try writer.add(attendance, tag: line)
+                                seen[key] = line
                             } catch let error as InvalidRecord {
                                 report.rejected.append(RowError(line: Int64(line), reason: error.message))
                             }
@@ -89,15 +96,13 @@ extension TrainingRecords {
         }
     }
 
-    /// Parses attendance rows on a new thread, in batches; a person and session seen earlier in the
-    /// file is a rejected row here.
+    /// Parses attendance rows on a new thread, in batches.
     static func startParsingAttendance(_ reader: CSVReader, columns: [Int?]) -> BatchChannel<ParsedRow<Attendance>> {
         let channel = BatchChannel<ParsedRow<Attendance>>(capacity: 16)
         let thread = Thread {
             var reader = reader
             var batch: [ParsedRow<Attendance>] = []
             batch.reserveCapacity(8192)
-            var seen: [String: Int] = [:]
             while let record = reader.next() {
                 func field(_ n: Int) -> String { record.field(columns[n]).trimmed }
                 func number(_ n: Int) throws -> Double {
@@ -106,10 +111,8 @@ extension TrainingRecords {
                 }
                 do {
                     if let problem = record.problem { throw InvalidRecord(problem) }
-                    let key = field(0) + "\u{1F}" + field(1)
-                    if let first = seen[key] { throw InvalidRecord("this attendance already appears on line \(first) of this file") }
+                    guard !field(3).isEmpty else { throw InvalidRecord("score is required") }
                     let attendance = Attendance(personID: field(0), sessionID: field(1), hours: try number(2), score: try number(3))
-                    seen[key] = record.line
                     batch.append(.record(attendance, line: record.line))
                 } catch let error as InvalidRecord {
                     batch.append(.rejected(error, line: record.line))

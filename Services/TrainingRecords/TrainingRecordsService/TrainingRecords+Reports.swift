@@ -38,13 +38,14 @@ extension TrainingRecords {
             let range = RegionRange(subtreeOf: root)
             let bit = year - TrainingRules.years.lowerBound
             let firstDay = CivilDay(year: year, month: 1, day: 1)!.dayNumber
+            let lastDay = CivilDay(year: year, month: 12, day: 31)!.dayNumber
             var rules: [RuleCount] = []
             for rule in TrainingRules.hourRules {
                 let roles = rule.roles.map { String($0.rawValue) }.sorted().joined(separator: ",")
                 let risk = rule.highRisk.map { " AND high_risk = \($0 ? 1 : 0)" } ?? ""
                 let sql = rule.window == .annual
-                    ? "SELECT COUNT(*), COALESCE(SUM((annual_mask >> \(bit)) & 1), 0) FROM person INDEXED BY person_by_role WHERE role = ? AND region >= ? AND region < ?\(risk) AND joined < \(firstDay)"
-                    : "SELECT COUNT(*), COALESCE(SUM(initial_met), 0) FROM person INDEXED BY person_by_role WHERE role = ? AND region >= ? AND region < ?\(risk)"
+                    ? "SELECT COUNT(*), COALESCE(SUM((annual_mask >> \(bit)) & 1), 0) FROM person INDEXED BY person_by_role WHERE role = ? AND region >= ? AND region < ?\(risk) AND joined <= \(firstDay)"
+                    : "SELECT COUNT(*), COALESCE(SUM(initial_met), 0) FROM person INDEXED BY person_by_role WHERE role = ? AND region >= ? AND region < ?\(risk) AND joined <= \(lastDay)"
                 var count = RuleCount(ruleID: rule.id)
                 for role in roles.split(separator: ",") {
                     let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [Int(role)!, range.lower, range.upper])!
@@ -150,7 +151,7 @@ extension TrainingRecords {
                 throw RPCError.notFound("no person \"\(certificate.personID)\" on this node")
             }
             if let course = try Row.fetchOne(db, sql: """
-                SELECT validity_months, review_months FROM course WHERE grants_certificate = 1 AND certificate_kind = ? LIMIT 1
+                SELECT validity_months, review_months FROM course WHERE grants_certificate = 1 AND certificate_kind = ? ORDER BY code LIMIT 1
                 """, arguments: [certificate.kind]) {
                 let validity: Int = course[0], review: Int = course[1]
                 if certificate.expiresOn == nil, validity > 0 { certificate.expiresOn = certificate.issuedOn!.adding(months: validity) }
@@ -172,6 +173,7 @@ extension TrainingRecords {
     public func expiringCertificates(_ request: ExpiringRequest) async throws -> ExpiringReport {
         let (range, asOf) = try validating { () throws -> (RegionRange, CivilDay) in
             guard request.withinDays <= 3650 else { throw InvalidRecord("within \(request.withinDays) days is over 3,650") }
+            if let asOf = request.asOf, !(1900...9000).contains(asOf.year) { throw InvalidRecord("as of \(asOf) is not in the years 1900…9000") }
             return (try scope.subtree(request.regionCode), request.asOf ?? today())
         }
         let through = asOf.adding(days: request.withinDays == 0 ? 90 : Int(request.withinDays))

@@ -28,6 +28,26 @@ public final class TrainingRecords: Sendable {
         self.store = try TrainingStore(path: databasePath)
         self.logger = logger
         self.today = today
+        try rederiveIfFloodSeasonChanged()
+    }
+
+    /// Every stored derivation counts flood-control training against the flood season's start: when
+    /// the node starts with another one, everyone is derived again.
+    private func rederiveIfFloodSeasonChanged() throws {
+        let setting = String(format: "%02d-%02d", configuration.floodSeasonStarts.month, configuration.floodSeasonStarts.day)
+        let floodSeason = configuration.floodSeasonStarts
+        try store.pool.write { db in
+            let stored = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'flood_season_starts'")
+            guard stored != setting else { return }
+            if stored != nil {
+                var training = try TrainingDeriver(db, floodSeason: floodSeason)
+                for person in try String.fetchAll(db, sql: "SELECT id FROM person WHERE role = ?", arguments: [PersonRole.floodControlResponsible.rawValue]) {
+                    try training.derive(personID: person)
+                }
+                try training.finish()
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('flood_season_starts', ?)", arguments: [setting])
+        }
     }
 
     // MARK: People
@@ -127,9 +147,10 @@ public final class TrainingRecords: Sendable {
     @discardableResult
     static func save(_ person: Person, _ db: Database, floodSeason: (month: Int, day: Int)) throws -> WriteOutcome {
         let stored = try self.person(id: person.id, db)
-        if let holder = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE national_id = ? AND id != ?"),
-                                            arguments: [person.nationalID, person.id]) {
-            throw InvalidRecord("national ID: already recorded for person \(holder)")
+        // The error does not say who holds the number: that would turn it into a lookup.
+        if try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE national_id = ? AND id != ?"),
+                               arguments: [person.nationalID, person.id]) != nil {
+            throw InvalidRecord("national ID: already recorded for another person")
         }
         guard stored != person else { return .unchanged }
         let rederive = stored == nil || stored?.role != person.role || stored?.highRiskSector != person.highRiskSector
@@ -255,6 +276,9 @@ public final class TrainingRecords: Sendable {
             }
             let hours = session.hours == 0 ? courseHours : session.hours
             let before = try Row.fetchOne(db, sql: "SELECT course_code, ends FROM session WHERE id = ?", arguments: [session.id])
+            if let most = try Double.fetchOne(db, sql: "SELECT MAX(hours) FROM attendance WHERE session_id = ?", arguments: [session.id]), most > hours {
+                throw RPCError.failedPrecondition("session \(session.id) has attendance of \(most) h; its hours cannot drop to \(hours)")
+            }
             if let before, (before[0] as String) != session.courseCode,
                try Bool.fetchOne(db, sql: "SELECT 1 FROM attendance WHERE session_id = ? LIMIT 1", arguments: [session.id]) != nil {
                 throw RPCError.failedPrecondition("session \(session.id) has attendance; its course cannot change")

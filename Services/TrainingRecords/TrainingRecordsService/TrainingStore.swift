@@ -102,6 +102,9 @@ struct TrainingStore: Sendable {
                     PRIMARY KEY (person_id, kind, number)
                 ) WITHOUT ROWID;
                 CREATE INDEX certificate_by_due ON certificate(due);
+
+                -- Settings the stored derivations depend on (the flood season's start).
+                CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
                 """)
         }
         return migrator

@@ -17,18 +17,14 @@ struct TrainingRecordsCommand: AsyncParsableCommand {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run the service for a region.")
         @OptionGroup var options: ServeOptions
-        @Option(help: "Month and day the flood season starts (MM-DD).") var floodSeasonStarts = "04-15"
+        @OptionGroup var season: SeasonOptions
 
         func run() async throws {
-            let parts = floodSeasonStarts.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 2, CivilDay(year: 2000, month: parts[0], day: parts[1]) != nil else {
-                throw ValidationError("--flood-season-starts must be MM-DD")
-            }
             LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
             var logger = Logger(label: "anlan.training-records")
             logger.logLevel = Logger.Level(rawValue: options.logLevel) ?? .info
             let records = try TrainingRecords(databasePath: options.database ?? "training-records-\(options.region).sqlite", regionCode: options.region,
-                                              configuration: TrainingConfiguration(floodSeasonStarts: (parts[0], parts[1])), logger: logger)
+                                              configuration: season.configuration, logger: logger)
             try await NodeServer.run(TrainingRecordsNode(records: records), options: options, logger: logger)
         }
     }
@@ -38,13 +34,14 @@ struct TrainingRecordsCommand: AsyncParsableCommand {
         @Option(help: "The node's SQLite database file.") var database: String
         @Option(help: "The node's region code.") var region: String
         @Option(help: "people or attendance.") var kind: String
+        @OptionGroup var season: SeasonOptions
         @Argument(help: "The CSV file.") var file: String
 
         func run() async throws {
             let kind = try TrainingRecordKind.parse(kind)
             var logger = Logger(label: "anlan.training-records")
             logger.logLevel = .warning
-            let records = try TrainingRecords(databasePath: database, regionCode: region, logger: logger)
+            let records = try TrainingRecords(databasePath: database, regionCode: region, configuration: season.configuration, logger: logger)
             let started = ContinuousClock.now
             let report = try await records.importCSV(kind, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: file))), source: file)
             let elapsed = (ContinuousClock.now - started).components
@@ -65,11 +62,12 @@ struct TrainingRecordsCommand: AsyncParsableCommand {
         @Option(help: "Attendance records.") var attendance = 6000
         @Option(help: "Seed (the same seed gives the same files).") var seed: UInt64 = 1
         @Option(help: "Directory to write into.") var output = "."
+        @OptionGroup var season: SeasonOptions
 
         func run() async throws {
             var logger = Logger(label: "anlan.training-records")
             logger.logLevel = .warning
-            let records = try TrainingRecords(databasePath: database, regionCode: region, logger: logger)
+            let records = try TrainingRecords(databasePath: database, regionCode: region, configuration: season.configuration, logger: logger)
             let data = try SyntheticTraining(regionCode: region, today: .today)
             for course in SyntheticTraining.courses { try await records.putCourse(course) }
             for session in data.sessions() { try await records.putSession(session) }
@@ -87,13 +85,31 @@ struct TrainingRecordsCommand: AsyncParsableCommand {
             abstract: "Show a person with the full national ID number (reads the node's database; never over the wire).")
         @Option(help: "The node's SQLite database file.") var database: String
         @Option(help: "The node's region code.") var region: String
+        @OptionGroup var season: SeasonOptions
         @Argument var id: String
 
         func run() async throws {
             var logger = Logger(label: "anlan.training-records")
             logger.logLevel = .warning
-            let person = try await TrainingRecords(databasePath: database, regionCode: region, logger: logger).unmaskedPerson(id: id)
+            let person = try await TrainingRecords(databasePath: database, regionCode: region, configuration: season.configuration,
+                                                   logger: logger).unmaskedPerson(id: id)
             print("\(person.id) \(person.name) \(person.nationalID) \(person.role.name) \(person.regionCode)\(person.village.isEmpty ? "" : " " + person.village)")
         }
+    }
+}
+
+/// The flood season's start, given alike to every command that opens the database (the stored
+/// derivations depend on it; a node started with another one derives everyone again).
+struct SeasonOptions: ParsableArguments {
+    @Option(help: "Month and day the flood season starts (MM-DD; not 02-29).") var floodSeasonStarts = "04-15"
+
+    func validate() throws {
+        guard TrainingConfiguration.floodSeasonStart(floodSeasonStarts) != nil else {
+            throw ValidationError("--flood-season-starts must be a MM-DD day other than 02-29")
+        }
+    }
+
+    var configuration: TrainingConfiguration {
+        TrainingConfiguration(floodSeasonStarts: TrainingConfiguration.floodSeasonStart(floodSeasonStarts)!)
     }
 }
