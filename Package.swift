@@ -179,7 +179,6 @@ let package = Package(
             dependencies: [
                 "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanStorage", "AnlanRecords", "AnlanNode", "HazardSurveyAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Services/HazardSurvey/HazardSurveyService"
@@ -226,7 +225,7 @@ let package = Package(
         .executableTarget(
             name: "aviation-landing-points",
             dependencies: [
-                "AviationLandingService", "AviationLandingAPI", "AnlanNode", "AnlanRecords", "AnlanRegions", "AnlanWire",
+                "AviationLandingService", "AviationLandingAPI", "AnlanNode", "AnlanRecords", "AnlanWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -245,7 +244,7 @@ let package = Package(
         .executableTarget(
             name: "training-records",
             dependencies: [
-                "TrainingRecordsService", "TrainingRecordsAPI", "AnlanNode", "AnlanRecords", "AnlanRegions", "AnlanWire",
+                "TrainingRecordsService", "TrainingRecordsAPI", "AnlanNode", "AnlanRecords", "AnlanWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -335,7 +334,7 @@ let package = Package(
         .testTarget(
             name: "TrainingRecordsServiceTests",
             dependencies: [
-                "TrainingRecordsService", "TrainingRecordsAPI", "AnlanRecords", "AnlanRegions", "AnlanRPC", "AnlanWire", "AnlanTestSupport",
+                "TrainingRecordsService", "TrainingRecordsAPI", "AnlanRecords", "AnlanRPC", "AnlanTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/TrainingRecordsServiceTests"

@@ -11,24 +11,9 @@ cd "$(dirname "$0")/../Benchmarks"
 # SwiftPM can keep a stale build plan for the parent package's targets (added files are missed): drop it.
 rm -f .build/release.yaml .build/release/description.json
 swift build -c release
-# `scripts/bench.sh hazard [options]` runs hazard-survey's storage benchmark instead of the RPC one.
-if [ "${1:-}" = "hazard" ]; then
-    shift
-    exec .build/release/hazard-bench "$@"
-fi
-# `scripts/bench.sh reserve [options]` runs material-reserve's ledger, planning and stock-total benchmark.
-if [ "${1:-}" = "reserve" ]; then
-    shift
-    exec .build/release/reserve-bench "$@"
-fi
-# `scripts/bench.sh landing [options]` runs aviation-landing-points' nearest-point and coverage benchmark.
-if [ "${1:-}" = "landing" ]; then
-    shift
-    exec .build/release/landing-bench "$@"
-fi
-# `scripts/bench.sh training [options]` runs training-records' import and coverage benchmark.
-if [ "${1:-}" = "training" ]; then
-    shift
-    exec .build/release/training-bench "$@"
-fi
+# `scripts/bench.sh hazard|reserve|landing|training [options]` runs that service's storage benchmark
+# (`<name>-bench`) instead of the RPC one.
+case "${1:-}" in
+    hazard|reserve|landing|training) exec ".build/release/$1-bench" "${@:2}" ;;
+esac
 exec .build/release/anlan-bench "$@"

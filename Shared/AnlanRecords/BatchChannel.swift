@@ -56,3 +56,44 @@ public final class BatchChannel<Element: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 }
+
+extension BatchChannel {
+    /// Parses a CSV file's rows on a new thread and hands them over in batches: a row `parse`
+    /// refuses (or whose quoting is broken) becomes `.rejected` with its line. `parse` comes from
+    /// `makeParser`, called on that thread, so it may keep state of its own (e.g. ids seen so far);
+    /// `arrange` may reorder each batch before it is sent.
+    public static func parsing<Record: Sendable>(
+        _ reader: CSVReader, batchSize: Int, capacity: Int,
+        makeParser: @escaping @Sendable () -> (CSVRecord) throws -> Record,
+        arrange: (@Sendable (inout [ParsedRow<Record>]) -> Void)? = nil
+    ) -> BatchChannel<ParsedRow<Record>> where Element == ParsedRow<Record> {
+        let channel = BatchChannel<ParsedRow<Record>>(capacity: capacity)
+        let thread = Thread {
+            var reader = reader
+            let parse = makeParser()
+            var batch: [ParsedRow<Record>] = []
+            batch.reserveCapacity(batchSize)
+            while let record = reader.next() {
+                do {
+                    if let problem = record.problem { throw InvalidRecord(problem) }
+                    batch.append(.record(try parse(record), line: record.line))
+                } catch let error as InvalidRecord {
+                    batch.append(.rejected(error, line: record.line))
+                } catch {
+                    batch.append(.rejected(InvalidRecord("\(error)"), line: record.line))
+                }
+                if batch.count == batchSize {
+                    arrange?(&batch)
+                    guard channel.send(batch) else { return }
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            arrange?(&batch)
+            channel.send(batch)
+            channel.finish()
+        }
+        thread.name = "anlan.csv-parse"
+        thread.start()
+        return channel
+    }
+}

@@ -15,11 +15,18 @@ public struct NodeScope: Sendable {
     ///
     /// - Throws: `RegionError` for an unknown code; `InvalidRecord` when it lies outside the node.
     public func region(_ code: String) throws -> Region {
-        let asked = code.isEmpty ? region : try tree.region(code)
-        guard RegionRange(subtreeOf: region).contains(asked.code) else {
-            throw InvalidRecord("region: \(asked) is outside this node's region \(region)")
+        code.isEmpty ? region : try recordRegion(code)
+    }
+
+    /// The region a record names (where "" is not a region), which must lie in the node's subtree.
+    ///
+    /// - Throws: `RegionError` for a malformed or unknown code; `InvalidRecord` when it lies outside the node.
+    public func recordRegion(_ code: String) throws -> Region {
+        let named = try tree.region(code)
+        guard RegionRange(subtreeOf: region).contains(named.code) else {
+            throw InvalidRecord("region: \(named) is outside this node's region \(region)")
         }
-        return asked
+        return named
     }
 
     /// The subtree of the region `code` names ("" = the node's own).

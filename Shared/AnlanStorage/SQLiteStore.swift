@@ -6,16 +6,20 @@ import GRDB
 public enum SQLiteStore {
     /// Opens (creating if needed) the database at `path` and migrates it.
     ///
-    /// - Parameter cacheMegabytes: SQLite's page cache per connection (default: SQLite's 2 MB). A
-    ///   store whose bulk writes touch tables of millions of rows at random sets it larger.
-    public static func open(path: String, migrator: DatabaseMigrator, readers: Int = 4, cacheMegabytes: Int? = nil) throws -> DatabasePool {
+    /// - Parameter writerCacheMegabytes: the writer connection's page cache (default: SQLite's 2 MB,
+    ///   which readers keep). A store whose bulk imports walk tables of millions of rows sets it
+    ///   larger, so the pages they touch stay in memory instead of being read and spilled again.
+    public static func open(path: String, migrator: DatabaseMigrator, readers: Int = 4,
+                            writerCacheMegabytes: Int? = nil) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
         configuration.maximumReaderCount = readers
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            if let cacheMegabytes { try db.execute(sql: "PRAGMA cache_size = -\(cacheMegabytes * 1024)") }
+            if let writerCacheMegabytes, !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA cache_size = -\(writerCacheMegabytes * 1024)")
+            }
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try migrator.migrate(pool)

@@ -24,6 +24,13 @@ import Testing
         #expect(day.days(until: day.adding(days: 30)) == 30)
     }
 
+    /// A month on keeps the day, or takes the month's last when it is shorter; the years stay 1…9999.
+    @Test(arguments: [("2026-03-31", -1, "2026-02-28"), ("2024-03-31", -1, "2024-02-29"), ("2025-11-24", 12, "2026-11-24"),
+                      ("2026-01-15", -13, "2024-12-15"), ("2026-08-31", 6, "2027-02-28"), ("0001-06-01", -120, "0001-01-01")])
+    func addsMonthsClampingTheDay(start: String, months: Int, expected: String) {
+        #expect(CivilDay(start)!.adding(months: months).description == expected)
+    }
+
     @Test func todayIsChinaStandardTime() {
         // 2026-11-23 16:30 UTC is 2026-11-24 00:30 in Beijing.
         let instant = Date(timeIntervalSince1970: 1_795_451_400)

@@ -12,8 +12,8 @@ public final class NodeProcess: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: portFile)
         process.executableURL = try Self.locate(executable)
         process.arguments = ["serve", "--port-file", portFile, "--log-level", "warning"] + arguments
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
     }
 

@@ -86,11 +86,14 @@ import Testing
             // Updating it as first recorded (county) or as it is now (city) is accepted, and never drops the listing.
             let asRecorded = try await survey.updateHidden(hiddenHazard("HH-1", tier: 3, discovered: testToday))
             #expect(asRecorded.listed && asRecorded.supervisingTier == 2)
+            // The escalated hazard's create, retried as first sent (county tier, not listed), is still a retry.
+            let retriedEscalated = await status { try await survey.createHidden(hiddenHazard("HH-1", tier: 3, discovered: testToday)) }
+            #expect(retriedEscalated == nil)
             var asNow = escalated
             asNow.history = []
             asNow.description = "护栏已加装一半"
             #expect(try await survey.updateHidden(asNow).listed)
-            // A create retried after the escalation is still a retry; one with another tier is not.
+            // A create of a hazard never escalated, retried, is a retry; one with another tier is not.
             _ = try await survey.createHidden(hiddenHazard("HH-2", tier: 3, discovered: testToday))
             let retried = await status { try await survey.createHidden(hiddenHazard("HH-2", tier: 3, discovered: testToday)) }
             #expect(retried == nil)

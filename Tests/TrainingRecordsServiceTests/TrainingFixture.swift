@@ -1,3 +1,4 @@
+import Foundation
 import AnlanRecords
 import Logging
 import TrainingRecordsAPI
@@ -21,9 +22,11 @@ struct TrainingFixture {
     }
 
     private static let serial = Serial()
+    /// Suites run in parallel: the counter is taken under a lock.
     final class Serial: @unchecked Sendable {
+        private let lock = NSLock()
         private var value = 0
-        func next() -> Int { value += 1; return value }
+        func next() -> Int { lock.withLock { value += 1; return value } }
     }
 
     @discardableResult

@@ -1,4 +1,3 @@
-import AnlanRPC
 import AnlanRecords
 import AnlanRegions
 import AviationLandingAPI
@@ -19,19 +18,19 @@ extension AviationLanding {
     public func targets(_ request: TargetRequest) async throws -> TargetReport {
         let (root, year) = try validating { (try scope.region(request.regionCode), try constructionYear(request.year)) }
         let tree = self.tree
-        let annualTarget = configuration.annualTarget
         return try await store.pool.read { db in
-            let shares = try TownshipShares(tree: tree)
-            func target(_ region: Region) throws -> RegionTarget {
-                let range = RegionRange(subtreeOf: region)
-                let built = try Int64.fetchOne(db.cachedStatement(sql: """
-                    SELECT COUNT(*) FROM landing_point WHERE year_built = ? AND region >= ? AND region < ?
-                    """), arguments: [year, range.lower, range.upper]) ?? 0
-                return RegionTarget(regionCode: region.code, built: built, target: Double(annualTarget) * (try shares.share(of: region)))
-            }
-            return TargetReport(year: year, annualTarget: Int64(annualTarget), region: try target(root),
-                                children: try tree.children(of: root.code).map(target))
+            TargetReport(year: year, annualTarget: Int64(self.configuration.annualTarget), region: try self.target(of: root, year: year, db),
+                         children: try tree.children(of: root.code).map { try self.target(of: $0, year: year, db) })
         }
+    }
+
+    /// Points built in `year` in a region's subtree, against its share of the annual target.
+    func target(of region: Region, year: UInt32, _ db: Database) throws -> RegionTarget {
+        let range = RegionRange(subtreeOf: region)
+        let built = try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT COUNT(*) FROM landing_point WHERE year_built = ? AND region >= ? AND region < ?
+            """), arguments: [year, range.lower, range.upper]) ?? 0
+        return RegionTarget(regionCode: region.code, built: built, target: Double(configuration.annualTarget) * shares.share(of: region))
     }
 
     /// A subtree's figures for roll-up: points by kind and status with the compliant ones, townships
@@ -40,7 +39,6 @@ extension AviationLanding {
         let (root, within, year) = try validating {
             (try scope.region(request.regionCode), try distance(request.withinKilometres), try constructionYear(request.year))
         }
-        let targets = try await targets(TargetRequest(regionCode: root.code, year: year))
         let tree = self.tree
         let today = self.today()
         return try await store.pool.read { db in
@@ -52,9 +50,10 @@ extension AviationLanding {
                 return KindStatusCell(kind: kind, status: status, points: row[2], compliant: row[3])
             }
             let coverage = try Self.coverage(of: root, within: within, tree: tree, db)
+            let target = try self.target(of: root, year: year, db)
             return LandingStatistics(regionCode: root.code, asOf: today, cells: cells, townshipsCovered: coverage.covered,
                                      townships: coverage.total, withinKilometres: within, year: year,
-                                     built: targets.region.built, target: targets.region.target)
+                                     built: target.built, target: target.target)
         }
     }
 
@@ -88,23 +87,5 @@ extension AviationLanding {
     private func constructionYear(_ asked: UInt32) throws -> UInt32 {
         guard asked == 0 || (1900...9999).contains(asked) else { throw InvalidRecord("year \(asked) is not 1900…9999") }
         return asked == 0 ? UInt32(today().year) : asked
-    }
-}
-
-/// Each region's share of the province's townships (a township's is 1 ÷ all; 龙港市, which has no
-/// township tier, gets none — so children's targets always add up to their parent's).
-struct TownshipShares {
-    private let tree: RegionTree
-    private let total: Double
-
-    init(tree: RegionTree) throws {
-        self.tree = tree
-        self.total = Double(tree.regions(at: .township).count)
-    }
-
-    func share(of region: Region) throws -> Double {
-        guard region.tier != .township else { return 1 / total }
-        let townships = try tree.descendants(of: region.code).filter { $0.tier == .township }.count
-        return Double(townships) / total
     }
 }

@@ -2,7 +2,6 @@ import AnlanRPC
 import AnlanRecords
 import AnlanRegions
 import AviationLandingAPI
-import Foundation
 import GRDB
 import Logging
 
@@ -13,6 +12,8 @@ public final class AviationLanding: Sendable {
     public let region: Region
     public let configuration: LandingConfiguration
     let tree: RegionTree
+    /// Each region's share of the annual construction target.
+    let shares: TownshipShares
     /// The node's region, against which every region a request names is checked.
     var scope: NodeScope { NodeScope(region: region, tree: tree) }
     let store: LandingPointStore
@@ -25,6 +26,7 @@ public final class AviationLanding: Sendable {
         self.region = try tree.region(regionCode)
         self.configuration = configuration
         self.tree = tree
+        self.shares = TownshipShares(tree: tree)
         self.store = try LandingPointStore(path: databasePath)
         self.logger = logger
         self.today = today
@@ -241,10 +243,7 @@ public final class AviationLanding: Sendable {
         var point = point
         point.id = try point.id.required("id")
         point.name = try point.name.required("name")
-        let place = try tree.region(point.regionCode)
-        guard RegionRange(subtreeOf: region).contains(place.code) else {
-            throw InvalidRecord("region: \(place) is outside this node's region \(region)")
-        }
+        let place = try scope.recordRegion(point.regionCode)
         point.regionCode = place.code
         try checkPlausible(try GeoCoordinate(latitude: point.latitude, longitude: point.longitude), in: place)
         for (name, value, limit) in [("length", point.lengthMetres, 10_000.0), ("width", point.widthMetres, 10_000),

@@ -21,13 +21,7 @@ enum LandingCSVFormat {
         func measured(_ column: String) throws -> Double? {
             field(column).isEmpty ? nil : try number(column)
         }
-        func flag(_ column: String) throws -> Bool {
-            switch field(column).lowercased() {
-            case "", "no", "false", "0", "n": return false
-            case "yes", "true", "1", "y": return true
-            default: throw InvalidRecord("\(column): \"\(field(column))\" is not yes or no")
-            }
-        }
+        func flag(_ column: String) throws -> Bool { try CSVValue.yesNo(field(column), column) }
         func choice<E: WireEnum>(_ column: String, default value: E) throws -> E {
             field(column).isEmpty ? value : try E.parse(field(column))
         }
@@ -90,13 +84,5 @@ enum LandingCSVFormat {
             throw InvalidRecord("\(ident) is a \(field("type")), not a helicopter landing site")
         }
         return point
-    }
-}
-
-extension Optional {
-    /// The value, or an `InvalidRecord` with `message`.
-    func orThrow(_ message: @autoclosure () -> String) throws -> Wrapped {
-        guard let self else { throw InvalidRecord(message()) }
-        return self
     }
 }

@@ -11,7 +11,6 @@ import GRDB
 /// than k are within r it widens r and asks again; once k are within r, no point outside r can be
 /// nearer, so the k nearest of them are the answer.
 struct SpatialSearch {
-    private let db: Database
     private let box: RawStatement
     /// Statuses that count as usable and the least class accepted (1 = any).
     private let statuses: [LandingPointStatus]
@@ -24,7 +23,6 @@ struct SpatialSearch {
     }
 
     init(_ db: Database, statuses: [LandingPointStatus], minimumClass: HelicopterClass?) throws {
-        self.db = db
         self.statuses = statuses
         self.minimumClass = minimumClass ?? .light
         box = try RawStatement(db, sql: """

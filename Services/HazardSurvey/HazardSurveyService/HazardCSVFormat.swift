@@ -53,13 +53,6 @@ enum HazardCSVFormat {
         return value
     }
 
-    static func bool(_ text: String, _ column: String) throws(InvalidRecord) -> Bool {
-        switch text.trimmed.lowercased() {
-        case "", "no", "false", "0", "否", "n": return false
-        case "yes", "true", "1", "是", "y": return true
-        default: throw InvalidRecord("\(column): \"\(text)\" is not yes/no")
-        }
-    }
 
     static func day(_ text: String, _ column: String) throws(InvalidRecord) -> CivilDay? {
         let trimmed = text.trimmed
@@ -124,7 +117,7 @@ extension HazardCSVFormat {
         Enterprise(
             id: c[record, 0], name: c[record, 1], creditCode: c[record, 2], regionCode: c[record, 3],
             sector: try IndustrySector.parse(c[record, 4].trimmed),
-            majorHazardSource: try bool(c[record, 5], "major_hazard_source"),
+            majorHazardSource: try CSVValue.yesNo(c[record, 5], "major_hazard_source"),
             grade: try RiskGrade.parse(c[record, 6].trimmed))
     }
 
@@ -135,9 +128,9 @@ extension HazardCSVFormat {
     static func hidden(_ record: CSVRecord, _ c: HazardCSVColumns) throws(InvalidRecord) -> HiddenHazard {
         HiddenHazard(
             id: c[record, 0], regionCode: c[record, 1], enterpriseID: c[record, 2], location: c[record, 3],
-            description: c[record, 4], category: c[record, 5], major: try bool(c[record, 6], "major"),
+            description: c[record, 4], category: c[record, 5], major: try CSVValue.yesNo(c[record, 6], "major"),
             discoveredOn: try day(c[record, 7], "discovered_on"), discoveredBy: c[record, 8],
-            supervisingTier: try tier(c[record, 9]), listed: try bool(c[record, 10], "listed"))
+            supervisingTier: try tier(c[record, 9]), listed: try CSVValue.yesNo(c[record, 10], "listed"))
     }
 
     static func row(_ h: HiddenHazard) -> [String] {

@@ -27,54 +27,50 @@ extension HazardSurvey {
         let parsedPoints = kind == .points ? startParsingPoints(body, columns) : nil
         defer { parsedPoints?.cancel() }
         let report = try await store.pool.write { [validator, configuration] db in
-            var reader = body
             var report = ImportReport()
-            var firstLine: [String: Int] = [:]
-            // A big import touches index pages all over the file: keep them in memory (up to 256 MiB)
-            // instead of spilling the same page to the WAL again and again.
-            try db.execute(sql: "PRAGMA cache_size = -262144")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            var points = try PointWriter(db)
-            while let batch = parsedPoints?.receive() {
-                for row in batch {
+            if let parsedPoints {
+                var points = try PointWriter(db)
+                while let batch = parsedPoints.receive() {
+                    for row in batch {
+                        report.rows += 1
+                        switch row {
+                        case .record(let point, let line):
+                            do {
+                                report.count(try points.write(point))
+                            } catch let error as InvalidRecord {
+                                report.rejected.append(RowError(line: Int64(line), reason: error.message))
+                            }
+                        case .rejected(let error, let line):
+                            report.rejected.append(RowError(line: Int64(line), reason: error.message))
+                        }
+                    }
+                }
+                try points.flush()
+            } else {
+                var reader = body
+                var firstLine: [String: Int] = [:]
+                while let record = reader.next() {
                     report.rows += 1
                     do {
-                        switch row {
-                        case .record(let point, _):
-                            report.count(try points.write(point))
-                        case .rejected(let error, _):
-                            throw error
+                        if let problem = record.problem { throw InvalidRecord(problem) }
+                        if kind == .enterprises {
+                            let enterprise = try validator.enterprise(try HazardCSVFormat.enterprise(record, columns))
+                            if let first = firstLine[enterprise.id] { throw Self.repeated(enterprise.id, first) }
+                            let change = GradeChange(changedOn: today, changedBy: "import", reason: "CSV import \(source)")
+                            report.count(try HazardSurveyStore.upsert(enterprise, change: change, db))
+                            firstLine[enterprise.id] = record.line
+                        } else {
+                            let parsed = try HazardCSVFormat.hidden(record, columns)
+                            let hazard = try validator.hiddenHazard(try Self.withRegion(parsed, db))
+                            if let first = firstLine[hazard.id] { throw Self.repeated(hazard.id, first) }
+                            report.count(try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db))
+                            firstLine[hazard.id] = record.line
                         }
                     } catch let error as InvalidRecord {
-                        report.rejected.append(RowError(line: Int64(row.line), reason: error.message))
+                        report.rejected.append(RowError(line: Int64(record.line), reason: error.message))
                     }
                 }
             }
-            while kind != .points, let record = reader.next() {
-                report.rows += 1
-                do {
-                    if let problem = record.problem { throw InvalidRecord(problem) }
-                    switch kind {
-                    case .points:
-                        preconditionFailure("points are parsed by startParsingPoints")
-                    case .enterprises:
-                        let enterprise = try validator.enterprise(try HazardCSVFormat.enterprise(record, columns))
-                        if let first = firstLine[enterprise.id] { throw Self.repeated(enterprise.id, first) }
-                        let change = GradeChange(changedOn: today, changedBy: "import", reason: "CSV import \(source)")
-                        report.count(try HazardSurveyStore.upsert(enterprise, change: change, db))
-                        firstLine[enterprise.id] = record.line
-                    case .hiddenHazards:
-                        let parsed = try HazardCSVFormat.hidden(record, columns)
-                        let hazard = try validator.hiddenHazard(try Self.withRegion(parsed, db))
-                        if let first = firstLine[hazard.id] { throw Self.repeated(hazard.id, first) }
-                        report.count(try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db))
-                        firstLine[hazard.id] = record.line
-                    }
-                } catch let error as InvalidRecord {
-                    report.rejected.append(RowError(line: Int64(record.line), reason: error.message))
-                }
-            }
-            try points.flush()
             report.rejected.sort { $0.line < $1.line }
             return report
         }
@@ -85,38 +81,19 @@ extension HazardSurvey {
     /// Parses and validates point rows on a new thread, in batches (an id seen earlier in the file is a
     /// rejected row here, before any reordering, so the writer never sees it).
     func startParsingPoints(_ reader: CSVReader, _ columns: HazardCSVColumns) -> BatchChannel<ParsedRow<HazardPoint>> {
-        let channel = BatchChannel<ParsedRow<HazardPoint>>(capacity: 8)
         let validator = self.validator
         let bands = configuration.riskBands
-        let thread = Thread {
-            var reader = reader
-            var batch: [ParsedRow<HazardPoint>] = []
-            batch.reserveCapacity(4096)
+        return .parsing(reader, batchSize: 4096, capacity: 8, makeParser: {
             var firstLine: [String: Int] = [:]
-            while let record = reader.next() {
-                do {
-                    if let problem = record.problem { throw InvalidRecord(problem) }
-                    let point = try validator.point(try HazardCSVFormat.point(record, columns, bands: bands))
-                    try HazardSurvey.firstOccurrence(point.id, record.line, &firstLine)
-                    batch.append(.record(point, line: record.line))
-                } catch let error as InvalidRecord {
-                    batch.append(.rejected(error, line: record.line))
-                } catch {
-                    batch.append(.rejected(InvalidRecord("\(error)"), line: record.line))
-                }
-                if batch.count == 4096 {
-                    // In region order the writer's index inserts walk each index forwards, page by page.
-                    batch.sort { $0.regionKey < $1.regionKey }
-                    guard channel.send(batch) else { return }
-                    batch.removeAll(keepingCapacity: true)
-                }
+            return { record in
+                let point = try validator.point(try HazardCSVFormat.point(record, columns, bands: bands))
+                try HazardSurvey.firstOccurrence(point.id, record.line, &firstLine)
+                return point
             }
-            channel.send(batch)
-            channel.finish()
-        }
-        thread.name = "anlan.csv-parse"
-        thread.start()
-        return channel
+        }, arrange: { batch in
+            // In region order the writer's index inserts walk each index forwards, page by page.
+            batch.sort { $0.regionKey < $1.regionKey }
+        })
     }
 
     static func firstOccurrence(_ id: String, _ line: Int, _ seen: inout [String: Int]) throws(InvalidRecord) {

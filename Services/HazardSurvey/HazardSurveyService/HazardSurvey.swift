@@ -110,7 +110,7 @@ public final class HazardSurvey: Sendable {
 
     /// Changes an enterprise's grade, recording who and why.
     public func regrade(_ request: RegradeRequest) async throws -> Enterprise {
-        let actor = try checked { try validator.required(request.changedBy, "changed by") }
+        let actor = try checked { try request.changedBy.required("changed by") }
         let day = request.changedOn ?? configuration.today()
         try checked { try validator.notInFuture(day, "change date") }
         return try await write { db in
@@ -242,11 +242,11 @@ public final class HazardSurvey: Sendable {
     // MARK: Helpers
 
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await store.pool.read { db in try Self.mapped { try body(db) } }
+        try await store.pool.read { db in try Self.checked { try body(db) } }
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await store.pool.write { db in try Self.mapped { try body(db) } }
+        try await store.pool.write { db in try Self.checked { try body(db) } }
     }
 
     func checked<T>(_ body: () throws -> T) throws -> T {
@@ -262,14 +262,6 @@ public final class HazardSurvey: Sendable {
         }
     }
 
-    /// Record errors from storage code become `invalidArgument`; everything else passes through.
-    static func mapped<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as InvalidRecord {
-            throw RPCError.invalidArgument(error.message)
-        }
-    }
 
     static func notFound(_ what: String, _ id: String) -> RPCError { .notFound("no \(what) with id \"\(id)\" on this node") }
 

@@ -11,7 +11,9 @@ struct HazardSurveyStore: Sendable {
     let pool: DatabasePool
 
     init(path: String) throws {
-        self.pool = try SQLiteStore.open(path: path, migrator: Self.migrator)
+        // A big import touches index pages all over the file: the writer keeps them in memory (up to
+        // 256 MB) instead of spilling the same page to the WAL again and again.
+        self.pool = try SQLiteStore.open(path: path, migrator: Self.migrator, writerCacheMegabytes: 256)
     }
 
     static var migrator: DatabaseMigrator {

@@ -50,12 +50,6 @@ struct HazardValidator: Sendable {
         return id
     }
 
-    func required(_ text: String, _ field: String) throws(InvalidRecord) -> String {
-        let text = text.trimmed
-        guard !text.isEmpty else { throw InvalidRecord("\(field) is required") }
-        return text
-    }
-
     /// The most people one hazard point may put at risk (10⁸).
     static let maximumPopulation: Int64 = 100_000_000
 
@@ -107,7 +101,7 @@ struct HazardValidator: Sendable {
         guard point.registeredForTransfer <= point.populationAtRisk else {
             throw InvalidRecord("people registered for transfer (\(point.registeredForTransfer)) exceed the population at risk (\(point.populationAtRisk))")
         }
-        point.responsiblePerson = try required(point.responsiblePerson, "responsible person")
+        point.responsiblePerson = try point.responsiblePerson.required("responsible person")
         point.responsiblePhone = try phone(point.responsiblePhone)
         try notInFuture(point.surveyedOn, "survey date")
         point.sourceDepartment = point.sourceDepartment.trimmed
@@ -117,7 +111,7 @@ struct HazardValidator: Sendable {
     func enterprise(_ enterprise: Enterprise) throws(InvalidRecord) -> Enterprise {
         var enterprise = enterprise
         enterprise.id = try id(enterprise.id, of: "enterprise")
-        enterprise.name = try required(enterprise.name, "name")
+        enterprise.name = try enterprise.name.required("name")
         enterprise.creditCode = try UnifiedSocialCreditCode.validate(enterprise.creditCode.trimmed)
         enterprise.regionCode = try region(enterprise.regionCode).code
         enterprise.gradeHistory = []
@@ -135,11 +129,11 @@ struct HazardValidator: Sendable {
         guard !hazard.enterpriseID.isEmpty || !hazard.location.isEmpty else {
             throw InvalidRecord("a hidden hazard needs an enterprise or a location")
         }
-        hazard.description = try required(hazard.description, "description")
+        hazard.description = try hazard.description.required("description")
         hazard.category = hazard.category.trimmed
         guard let discovered = hazard.discoveredOn else { throw InvalidRecord("discovery date is required") }
         try notInFuture(discovered, "discovery date")
-        hazard.discoveredBy = try required(hazard.discoveredBy, "discovered by")
+        hazard.discoveredBy = try hazard.discoveredBy.required("discovered by")
         guard let tier = Tier(rawValue: hazard.supervisingTier) else {
             throw InvalidRecord("supervising tier \(hazard.supervisingTier) is not 1 (province), 2 (city), 3 (county) or 4 (township)")
         }

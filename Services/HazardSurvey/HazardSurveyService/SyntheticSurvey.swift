@@ -98,9 +98,3 @@ public struct SyntheticSurvey: Sendable {
         return body + String(UnifiedSocialCreditCode.checkCharacter(for: body)!)
     }
 }
-
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}

@@ -120,12 +120,9 @@ extension MaterialReserve {
                 throw RPCError.failedPrecondition(
                     "order \(order.id): \(stale.quantity) × \(stale.itemCode) reserved at \(stale.storagePointID) expired on \(stale.expiresOn!); cancel the order and approve a new one")
             }
+            try Self.releaseReservations(of: order, db)
             var ledger = try LedgerWriter(db, recordedAt: recordedAt)
             for (position, allocation) in order.allocations.enumerated() {
-                let expires = allocation.expiresOn?.dayNumber ?? MaterialReserveStore.neverExpires
-                try db.execute(sql: """
-                    UPDATE stock_line SET reserved = reserved - ? WHERE point_id = ? AND item_code = ? AND status = ? AND expires = ?
-                    """, arguments: [allocation.quantity, allocation.storagePointID, allocation.itemCode, Int(StockStatus.good.rawValue), expires])
                 _ = try ledger.append(Movement(storagePointID: allocation.storagePointID, itemCode: allocation.itemCode, status: .good,
                                                expiresOn: allocation.expiresOn, kind: .issue, quantity: allocation.quantity,
                                                reference: order.id, actor: actor), position: position)
@@ -153,13 +150,20 @@ extension MaterialReserve {
     /// Cancels an order not yet dispatched, releasing what it reserved.
     public func cancel(orderID: String) async throws -> DispatchOrder {
         try await transition(orderID, from: [.requested, .approved], to: .cancelled) { order, db in
-            for allocation in order.allocations {
-                let expires = allocation.expiresOn?.dayNumber ?? MaterialReserveStore.neverExpires
-                try db.execute(sql: """
-                    UPDATE stock_line SET reserved = reserved - ? WHERE point_id = ? AND item_code = ? AND status = ? AND expires = ?
-                    """, arguments: [allocation.quantity, allocation.storagePointID, allocation.itemCode, Int(StockStatus.good.rawValue), expires])
-            }
+            try Self.releaseReservations(of: order, db)
             try db.execute(sql: "DELETE FROM reservation WHERE order_id = ?", arguments: [order.id])
+        }
+    }
+
+    /// Gives back to their stock lines the units an approved order reserved (each allocation is its
+    /// own line).
+    static func releaseReservations(of order: DispatchOrder, _ db: Database) throws {
+        let release = try db.cachedStatement(sql: """
+            UPDATE stock_line SET reserved = reserved - ? WHERE point_id = ? AND item_code = ? AND status = ? AND expires = ?
+            """)
+        for allocation in order.allocations {
+            try release.execute(arguments: [allocation.quantity, allocation.storagePointID, allocation.itemCode, Int(StockStatus.good.rawValue),
+                                            allocation.expiresOn?.dayNumber ?? MaterialReserveStore.neverExpires])
         }
     }
 

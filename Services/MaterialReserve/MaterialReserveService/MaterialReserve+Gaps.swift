@@ -69,11 +69,11 @@ extension MaterialReserve {
     }
 
     /// Checks a request's region and item prefix.
-    private func asked(_ regionCode: String, itemPrefix: String) throws -> (Region, RegionRange) {
+    func asked(_ regionCode: String, itemPrefix: String) throws -> (Region, RegionRange) {
         try validating {
             if !itemPrefix.isEmpty { try CatalogueCode.validatePrefix(itemPrefix) }
-            let range = try scope.subtree(regionCode)
-            return (regionCode.isEmpty ? region : try tree.region(regionCode), range)
+            let region = try scope.region(regionCode)
+            return (region, RegionRange(subtreeOf: region))
         }
     }
 

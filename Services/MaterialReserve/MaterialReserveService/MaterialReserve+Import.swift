@@ -34,7 +34,7 @@ extension MaterialReserve {
         let body = reader
         let recordedAt = milliseconds()
         let today = self.today()
-        let scope = RegionRange(subtreeOf: region)
+        let scope = self.scope
         let tree = self.tree
         let node = region
         return try await store.pool.write { db in
@@ -49,7 +49,7 @@ extension MaterialReserve {
                     if let problem = record.problem { throw InvalidRecord(problem) }
                     switch kind {
                     case .storagePoints:
-                        var point = try Self.point(field, tree: tree, scope: scope)
+                        var point = try Self.point(field, scope: scope)
                         // A column the file does not have keeps what the node holds.
                         if let stored = try Row.fetchOne(db.cachedStatement(sql: """
                             SELECT capacity, contact, phone, owner_tier FROM storage_point WHERE id = ?
@@ -135,11 +135,10 @@ extension MaterialReserve {
         }
     }
 
-    static func point(_ field: (Int) -> String, tree: RegionTree, scope: RegionRange) throws -> StoragePoint {
+    static func point(_ field: (Int) -> String, scope: NodeScope) throws -> StoragePoint {
         guard !field(0).isEmpty else { throw InvalidRecord("id is required") }
         guard !field(2).isEmpty else { throw InvalidRecord("name is required") }
-        let region = try tree.region(field(1))
-        guard scope.contains(region.code) else { throw InvalidRecord("region: \(region) is outside this node's region") }
+        let region = try scope.recordRegion(field(1))
         guard let lat = Double(field(3)), let lon = Double(field(4)) else { throw InvalidRecord("lat/lon: not numbers") }
         _ = try GeoCoordinate(latitude: lat, longitude: lon)
         let capacity = field(5).isEmpty ? 0 : try Int64(field(5)).orThrow("capacity: \"\(field(5))\" is not a whole number")
@@ -149,13 +148,5 @@ extension MaterialReserve {
         try checkOwner(tier, of: region)
         return StoragePoint(id: field(0), regionCode: region.code, name: field(2), latitude: lat, longitude: lon, capacity: capacity,
                             contact: field(6), phone: field(7), ownerTier: tier)
-    }
-}
-
-extension Optional {
-    /// The value, or an `InvalidRecord` with `message`.
-    func orThrow(_ message: @autoclosure () -> String) throws -> Wrapped {
-        guard let self else { throw InvalidRecord(message()) }
-        return self
     }
 }

@@ -60,7 +60,7 @@ extension MaterialReserve {
     /// A region's recorded profile.
     public func profile(regionCode: String) async throws -> RegionProfile {
         let code = try validating { try tree.region(regionCode).code }
-        guard let profile = try await store.pool.read({ db in try Self.profiles(db)[code] }) else {
+        guard let profile = try await store.pool.read({ db in try Self.profile(code, db) }) else {
             throw RPCError.notFound("no profile recorded for region \(regionCode)")
         }
         return profile

@@ -55,10 +55,7 @@ public final class MaterialReserve: Sendable {
         try validating {
             point.id = try point.id.required("storage point id")
             point.name = try point.name.required("name")
-            let region = try tree.region(point.regionCode)
-            guard RegionRange(subtreeOf: self.region).contains(region.code) else {
-                throw InvalidRecord("region: \(region) is outside this node's region \(self.region)")
-            }
+            let region = try scope.recordRegion(point.regionCode)
             point.regionCode = region.code
             _ = try GeoCoordinate(latitude: point.latitude, longitude: point.longitude)
             guard point.capacity >= 0 else { throw InvalidRecord("capacity \(point.capacity) is negative") }
@@ -123,11 +120,7 @@ public final class MaterialReserve: Sendable {
     /// A county or larger subtree is summed from `stock_tally` (a few rows per county and item); a
     /// township's from its points' stock lines.
     public func stockTotals(regionCode: String = "", itemPrefix: String = "") async throws -> StockTotals {
-        let (asked, range) = try validating { () throws -> (Region, RegionRange) in
-            if !itemPrefix.isEmpty { try CatalogueCode.validatePrefix(itemPrefix) }
-            let range = try scope.subtree(regionCode)
-            return (regionCode.isEmpty ? region : try tree.region(regionCode), range)
-        }
+        let (asked, range) = try self.asked(regionCode, itemPrefix: itemPrefix)
         return try await store.pool.read { db in
             let sql = asked.tier == .township
                 // Points of the subtree first (a range of their region index), then each point's lines (a

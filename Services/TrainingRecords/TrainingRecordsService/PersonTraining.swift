@@ -12,7 +12,6 @@ struct PersonTraining {
     }
 
     let role: PersonRole
-    let highRisk: Bool
     let joinedOn: CivilDay
     let rules: [HourRule]
     /// The first year the person is in the role from 1 January (an annual rule binds from it).
@@ -26,7 +25,6 @@ struct PersonTraining {
     /// - Parameter floodSeasonStarts: month and day the flood season starts (training must end before).
     init(role: PersonRole, highRisk: Bool, joinedOn: CivilDay, credits: some Sequence<Credit>, floodSeasonStarts: (month: Int, day: Int)) {
         self.role = role
-        self.highRisk = highRisk
         self.joinedOn = joinedOn
         self.rules = TrainingRules.rules(for: role, highRisk: highRisk)
         self.firstFullYear = joinedOn.components.month == 1 && joinedOn.components.day == 1 ? joinedOn.year : joinedOn.year + 1

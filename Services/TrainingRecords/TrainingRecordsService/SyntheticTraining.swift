@@ -106,9 +106,3 @@ public struct SyntheticTraining: Sendable {
         return writer.text
     }
 }
-
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}

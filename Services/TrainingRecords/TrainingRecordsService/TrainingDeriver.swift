@@ -90,12 +90,7 @@ struct TrainingDeriver {
                                             annualMask: personFacts.int64(6), trainedMask: personFacts.int64(7)))
     }
 
-    /// The person's training from their attendance, or nil when there is no such person.
-    mutating func training(personID: String) throws -> (PersonTraining, village: Bool)? {
-        guard let facts = try facts(personID: personID) else { return nil }
-        return (try training(personID: personID, facts: facts), facts.village)
-    }
-
+    /// The person's training from their passed attendance at courses for their role.
     mutating func training(personID: String, facts: PersonFacts) throws -> PersonTraining {
         // Read whole before looking sessions up: a statement must not be interleaved with others.
         var rows: [(String, Double)] = []
@@ -136,6 +131,12 @@ struct TrainingDeriver {
         store.bind(4, derived.trainedMask)
         store.bind(5, personID)
         try store.run()
+    }
+
+    /// Takes a person out of the coverage tallies (before they leave, or move to another key).
+    mutating func removeFromTallies(_ facts: PersonFacts) {
+        tally.addPeople(-1, facts.tallyKey)
+        tally.addTrained(-1, mask: facts.derived.trainedMask, facts.tallyKey)
     }
 
     /// Writes the transaction's tally changes. Call once, after the last derivation.

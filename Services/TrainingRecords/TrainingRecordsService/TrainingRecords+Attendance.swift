@@ -13,12 +13,10 @@ extension TrainingRecords {
         let scope = RegionRange(subtreeOf: region)
         return try await store.pool.write { db in
             var writer = try AttendanceWriter(db, floodSeason: floodSeason, scope: scope)
-            do {
+            return try validating {
                 let recorded = try writer.add(attendance)
                 if case .refused(let reason) = try writer.finish().first?.outcome { throw InvalidRecord(reason) }
                 return recorded
-            } catch let error as InvalidRecord {
-                throw RPCError.invalidArgument(error.message)
             }
         }
     }
@@ -44,6 +42,7 @@ extension TrainingRecords {
                 }
             }
             report.count(try writer.finish())
+            report.rejected.sort { $0.line < $1.line }
             return report
         }
     }
@@ -151,7 +150,8 @@ struct AttendanceWriter {
 }
 
 extension ImportReport {
-    /// Counts rows as `AttendanceWriter.finish()` reports them; `line(tag)` gives a refused row's line.
+    /// Counts rows as `AttendanceWriter.finish()` reports them (a refused row's tag is its line); the
+    /// caller puts `rejected` in line order once, at the end.
     mutating func count(_ outcomes: [(tag: Int, outcome: AttendanceWriter.Outcome)]) {
         for (tag, outcome) in outcomes {
             switch outcome {
@@ -159,6 +159,5 @@ extension ImportReport {
             case .refused(let reason): rejected.append(RowError(line: Int64(tag), reason: reason))
             }
         }
-        rejected.sort { $0.line < $1.line }
     }
 }

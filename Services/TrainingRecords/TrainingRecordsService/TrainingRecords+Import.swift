@@ -31,6 +31,7 @@ extension TrainingRecords {
             var reader = body
             var report = ImportReport()
             var seen: [String: Int] = [:]
+            var training = try TrainingDeriver(db, floodSeason: floodSeason)
             while let record = reader.next() {
                 report.rows += 1
                 func field(_ n: Int) -> String { record.field(columns[n]).trimmed }
@@ -38,10 +39,10 @@ extension TrainingRecords {
                     if let problem = record.problem { throw InvalidRecord(problem) }
                     let person = try self.validated(Person(
                         id: field(0), name: field(1), nationalID: field(2), role: try PersonRole.parse(field(3)), regionCode: field(4),
-                        village: field(5), employer: field(6), highRiskSector: try Self.flag(field(7), "high_risk"),
+                        village: field(5), employer: field(6), highRiskSector: try CSVValue.yesNo(field(7), "high_risk"),
                         joinedOn: try CivilDay(field(8)).orThrow("joined_on: \"\(field(8))\" is not a YYYY-MM-DD date")))
                     if let first = seen[person.id] { throw InvalidRecord("id \(person.id) already appears on line \(first) of this file") }
-                    report.count(try Self.save(person, db, floodSeason: floodSeason))
+                    report.count(try Self.save(person, db, training: &training))
                     seen[person.id] = record.line
                 } catch let error as InvalidRecord {
                     report.rejected.append(RowError(line: Int64(record.line), reason: error.message))
@@ -49,6 +50,7 @@ extension TrainingRecords {
                     report.rejected.append(RowError(line: Int64(record.line), reason: "\(error)"))
                 }
             }
+            try training.finish()
             return report
         }
     }
@@ -65,32 +67,27 @@ extension TrainingRecords {
             var report = ImportReport()
             // A person and session accepted earlier in the file (a refused row does not count).
             var seen: [String: Int] = [:]
-            do {
-                var writer = try AttendanceWriter(db, floodSeason: floodSeason, scope: scope)
-                while let batch = channel.receive() {
-                    for row in batch {
-                        report.rows += 1
-                        switch row {
-                        case .record(let attendance, let line):
-                            do {
-                                let key = attendance.personID + "\u{1F}" + attendance.sessionID
-                                if let first = seen[key] { throw InvalidRecord("this attendance already appears on line \(first) of this file") }
-                                _ = try writer.add(attendance, tag: line)
-                                seen[key] = line
-                            } catch let error as InvalidRecord {
-                                report.rejected.append(RowError(line: Int64(line), reason: error.message))
-                            }
-                        case .rejected(let error, let line):
+            var writer = try AttendanceWriter(db, floodSeason: floodSeason, scope: scope)
+            while let batch = channel.receive() {
+                for row in batch {
+                    report.rows += 1
+                    switch row {
+                    case .record(let attendance, let line):
+                        do {
+                            let key = attendance.personID + "\u{1F}" + attendance.sessionID
+                            if let first = seen[key] { throw InvalidRecord("this attendance already appears on line \(first) of this file") }
+                            _ = try writer.add(attendance, tag: line)
+                            seen[key] = line
+                        } catch let error as InvalidRecord {
                             report.rejected.append(RowError(line: Int64(line), reason: error.message))
                         }
+                    case .rejected(let error, let line):
+                        report.rejected.append(RowError(line: Int64(line), reason: error.message))
                     }
-                    if writer.pendingCount >= 250_000 { report.count(try writer.finish()) }
                 }
-                report.count(try writer.finish())
-            } catch {
-                channel.cancel()
-                throw error
+                if writer.pendingCount >= 250_000 { report.count(try writer.finish()) }
             }
+            report.count(try writer.finish())
             report.rejected.sort { $0.line < $1.line }
             return report
         }
@@ -98,53 +95,16 @@ extension TrainingRecords {
 
     /// Parses attendance rows on a new thread, in batches.
     static func startParsingAttendance(_ reader: CSVReader, columns: [Int?]) -> BatchChannel<ParsedRow<Attendance>> {
-        let channel = BatchChannel<ParsedRow<Attendance>>(capacity: 16)
-        let thread = Thread {
-            var reader = reader
-            var batch: [ParsedRow<Attendance>] = []
-            batch.reserveCapacity(8192)
-            while let record = reader.next() {
+        .parsing(reader, batchSize: 8192, capacity: 16, makeParser: {
+            { record in
                 func field(_ n: Int) -> String { record.field(columns[n]).trimmed }
                 func number(_ n: Int) throws -> Double {
                     if field(n).isEmpty { return 0 }
                     return try Double(field(n)).orThrow("\(attendanceColumns[n]): \"\(field(n))\" is not a number")
                 }
-                do {
-                    if let problem = record.problem { throw InvalidRecord(problem) }
-                    guard !field(3).isEmpty else { throw InvalidRecord("score is required") }
-                    let attendance = Attendance(personID: field(0), sessionID: field(1), hours: try number(2), score: try number(3))
-                    batch.append(.record(attendance, line: record.line))
-                } catch let error as InvalidRecord {
-                    batch.append(.rejected(error, line: record.line))
-                } catch {
-                    batch.append(.rejected(InvalidRecord("\(error)"), line: record.line))
-                }
-                if batch.count == 8192 {
-                    guard channel.send(batch) else { return }
-                    batch.removeAll(keepingCapacity: true)
-                }
+                guard !field(3).isEmpty else { throw InvalidRecord("score is required") }
+                return Attendance(personID: field(0), sessionID: field(1), hours: try number(2), score: try number(3))
             }
-            channel.send(batch)
-            channel.finish()
-        }
-        thread.name = "anlan.csv-parse"
-        thread.start()
-        return channel
-    }
-
-    static func flag(_ text: String, _ column: String) throws -> Bool {
-        switch text.lowercased() {
-        case "", "no", "false", "0": return false
-        case "yes", "true", "1": return true
-        default: throw InvalidRecord("\(column): \"\(text)\" is not yes or no")
-        }
-    }
-}
-
-extension Optional {
-    /// The value, or an `InvalidRecord` with `message`.
-    func orThrow(_ message: @autoclosure () -> String) throws -> Wrapped {
-        guard let self else { throw InvalidRecord(message()) }
-        return self
+        })
     }
 }

@@ -13,7 +13,8 @@ extension TrainingRecords {
         let id = request.personID.trimmed
         return try await store.pool.read { db in
             var deriver = try TrainingDeriver(db, floodSeason: floodSeason)
-            guard let (training, _) = try deriver.training(personID: id) else { throw RPCError.notFound("no person \"\(id)\" on this node") }
+            guard let facts = try deriver.facts(personID: id) else { throw RPCError.notFound("no person \"\(id)\" on this node") }
+            let training = try deriver.training(personID: id, facts: facts)
             let results = training.results(in: year)
             return PersonCompliance(personID: id, year: UInt32(year), results: results, compliant: results.allSatisfy(\.met))
         }
@@ -41,14 +42,13 @@ extension TrainingRecords {
             let lastDay = CivilDay(year: year, month: 12, day: 31)!.dayNumber
             var rules: [RuleCount] = []
             for rule in TrainingRules.hourRules {
-                let roles = rule.roles.map { String($0.rawValue) }.sorted().joined(separator: ",")
                 let risk = rule.highRisk.map { " AND high_risk = \($0 ? 1 : 0)" } ?? ""
                 let sql = rule.window == .annual
                     ? "SELECT COUNT(*), COALESCE(SUM((annual_mask >> \(bit)) & 1), 0) FROM person INDEXED BY person_by_role WHERE role = ? AND region >= ? AND region < ?\(risk) AND joined <= \(firstDay)"
                     : "SELECT COUNT(*), COALESCE(SUM(initial_met), 0) FROM person INDEXED BY person_by_role WHERE role = ? AND region >= ? AND region < ?\(risk) AND joined <= \(lastDay)"
                 var count = RuleCount(ruleID: rule.id)
-                for role in roles.split(separator: ",") {
-                    let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [Int(role)!, range.lower, range.upper])!
+                for role in rule.roles {
+                    let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [role.rawValue, range.lower, range.upper])!
                     count.applicable += row[0] as Int64
                     count.met += row[1] as Int64
                 }

@@ -59,11 +59,9 @@ public final class TrainingRecords: Sendable {
         let person = try validating { try validated(person) }
         let floodSeason = configuration.floodSeasonStarts
         return try await store.pool.write { db in
-            do {
-                try Self.save(person, db, floodSeason: floodSeason)
-            } catch let error as InvalidRecord {
-                throw RPCError.invalidArgument(error.message)
-            }
+            var training = try TrainingDeriver(db, floodSeason: floodSeason)
+            _ = try validating { try Self.save(person, db, training: &training) }
+            try training.finish()
             return Self.masked(try Self.person(id: person.id, db)!)
         }
     }
@@ -88,16 +86,12 @@ public final class TrainingRecords: Sendable {
     /// Deletes a person with their attendance and certificates.
     public func deletePerson(id: String) async throws {
         let id = id.trimmed
+        let floodSeason = configuration.floodSeasonStarts
         try await store.pool.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT role, region, village != '', trained_mask FROM person WHERE id = ?", arguments: [id]),
-                  let role = PersonRole(rawValue: row[0]) else {
-                throw RPCError.notFound("no person \"\(id)\" on this node")
-            }
-            var tally = CoverageTally()
-            let key = CoverageTally.key(role: role, region: row[1], village: row[2])
-            tally.addPeople(-1, key)
-            tally.addTrained(-1, mask: row[3], key)
-            try tally.flush(db)
+            var training = try TrainingDeriver(db, floodSeason: floodSeason)
+            guard let facts = try training.facts(personID: id) else { throw RPCError.notFound("no person \"\(id)\" on this node") }
+            training.removeFromTallies(facts)
+            try training.finish()
             try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM attendance WHERE person_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM certificate WHERE person_id = ?", arguments: [id])
@@ -143,9 +137,10 @@ public final class TrainingRecords: Sendable {
     }
 
     /// Inserts or replaces a validated person; works their training out again, and moves their place
-    /// in the coverage tallies, when what those depend on changed. Says what it did.
+    /// in the coverage tallies, when what those depend on changed. Says what it did. The caller runs
+    /// `training.finish()` once after its last save.
     @discardableResult
-    static func save(_ person: Person, _ db: Database, floodSeason: (month: Int, day: Int)) throws -> WriteOutcome {
+    static func save(_ person: Person, _ db: Database, training: inout TrainingDeriver) throws -> WriteOutcome {
         let stored = try self.person(id: person.id, db)
         // The error does not say who holds the number: that would turn it into a lookup.
         if try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM person WHERE national_id = ? AND id != ?"),
@@ -155,14 +150,8 @@ public final class TrainingRecords: Sendable {
         guard stored != person else { return .unchanged }
         let rederive = stored == nil || stored?.role != person.role || stored?.highRiskSector != person.highRiskSector
             || stored?.joinedOn != person.joinedOn || stored?.village.isEmpty != person.village.isEmpty || stored?.regionCode != person.regionCode
-        var training = try TrainingDeriver(db, floodSeason: floodSeason)
-        if let stored, rederive {
-            // Out of the old tallies; the derivation below counts them in again under the new key.
-            let mask = try Int64.fetchOne(db.cachedStatement(sql: "SELECT trained_mask FROM person WHERE id = ?"), arguments: [person.id]) ?? 0
-            let key = CoverageTally.key(role: stored.role, region: stored.regionCode, village: !stored.village.isEmpty)
-            training.tally.addPeople(-1, key)
-            training.tally.addTrained(-1, mask: mask, key)
-        }
+        // Out of the old tallies; the derivation below counts them in again under the new key.
+        if stored != nil, rederive, let facts = try training.facts(personID: person.id) { training.removeFromTallies(facts) }
         try db.cachedStatement(sql: """
             INSERT INTO person (id, name, national_id, role, region, village, employer, high_risk, joined) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, national_id = excluded.national_id, role = excluded.role,
@@ -175,7 +164,6 @@ public final class TrainingRecords: Sendable {
             training.tally.addPeople(1, CoverageTally.key(role: person.role, region: person.regionCode, village: !person.village.isEmpty))
             try training.derive(personID: person.id)
         }
-        try training.finish()
         return stored == nil ? .inserted : .updated
     }
 
@@ -184,10 +172,7 @@ public final class TrainingRecords: Sendable {
         person.id = try person.id.required("id")
         person.name = try person.name.required("name")
         person.nationalID = try NationalID.validate(person.nationalID)
-        let place = try tree.region(person.regionCode)
-        guard RegionRange(subtreeOf: region).contains(place.code) else {
-            throw InvalidRecord("region: \(place) is outside this node's region \(region)")
-        }
+        let place = try scope.recordRegion(person.regionCode)
         person.regionCode = place.code
         person.village = person.village.trimmed
         guard person.village.isEmpty || place.tier == .township else {
@@ -276,11 +261,13 @@ public final class TrainingRecords: Sendable {
             }
             let hours = session.hours == 0 ? courseHours : session.hours
             let before = try Row.fetchOne(db, sql: "SELECT course_code, ends FROM session WHERE id = ?", arguments: [session.id])
-            if let most = try Double.fetchOne(db, sql: "SELECT MAX(hours) FROM attendance WHERE session_id = ?", arguments: [session.id]), most > hours {
+            // Who attended a session already recorded: one scan (attendance has no index by session).
+            let attended = before == nil ? [] : try Row.fetchAll(db, sql: "SELECT person_id, hours FROM attendance WHERE session_id = ?",
+                                                                 arguments: [session.id])
+            if let most = attended.map({ $0[1] as Double }).max(), most > hours {
                 throw RPCError.failedPrecondition("session \(session.id) has attendance of \(most) h; its hours cannot drop to \(hours)")
             }
-            if let before, (before[0] as String) != session.courseCode,
-               try Bool.fetchOne(db, sql: "SELECT 1 FROM attendance WHERE session_id = ? LIMIT 1", arguments: [session.id]) != nil {
+            if let before, (before[0] as String) != session.courseCode, !attended.isEmpty {
                 throw RPCError.failedPrecondition("session \(session.id) has attendance; its course cannot change")
             }
             try db.execute(sql: """
@@ -291,9 +278,7 @@ public final class TrainingRecords: Sendable {
                                  session.location.trimmed, session.instructor.trimmed])
             if let before, (before[1] as Int) != session.endsOn!.dayNumber {
                 var training = try TrainingDeriver(db, floodSeason: floodSeason)
-                for person in try String.fetchAll(db, sql: "SELECT person_id FROM attendance WHERE session_id = ?", arguments: [session.id]) {
-                    try training.derive(personID: person)
-                }
+                for row in attended { try training.derive(personID: row[0]) }
                 try training.finish()
             }
         }
