@@ -6,19 +6,22 @@ import GRDB
 public enum SQLiteStore {
     /// Opens (creating if needed) the database at `path` and migrates it.
     ///
-    /// - Parameter writerCacheMegabytes: the writer connection's page cache (default: SQLite's 2 MB,
-    ///   which readers keep). A store whose bulk imports walk tables of millions of rows sets it
-    ///   larger, so the pages they touch stay in memory instead of being read and spilled again.
+    /// - Parameters:
+    ///   - writerCacheMegabytes: the writer connection's page cache (default: SQLite's 2 MB). A store
+    ///     whose bulk imports walk tables of millions of rows sets it larger, so the pages they touch
+    ///     stay in memory instead of being read and spilled again.
+    ///   - readerCacheMegabytes: each reader connection's page cache (default: SQLite's 2 MB), for a
+    ///     store whose reports scan such tables.
     public static func open(path: String, migrator: DatabaseMigrator, readers: Int = 4,
-                            writerCacheMegabytes: Int? = nil) throws -> DatabasePool {
+                            writerCacheMegabytes: Int? = nil, readerCacheMegabytes: Int? = nil) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
         configuration.maximumReaderCount = readers
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            if let writerCacheMegabytes, !db.configuration.readonly {
-                try db.execute(sql: "PRAGMA cache_size = -\(writerCacheMegabytes * 1024)")
+            if let megabytes = db.configuration.readonly ? readerCacheMegabytes : writerCacheMegabytes {
+                try db.execute(sql: "PRAGMA cache_size = -\(megabytes * 1024)")
             }
         }
         let pool = try DatabasePool(path: path, configuration: configuration)

@@ -13,8 +13,9 @@ struct TrainingStore: Sendable {
 
     init(path: String) throws {
         // A province's 1.2 million people and 5 million attendance rows: bulk imports read and update
-        // them in key order, and a 256 MB page cache keeps the pages they walk (1 GB measured no faster).
-        self.pool = try SQLiteStore.open(path: path, migrator: Self.migrator, writerCacheMegabytes: 256)
+        // them in key order, and statistics scan the people; a 256 MB page cache keeps the pages they
+        // walk (1 GB measured no faster).
+        self.pool = try SQLiteStore.open(path: path, migrator: Self.migrator, writerCacheMegabytes: 256, readerCacheMegabytes: 256)
     }
 
     static var migrator: DatabaseMigrator {
