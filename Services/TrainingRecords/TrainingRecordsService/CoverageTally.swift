@@ -12,7 +12,8 @@ struct CoverageTally {
     }
 
     private var people: [Key: Int64] = [:]
-    private var trained: [Key: [Int: Int64]] = [:]
+    /// Per key, one counter per year of `TrainingRules.years`, changed in place.
+    private var trained: [Key: [Int64]] = [:]
 
     /// The tally key of a person in `region` (its first 6 digits: the county, or the city or province).
     static func key(role: PersonRole, region: String, village: Bool) -> Key {
@@ -26,11 +27,10 @@ struct CoverageTally {
     /// Adds `delta` for each year whose bit is set in `mask`.
     mutating func addTrained(_ delta: Int64, mask: Int64, _ key: Key) {
         guard mask != 0 else { return }
-        var years = trained[key] ?? [:]
-        for bit in 0..<63 where mask & (1 << Int64(bit)) != 0 {
-            years[TrainingRules.years.lowerBound + bit, default: 0] += delta
+        let years = TrainingRules.years.count
+        trained[key, default: Array(repeating: 0, count: years)].withUnsafeMutableBufferPointer { counters in
+            for bit in 0..<years where mask & (1 << Int64(bit)) != 0 { counters[bit] += delta }
         }
-        trained[key] = years
     }
 
     mutating func flush(_ db: Database) throws {
@@ -46,8 +46,8 @@ struct CoverageTally {
             ON CONFLICT DO UPDATE SET trained = trained + excluded.trained
             """)
         for (key, years) in trained {
-            for (year, delta) in years where delta != 0 {
-                try addTrained.execute(arguments: [key.role, year, key.division, key.village, delta])
+            for (bit, delta) in years.enumerated() where delta != 0 {
+                try addTrained.execute(arguments: [key.role, TrainingRules.years.lowerBound + bit, key.division, key.village, delta])
             }
         }
         people = [:]

@@ -18,9 +18,16 @@ struct PersonTraining {
     private let firstFullYear: Int
     private let annualRule: HourRule?
     private(set) var initialHours = 0.0
-    private(set) var hoursByYear: [Int: Double] = [:]
-    private(set) var trainedYears: Set<Int> = []
-    private(set) var beforeFloodSeasonYears: Set<Int> = []
+    /// The years with credits, a handful per person: scanned, not hashed (a bulk import derives a
+    /// million people).
+    private var creditYears: [YearCredits] = []
+
+    /// Passed hours in one year, and whether any of them ended before that year's flood season.
+    struct YearCredits {
+        let year: Int
+        var hours: Double
+        var beforeFloodSeason: Bool
+    }
 
     /// - Parameter floodSeasonStarts: month and day the flood season starts (training must end before).
     init(role: PersonRole, highRisk: Bool, joinedOn: CivilDay, credits: some Sequence<Credit>, floodSeasonStarts: (month: Int, day: Int)) {
@@ -35,10 +42,12 @@ struct PersonTraining {
         }.first
         for credit in credits {
             let year = credit.endsOn.year
-            hoursByYear[year, default: 0] += credit.hours
-            trainedYears.insert(year)
-            if let start = CivilDay(year: year, month: floodSeasonStarts.month, day: floodSeasonStarts.day), credit.endsOn < start {
-                beforeFloodSeasonYears.insert(year)
+            let beforeFloodSeason = CivilDay(year: year, month: floodSeasonStarts.month, day: floodSeasonStarts.day).map { credit.endsOn < $0 } ?? false
+            if let index = creditYears.firstIndex(where: { $0.year == year }) {
+                creditYears[index].hours += credit.hours
+                creditYears[index].beforeFloodSeason = creditYears[index].beforeFloodSeason || beforeFloodSeason
+            } else {
+                creditYears.append(YearCredits(year: year, hours: credit.hours, beforeFloodSeason: beforeFloodSeason))
             }
             if let initialEnds, credit.endsOn <= initialEnds { initialHours += credit.hours }
         }
@@ -60,7 +69,12 @@ struct PersonTraining {
     }
 
     func hours(for rule: HourRule, in year: Int) -> Double {
-        rule.window == .annual ? hoursByYear[year] ?? 0 : initialHours
+        rule.window == .annual ? hours(in: year) : initialHours
+    }
+
+    /// Passed hours of sessions ending in `year`.
+    func hours(in year: Int) -> Double {
+        creditYears.first { $0.year == year }?.hours ?? 0
     }
 
     /// Each rule binding in `year`, with the hours it sees.
@@ -74,7 +88,7 @@ struct PersonTraining {
     }
 
     func compliant(in year: Int) -> Bool {
-        initialMet && (annualRule.map { !binds($0, in: year) || (hoursByYear[year] ?? 0) >= $0.hours } ?? true)
+        initialMet && (annualRule.map { !binds($0, in: year) || hours(in: year) >= $0.hours } ?? true)
     }
 
     /// Every initial rule met (set once the credits are added up).
@@ -83,28 +97,67 @@ struct PersonTraining {
 
     /// Whether the annual rule binds and is met in `year`.
     func annualMet(in year: Int) -> Bool {
-        annualRule.map { binds($0, in: year) && (hoursByYear[year] ?? 0) >= $0.hours } ?? false
+        annualRule.map { binds($0, in: year) && hours(in: year) >= $0.hours } ?? false
     }
 
     /// Whether the person counts as trained for their coverage target in `year`.
     func counts(_ counts: CoverageTarget.Counts, in year: Int) -> Bool {
         switch counts {
-        case .trainedInYear: trainedYears.contains(year)
-        case .trainedBeforeFloodSeason: beforeFloodSeasonYears.contains(year)
-        case .annualHoursMet: annualRule.map { (hoursByYear[year] ?? 0) >= $0.hours } ?? false
+        case .trainedInYear: creditYears.contains { $0.year == year }
+        case .trainedBeforeFloodSeason: creditYears.contains { $0.year == year && $0.beforeFloodSeason }
+        case .annualHoursMet: annualRule.map { hours(in: year) >= $0.hours } ?? false
         case .compliant: compliant(in: year)
         }
     }
 
-    /// Bit `year − 2000` set for each year of `TrainingRules.years` where `predicate` holds.
+    /// Bit `year − 2000` set for each year of `TrainingRules.years` where `predicate` holds: the
+    /// definition the stored masks follow, year by year (tests hold the masks below to it).
     static func mask(_ predicate: (Int) -> Bool) -> Int64 {
         TrainingRules.years.reduce(Int64(0)) { mask, year in predicate(year) ? mask | (1 << Int64(year - TrainingRules.years.lowerBound)) : mask }
     }
 
-    func trainedMask(village: Bool) -> Int64 {
-        let target = TrainingRules.target(for: role, village: village)
-        return Self.mask { counts(target.counts, in: $0) }
+    /// Every year's bit.
+    private static let allYears: Int64 = ~(-1 << Int64(TrainingRules.years.count))
+
+    /// The bit of `year`, or none outside `TrainingRules.years`.
+    private static func bit(_ year: Int) -> Int64 {
+        TrainingRules.years.contains(year) ? 1 << Int64(year - TrainingRules.years.lowerBound) : 0
     }
 
-    var annualMask: Int64 { Self.mask { annualMet(in: $0) } }
+    /// The bits of `year` and every later year.
+    private static func bits(from year: Int) -> Int64 {
+        if year <= TrainingRules.years.lowerBound { return allYears }
+        if year > TrainingRules.years.upperBound { return 0 }
+        return allYears & ~((1 << Int64(year - TrainingRules.years.lowerBound)) - 1)
+    }
+
+    /// The bits of the years whose credits satisfy `predicate`.
+    private func creditBits(_ predicate: (YearCredits) -> Bool) -> Int64 {
+        creditYears.reduce(0) { predicate($1) ? $0 | Self.bit($1.year) : $0 }
+    }
+
+    /// The years whose hours meet `rule` (a year without credits has none).
+    private func hoursMetBits(_ rule: HourRule) -> Int64 {
+        rule.hours <= 0 ? Self.allYears : creditBits { $0.hours >= rule.hours }
+    }
+
+    /// `mask { counts(target.counts, in: $0) }`, worked out from the years with credits rather than
+    /// year by year.
+    func trainedMask(village: Bool) -> Int64 {
+        switch TrainingRules.target(for: role, village: village).counts {
+        case .trainedInYear: return creditBits { _ in true }
+        case .trainedBeforeFloodSeason: return creditBits { $0.beforeFloodSeason }
+        case .annualHoursMet: return annualRule.map(hoursMetBits) ?? 0
+        case .compliant:
+            guard initialMet else { return 0 }
+            guard let annualRule else { return Self.allYears }
+            let binding = Self.bits(from: firstFullYear)
+            return (Self.allYears & ~binding) | (hoursMetBits(annualRule) & binding)
+        }
+    }
+
+    /// `mask { annualMet(in: $0) }`, worked out from the years with credits.
+    var annualMask: Int64 {
+        annualRule.map { hoursMetBits($0) & Self.bits(from: firstFullYear) } ?? 0
+    }
 }

@@ -29,11 +29,11 @@ extension TrainingRecords {
         return try await store.pool.write { db in
             var writer = try AttendanceWriter(db, floodSeason: floodSeason, scope: scope)
             var report = ImportReport()
-            var seen: [String: Int] = [:]
+            var seen: [AttendanceKey: Int] = [:]
             for (position, attendance) in batch.attendances.enumerated() {
                 report.rows += 1
                 do {
-                    let key = attendance.personID.trimmed + "\u{1F}" + attendance.sessionID.trimmed
+                    let key = AttendanceKey(personID: attendance.personID.trimmed, sessionID: attendance.sessionID.trimmed)
                     if let first = seen[key] { throw InvalidRecord("this attendance is also at position \(first)") }
                     _ = try writer.add(attendance, tag: position + 1)
                     seen[key] = position + 1

@@ -23,7 +23,7 @@ extension TrainingRecords {
             throw RPCError.invalidArgument("\(source): \(error)")
         }
         let columns = (kind == .people ? Self.peopleColumns : Self.attendanceColumns).map { header.index(of: $0) }
-        if kind == .attendance { return try await importAttendance(reader, columns: columns) }
+        if kind == .attendance { return try await importAttendance(reader, columns: columns, expectedRows: bytes.count / 32) }
         // People: one by one on the writer (each may move in the coverage tallies).
         let body = reader
         let floodSeason = configuration.floodSeasonStarts
@@ -57,7 +57,7 @@ extension TrainingRecords {
 
     /// Attendance rows: parsed (numbers, repeats) on a parsing thread, checked and written on the
     /// writer in batches of 250,000, each batch in key order.
-    private func importAttendance(_ reader: CSVReader, columns: [Int?]) async throws -> ImportReport {
+    private func importAttendance(_ reader: CSVReader, columns: [Int?], expectedRows: Int) async throws -> ImportReport {
         let channel = Self.startParsingAttendance(reader, columns: columns)
         // However the write ends (or never starts), the parsing thread stops.
         defer { channel.cancel() }
@@ -66,7 +66,8 @@ extension TrainingRecords {
         return try await store.pool.write { db in
             var report = ImportReport()
             // A person and session accepted earlier in the file (a refused row does not count).
-            var seen: [String: Int] = [:]
+            var seen: [AttendanceKey: Int] = [:]
+            seen.reserveCapacity(expectedRows)
             var writer = try AttendanceWriter(db, floodSeason: floodSeason, scope: scope)
             while let batch = channel.receive() {
                 for row in batch {
@@ -74,7 +75,7 @@ extension TrainingRecords {
                     switch row {
                     case .record(let attendance, let line):
                         do {
-                            let key = attendance.personID + "\u{1F}" + attendance.sessionID
+                            let key = AttendanceKey(personID: attendance.personID, sessionID: attendance.sessionID)
                             if let first = seen[key] { throw InvalidRecord("this attendance already appears on line \(first) of this file") }
                             _ = try writer.add(attendance, tag: line)
                             seen[key] = line
