@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "material-reserve", targets: ["material-reserve"]),
         .executable(name: "aviation-landing-points", targets: ["aviation-landing-points"]),
         .executable(name: "training-records", targets: ["training-records"]),
+        .executable(name: "gateway", targets: ["gateway"]),
         .library(name: "AnlanWire", targets: ["AnlanWire"]),
         .library(name: "AnlanRPC", targets: ["AnlanRPC"]),
         .library(name: "AnlanNode", targets: ["AnlanNode"]),
@@ -29,6 +30,8 @@ let package = Package(
         .library(name: "TrainingRecordsAPI", targets: ["TrainingRecordsAPI"]),
         .library(name: "TrainingRecordsService", targets: ["TrainingRecordsService"]),
         .library(name: "MaterialReserveService", targets: ["MaterialReserveService"]),
+        .library(name: "GatewayAPI", targets: ["GatewayAPI"]),
+        .library(name: "GatewayService", targets: ["GatewayService"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -251,6 +254,37 @@ let package = Package(
             path: "Services/TrainingRecords/training-records"
         ),
 
+        // MARK: gateway — depends on Shared only (the services' APIs), never on a service.
+
+        /// The gateway's messages: region summaries, coverage, per-child status.
+        .target(
+            name: "GatewayAPI",
+            dependencies: ["AnlanWire", "AnlanRPC", "AnlanRecords", "HazardSurveyAPI", "MaterialReserveAPI", "AviationLandingAPI", "TrainingRecordsAPI"],
+            path: "Shared/GatewayAPI"
+        ),
+        .target(
+            name: "GatewayService",
+            dependencies: [
+                "GatewayAPI", "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanStorage", "AnlanRecords", "AnlanNode", "AnlanDiscovery",
+                "HazardSurveyAPI", "MaterialReserveAPI", "AviationLandingAPI", "TrainingRecordsAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "gateway/GatewayService"
+        ),
+        .executableTarget(
+            name: "gateway",
+            dependencies: [
+                "GatewayService", "GatewayAPI", "AnlanNode", "AnlanDiscovery",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "gateway/gateway"
+        ),
+
         // MARK: Tests
 
         /// Helpers shared by the test suites (running servers for the length of a test).
@@ -330,6 +364,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/AviationLandingServiceTests"
+        ),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "GatewayAPI", "GatewayService", "HazardSurveyAPI", "MaterialReserveAPI", "AnlanRecords", "AnlanRPC", "AnlanTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Tests/GatewayTests"
         ),
         .testTarget(
             name: "TrainingRecordsServiceTests",

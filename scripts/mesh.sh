@@ -18,7 +18,13 @@
 # The province node runs aviation-landing-points (port $ANLAN_MESH_PORT+30) with the shipped example set:
 # the 22 OurAirports sites that lie in Zhejiang (public domain; see docs/DATA-ATTRIBUTION.md).
 # Each county node also runs training-records (ports $ANLAN_MESH_PORT+40 …) with synthetic people,
-# courses, sessions and attendance (`training-records generate`). The gateway joins as its issue lands.
+# courses, sessions and attendance (`training-records generate`). The two township nodes run the same
+# three services with their own township's data (a county's demo data also covers those townships: a
+# county-held store or survey point may lie in a township that has a node of its own).
+# Every node runs a gateway (ports $ANLAN_MESH_PORT+50 …, in node order: province, cities, counties,
+# townships) registered with its node's registry; the province's at $ANLAN_MESH_PORT+50 answers for all:
+#   gateway probe summary --port 7450
+# The gateway's own last-good-summary store is in $STATE/data/gateway-<region>.sqlite.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STATE=${ANLAN_MESH_DIR:-$ROOT/.mesh}
@@ -40,11 +46,13 @@ NODES=(
 
 # Each service: its name, its first port offset, and the regions whose nodes run it (in port order).
 COUNTIES="330106 330110 330212 330206"
+TOWNSHIPS="330106002000 330106003000"
 SERVICES=(
-    "hazard-survey 10 $COUNTIES"
-    "material-reserve 20 $COUNTIES"
+    "hazard-survey 10 $COUNTIES $TOWNSHIPS"
+    "material-reserve 20 $COUNTIES $TOWNSHIPS"
     "aviation-landing-points 30 330000"
-    "training-records 40 $COUNTIES"
+    "training-records 40 $COUNTIES $TOWNSHIPS"
+    "gateway 50 330000 330100 330200 $COUNTIES $TOWNSHIPS"
 )
 
 port_of() {  # the fixed port of the n-th node

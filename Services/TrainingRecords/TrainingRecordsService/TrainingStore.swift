@@ -108,6 +108,10 @@ struct TrainingStore: Sendable {
                 CREATE TABLE setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
                 """)
         }
+        // Databases made before the setting table joined v1 (the mesh's of earlier builds) get it here.
+        migrator.registerMigration("v2: settings for databases made before v1 had them") { db in
+            try db.execute(sql: "CREATE TABLE IF NOT EXISTS setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID")
+        }
         return migrator
     }
 }

@@ -1,0 +1,87 @@
+import AnlanRecords
+import AnlanRPC
+import AnlanTestSupport
+import Foundation
+import GatewayAPI
+import HazardSurveyAPI
+import MaterialReserveAPI
+import Testing
+
+/// A real three-tier mesh of processes (province → city 杭州市 → counties 西湖区 and 余杭区): registries,
+/// hazard-survey and material-reserve at each county, a gateway at every node.
+@Suite(.timeLimit(.minutes(3)), .serialized) struct GatewayMeshTests {
+    /// The province's summary is the sum of the counties' own statistics; a hung county does not hold
+    /// the answer past its deadline, and shows stale with coverage below 100 % — also after its city's
+    /// gateway restarts; restarted, it turns fresh again.
+    @Test func provinceSummaryIsTheSumAndSurvivesACutOffCounty() async throws {
+        try await withTemporaryDirectory { dir in
+            let mesh = try await TestMesh(directory: dir)
+            try await mesh.loadCounty("330106", township: "330106002000", points: 3, units: 40)
+            try await mesh.loadCounty("330110", township: "330110005000", points: 5, units: 25)
+            let province = try await mesh.client(gatewayOf: "330000")
+
+            // Everyone reports; the province's figures are the counties' own, merged.
+            let full = try await mesh.waitForSummary(province) { $0.nodesReporting == 3 }
+            #expect(full.coverage == [TierCoverage(tier: 2, reporting: 1, expected: 1), TierCoverage(tier: 3, reporting: 2, expected: 2)])
+            let direct = try await mesh.directStatistics()
+            #expect(full.hazard.pointCells == direct.hazard.pointCells)
+            #expect(full.hazard.pointCells.reduce(0) { $0 + $1.points } == 8)
+            #expect(full.reserve.categories == direct.reserve.categories && full.reserve.storagePoints == 2)
+            #expect(full.children.map(\.freshness) == [.fresh])
+
+            // 余杭区's gateway hangs (SIGSTOP): the answer still comes within its deadline.
+            mesh.pause("330110")
+            let started = ContinuousClock.now
+            let cut = try await province.call(GatewayMethods.summary, SummaryRequest(), timeout: .milliseconds(800))
+            let elapsed = ContinuousClock.now - started
+            #expect(elapsed < .milliseconds(800), "took \(elapsed)")
+            #expect(cut.coverage == [TierCoverage(tier: 2, reporting: 1, expected: 1), TierCoverage(tier: 3, reporting: 1, expected: 2)])
+            #expect(cut.hazard.pointCells == direct.hazard.pointCells, "the stale county's last figures are used")
+            let city = try await province.call(GatewayMethods.children, SummaryRequest(regionCode: "330100"), timeout: .seconds(2))
+            let yuhang = try #require(city.children.first { $0.regionCode == "330110" })
+            #expect(yuhang.freshness == .stale)
+            #expect(city.region.children.first { $0.name == "330110" }?.reason.isEmpty == false)
+
+            // Its processes die; the city's gateway restarts and still knows 余杭区's last figures.
+            mesh.kill("330110")
+            try await mesh.restartGateway("330100")
+            let afterRestart = try await mesh.waitForSummary(province) { $0.nodesExpected == 3 && $0.children.first?.freshness == .fresh }
+            #expect(afterRestart.coverage.last == TierCoverage(tier: 3, reporting: 0 + 1, expected: 2))
+            let status = try #require(try await province.call(GatewayMethods.summary, SummaryRequest(regionCode: "330100")).children
+                .first { $0.name == "330110" })
+            #expect(status.freshness == .stale && status.asOfMilliseconds > 0)
+
+            // 余杭区 comes back: fresh again, full coverage.
+            try await mesh.startCounty("330110")
+            let healed = try await mesh.waitForSummary(province) { $0.nodesReporting == 3 }
+            #expect(healed.hazard.pointCells == direct.hazard.pointCells)
+            await mesh.close()
+        }
+    }
+
+    /// Drill-down: a county's townships side by side, routed from the province to the county's gateway.
+    @Test func drillDownIsRoutedToTheOwningNode() async throws {
+        try await withTemporaryDirectory { dir in
+            let mesh = try await TestMesh(directory: dir)
+            try await mesh.loadCounty("330106", township: "330106002000", points: 3, units: 40)
+            try await mesh.loadCounty("330110", township: "330110005000", points: 5, units: 25)
+            let province = try await mesh.client(gatewayOf: "330000")
+            _ = try await mesh.waitForSummary(province) { $0.nodesReporting == 3 }
+            let county = try await province.call(GatewayMethods.children, SummaryRequest(regionCode: "330106"))
+            #expect(county.region.regionCode == "330106")
+            #expect(county.children.count > 5)
+            let withPoints = county.children.filter { !$0.hazard.pointCells.isEmpty }
+            #expect(withPoints.map(\.regionCode) == ["330106002000"])
+            #expect(withPoints.first?.hazard.pointCells.reduce(0) { $0 + $1.points } == 3)
+            let township = try await province.call(GatewayMethods.summary, SummaryRequest(regionCode: "330110005000"))
+            #expect(township.hazard.pointCells.reduce(0) { $0 + $1.points } == 5)
+            do {
+                _ = try await province.call(GatewayMethods.summary, SummaryRequest(regionCode: "999999"))
+                Issue.record("an unknown region was answered")
+            } catch let error as RPCError {
+                #expect(error.status == .invalidArgument)
+            }
+            await mesh.close()
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import AnlanRecords
+import AnlanRPC
+import AnlanTestSupport
+import Foundation
+import GatewayAPI
+import HazardSurveyAPI
+import MaterialReserveAPI
+import Testing
+
+/// Registries, services and gateways for province 330000, city 330100 and counties 330106 and 330110,
+/// each a real process on loopback.
+final class TestMesh: @unchecked Sendable {
+    static let counties = ["330106", "330110"]
+    let directory: String
+    private var registries: [String: Int] = [:]
+    private var processes: [String: [NodeProcess]] = [:]
+    private var gateways: [String: Int] = [:]
+    private var servicePorts: [String: [String: Int]] = [:]
+    private var clients: [RPCClient] = []
+
+    init(directory: String) async throws {
+        self.directory = directory
+        for (region, parent) in [("330000", nil), ("330100", "330000"), ("330106", "330100"), ("330110", "330100")] as [(String, String?)] {
+            var arguments = ["--region", region, "--database", "\(directory)/registry-\(region).sqlite"]
+            if let parent { arguments += ["--parent", "127.0.0.1:\(registries[parent]!)"] }
+            let registry = try NodeProcess("registry", arguments, directory: directory, name: "registry-\(region)")
+            registries[region] = try await registry.port()
+            processes[region, default: []].append(registry)
+        }
+        for county in Self.counties { try await startServices(county) }
+        for region in ["330000", "330100"] + Self.counties { try await startGateway(region) }
+    }
+
+    private func startServices(_ county: String) async throws {
+        for service in ["hazard-survey", "material-reserve"] {
+            let node = try NodeProcess(service, ["--region", county, "--database", "\(directory)/\(service)-\(county).sqlite",
+                                                 "--registry", "127.0.0.1:\(registries[county]!)", "--lease-ttl", "2"],
+                                       directory: directory, name: "\(service)-\(county)")
+            servicePorts[county, default: [:]][service] = try await node.port()
+            processes[county, default: []].append(node)
+        }
+    }
+
+    private func startGateway(_ region: String) async throws {
+        let node = try NodeProcess("gateway", ["--region", region, "--database", "\(directory)/gateway-\(region).sqlite",
+                                               "--registry", "127.0.0.1:\(registries[region]!)", "--lease-ttl", "2",
+                                               "--refresh-interval", "0.2", "--coalesce-window", "0"],
+                                   directory: directory, name: "gateway-\(region)")
+        gateways[region] = try await node.port()
+        processes[region, default: []].append(node)
+    }
+
+    func startCounty(_ county: String) async throws {
+        try await startServices(county)
+        try await startGateway(county)
+    }
+
+    /// Restarts a gateway process on a new port (its store of last good summaries kept).
+    func restartGateway(_ region: String) async throws {
+        let gateway = processes[region]!.removeLast()
+        gateway.stop(signal: SIGTERM)
+        try await startGateway(region)
+    }
+
+    func client(gatewayOf region: String) async throws -> RPCClient {
+        let client = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: gateways[region]!, defaultTimeout: .seconds(3)))
+        clients.append(client)
+        return client
+    }
+
+    private func service(_ name: String, _ county: String) -> RPCClient {
+        let client = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: servicePorts[county]![name]!))
+        clients.append(client)
+        return client
+    }
+
+    /// A county's data: `points` hazard points and one storage point holding `units` pumps in `township`.
+    func loadCounty(_ county: String, township: String, points: Int, units: Int64) async throws {
+        let hazard = service("hazard-survey", county)
+        for n in 0..<points {
+            _ = try await hazard.call(HazardSurveyMethods.createPoint, HazardPoint(
+                id: "HP-\(county)-\(n)", regionCode: township, latitude: 30.26, longitude: 120.1, type: .landslide, band: 2,
+                populationAtRisk: 40, registeredForTransfer: 20, responsiblePerson: "王伟", responsiblePhone: "0571-87000000",
+                surveyedOn: CivilDay("2026-06-01"), sourceDepartment: "自然资源"))
+        }
+        let reserve = service("material-reserve", county)
+        _ = try await reserve.call(MaterialReserveMethods.putItem, CatalogueItem(code: "3010201", name: "排水泵", unit: "台"))
+        _ = try await reserve.call(MaterialReserveMethods.putStoragePoint, StoragePoint(
+            id: "SP-\(county)", regionCode: township, name: "物资库 \(county)", latitude: 30.26, longitude: 120.1, ownerTier: 4))
+        _ = try await reserve.call(MaterialReserveMethods.recordMovements, MovementBatch(movements: [
+            Movement(storagePointID: "SP-\(county)", itemCode: "3010201", kind: .receive, quantity: units, reference: "入库单", actor: "库管员")]))
+    }
+
+    /// The counties' statistics asked of their services directly, merged.
+    func directStatistics() async throws -> (hazard: HazardStatistics, reserve: ReserveStatistics) {
+        var hazard = HazardStatistics()
+        var reserve = ReserveStatistics()
+        for county in Self.counties {
+            hazard.merge(try await service("hazard-survey", county).call(HazardSurveyMethods.statistics, StatisticsRequest(regionCode: county)))
+            reserve.merge(try await service("material-reserve", county).call(MaterialReserveMethods.statistics, StockQuery(regionCode: county)))
+        }
+        return (hazard, reserve)
+    }
+
+    /// Asks for the gateway's summary until `ready` holds (up to 15 s).
+    func waitForSummary(_ client: RPCClient, _ ready: (RegionSummary) -> Bool) async throws -> RegionSummary {
+        var last: RegionSummary?
+        for _ in 0..<150 {
+            if let summary = try? await client.call(GatewayMethods.summary, SummaryRequest(), timeout: .seconds(2)) {
+                if ready(summary) { return summary }
+                last = summary
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw MeshError(message: "the summary never got there; last: \(String(describing: last))")
+    }
+
+    /// Freezes a county's gateway (it accepts connections and never answers).
+    func pause(_ county: String) {
+        Foundation.kill(processes[county]!.last!.process.processIdentifier, SIGSTOP)
+    }
+
+    /// Kills every process of a county's node except its registry.
+    func kill(_ county: String) {
+        for node in processes[county]!.dropFirst() {
+            Foundation.kill(node.process.processIdentifier, SIGKILL)
+            node.process.waitUntilExit()
+        }
+        processes[county] = Array(processes[county]!.prefix(1))
+    }
+
+    func close() async {
+        for client in clients { await client.close() }
+    }
+}
+
+struct MeshError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

@@ -1,0 +1,264 @@
+import AnlanDiscovery
+import AnlanRecords
+import AnlanRegions
+import AnlanRPC
+import AviationLandingAPI
+import Foundation
+import GatewayAPI
+import HazardSurveyAPI
+import Logging
+import MaterialReserveAPI
+import NIOCore
+import TrainingRecordsAPI
+
+/// A node's gateway: merges its own services' statistics with its child regions' gateways' summaries.
+///
+/// Children are asked in parallel within the caller's remaining budget (less a margin kept for
+/// merging). A child that fails or runs out of time does not fail the answer: its last good summary
+/// is used and flagged stale, or it is flagged missing if there is none; the coverage counts it as
+/// not reporting. A child region without a gateway of its own is served by this node's services.
+public final class Gateway: Sendable {
+    public let scope: NodeScope
+    let directory: GatewayDirectory
+    let store: SummaryStore
+    private let flights: SingleFlight<SummaryStore.Key, Composed>
+    private let defaultBudget: TimeAmount
+    private let logger: Logger
+
+    /// A child gateway's summary as this node used it, and how it was obtained.
+    struct ChildPart: Sendable {
+        var summary: RegionSummary
+        var status: PartStatus
+    }
+
+    /// One fan-out: the node's summary and each child region's part of it.
+    struct Composed: Sendable {
+        let summary: RegionSummary
+        let children: [RegionSummary]
+    }
+
+    /// - Parameters:
+    ///   - coalesceWindow: identical summaries asked within this long after one is answered share it.
+    ///   - defaultBudget: the budget of a request that carries none.
+    public init(regionCode: String, registry: RegistryClient, databasePath: String, coalesceWindow: Duration = .seconds(1),
+                defaultBudget: Duration = .seconds(2), logger: Logger) throws {
+        let tree = RegionTree.zhejiang
+        scope = NodeScope(region: try tree.region(regionCode), tree: tree)
+        directory = try GatewayDirectory(region: scope.region, tree: tree, registry: registry, callTimeout: defaultBudget, logger: logger)
+        store = try SummaryStore(path: databasePath)
+        flights = SingleFlight(window: TimeAmount(coalesceWindow))
+        self.defaultBudget = TimeAmount(defaultBudget)
+        self.logger = logger
+    }
+
+    /// Looks the node's services and child gateways up now (the background refresher does it every few seconds).
+    public func refreshDirectory() async {
+        await directory.refresh()
+    }
+
+    // MARK: Answers
+
+    /// The summary of the node's region, or of a region below it from the node that owns it. Every
+    /// node on the way adds the records its own services hold in that region (a county's store may
+    /// stand in a township that has a node of its own).
+    public func summary(_ request: SummaryRequest, deadline: NIODeadline?) async throws -> RegionSummary {
+        let target = try validating { try scope.region(request.regionCode) }
+        let year = request.year == 0 ? UInt32(CivilDay.today.year) : request.year
+        let deadline = deadline ?? .now() + defaultBudget
+        if target == scope.region { return try await composed(year: year, deadline: deadline).summary }
+        let child = try childOnPath(to: target)
+        guard hasGateway(child.code) else { return await local(target, year: year, deadline: deadline) }
+        async let here = local(target, year: year, deadline: Self.childDeadline(deadline))
+        var below = target == child
+            ? await childPart(child, year: year, deadline: Self.childDeadline(deadline)).summary
+            : try await forward(GatewayMethods.summary, SummaryRequest(regionCode: target.code, year: year), to: child, deadline: Self.childDeadline(deadline))
+        below.mergeStatistics(await here)
+        return below
+    }
+
+    /// A region's summary and its children's, side by side (each with this node's own records in it).
+    public func children(_ request: SummaryRequest, deadline: NIODeadline?) async throws -> DrillDown {
+        let target = try validating { try scope.region(request.regionCode) }
+        let year = request.year == 0 ? UInt32(CivilDay.today.year) : request.year
+        let deadline = deadline ?? .now() + defaultBudget
+        let regions = try scope.tree.children(of: target.code)
+        if target == scope.region {
+            let composed = try await composed(year: year, deadline: deadline)
+            let withGateways = Dictionary(composed.children.map { ($0.regionCode, $0) }, uniquingKeysWith: { $1 })
+            let here = await locals(regions, year: year, deadline: deadline)
+            return DrillDown(region: composed.summary, children: zip(regions, here).map { region, local in
+                guard var part = withGateways[region.code] else { return local }
+                part.mergeStatistics(local)
+                return part
+            })
+        }
+        let child = try childOnPath(to: target)
+        async let here = locals([target] + regions, year: year, deadline: Self.childDeadline(deadline))
+        guard hasGateway(child.code) else {
+            let parts = await here
+            return DrillDown(region: parts[0], children: Array(parts.dropFirst()))
+        }
+        var drill = try await forward(GatewayMethods.children, SummaryRequest(regionCode: target.code, year: year), to: child,
+                                      deadline: Self.childDeadline(deadline))
+        let parts = await here
+        drill.region.mergeStatistics(parts[0])
+        for index in drill.children.indices {
+            if let local = parts.dropFirst().first(where: { $0.regionCode == drill.children[index].regionCode }) {
+                drill.children[index].mergeStatistics(local)
+            }
+        }
+        return drill
+    }
+
+    /// This node's own records in each of `regions`, asked in parallel.
+    private func locals(_ regions: [Region], year: UInt32, deadline: NIODeadline) async -> [RegionSummary] {
+        await withTaskGroup(of: (Int, RegionSummary).self) { group in
+            for (index, region) in regions.enumerated() {
+                group.addTask { (index, await self.local(region, year: year, deadline: deadline)) }
+            }
+            var parts = [RegionSummary](repeating: RegionSummary(), count: regions.count)
+            for await (index, part) in group { parts[index] = part }
+            return parts
+        }
+    }
+
+    // MARK: Fan-out
+
+    /// The node's own summary: its services and every child gateway, asked once per window.
+    private func composed(year: UInt32, deadline: NIODeadline) async throws -> Composed {
+        try await flights.run(SummaryStore.Key(regionCode: scope.region.code, year: year)) { [self] in
+            let childDeadline = Self.childDeadline(deadline)
+            let expected = try expectedChildren()
+            async let own = local(scope.region, year: year, deadline: childDeadline)
+            let parts = await withTaskGroup(of: (Region, ChildPart).self) { group in
+                for child in expected {
+                    group.addTask { (child, await self.childPart(child, year: year, deadline: childDeadline)) }
+                }
+                var parts: [(Region, ChildPart)] = []
+                for await part in group { parts.append(part) }
+                return parts.sorted { $0.0.code < $1.0.code }
+            }
+            var summary = await own
+            for (child, part) in parts {
+                summary.mergeStatistics(part.summary)
+                let fresh = part.status.freshness == .fresh
+                // A stale child's figures stand for its whole subtree, none of which reported now.
+                let below = part.summary.coverage.map { TierCoverage(tier: $0.tier, reporting: fresh ? $0.reporting : 0, expected: $0.expected) }
+                TierCoverage.merge([TierCoverage(tier: child.tier.rawValue, reporting: fresh ? 1 : 0, expected: 1)] + below, into: &summary.coverage)
+                summary.children.append(part.status)
+            }
+            return Composed(summary: summary, children: parts.map(\.1.summary))
+        }
+    }
+
+    /// The child regions expected to report: those whose gateway has registered, and those seen before.
+    private func expectedChildren() throws -> [Region] {
+        let known = directory.childGateways().union(store.knownRegions())
+        return try scope.tree.children(of: scope.region.code).filter { known.contains($0.code) }
+    }
+
+    private func hasGateway(_ code: String) -> Bool {
+        directory.gateway(code) != nil || store.knownRegions().contains(code)
+    }
+
+    /// A child gateway's summary: fresh if it answers in time, else its last good one (stale), else missing.
+    private func childPart(_ child: Region, year: UInt32, deadline: NIODeadline) async -> ChildPart {
+        let reason: String
+        if let gateway = directory.gateway(child.code) {
+            do {
+                var summary = try await gateway.call(GatewayMethods.summary, SummaryRequest(regionCode: child.code, year: year), deadline: deadline)
+                summary.freshness = .fresh
+                store.remember(summary, year: year)
+                return ChildPart(summary: summary, status: PartStatus(name: child.code, freshness: .fresh, asOfMilliseconds: summary.asOfMilliseconds))
+            } catch {
+                reason = "\(error)"
+            }
+        } else {
+            reason = "no gateway registered for \(child.code)"
+        }
+        logger.debug("child not fresh", metadata: ["child": "\(child.code)", "reason": "\(reason)"])
+        guard var last = store.last(child.code, year: year) else {
+            return ChildPart(summary: RegionSummary(regionCode: child.code, freshness: .missing),
+                             status: PartStatus(name: child.code, freshness: .missing, reason: reason))
+        }
+        last.freshness = .stale
+        return ChildPart(summary: last, status: PartStatus(name: child.code, freshness: .stale, asOfMilliseconds: last.asOfMilliseconds, reason: reason))
+    }
+
+    /// `region`'s figures from this node's own services (no child gateways).
+    private func local(_ region: Region, year: UInt32, deadline: NIODeadline) async -> RegionSummary {
+        async let hazard = ask(ServiceKind.hazardSurvey, deadline) {
+            try await $0.call(HazardSurveyMethods.statistics, StatisticsRequest(regionCode: region.code), deadline: $1)
+        }
+        async let reserve = ask(ServiceKind.materialReserve, deadline) {
+            try await $0.call(MaterialReserveMethods.statistics, StockQuery(regionCode: region.code), deadline: $1)
+        }
+        async let landing = ask(ServiceKind.aviationLandingPoints, deadline) {
+            try await $0.call(AviationLandingMethods.statistics, AviationLandingAPI.CoverageRequest(regionCode: region.code, year: year), deadline: $1)
+        }
+        async let training = ask(ServiceKind.trainingRecords, deadline) {
+            try await $0.call(TrainingRecordsMethods.statistics, TrainingRecordsAPI.CoverageRequest(regionCode: region.code, year: year), deadline: $1)
+        }
+        let now = Self.nowMilliseconds()
+        var summary = RegionSummary(regionCode: region.code, asOfMilliseconds: now)
+        summary.hazard.regionCode = region.code
+        summary.reserve.regionCode = region.code
+        summary.landing.regionCode = region.code
+        summary.training = TrainingStatistics(regionCode: region.code, year: year)
+        let (hazardPart, reservePart, landingPart, trainingPart) = await (hazard, reserve, landing, training)
+        if let figures = hazardPart.value { summary.hazard.merge(figures) }
+        if let figures = reservePart.value { summary.reserve.merge(figures) }
+        if let figures = landingPart.value {
+            summary.landing = LandingStatistics.merged([figures], regionCode: region.code, asOf: nil,
+                                                       withinKilometres: figures.withinKilometres, year: figures.year)
+        }
+        if let figures = trainingPart.value { summary.training.merge(figures) }
+        summary.services = [hazardPart.status, reservePart.status, landingPart.status, trainingPart.status].compactMap { $0 }
+        return summary
+    }
+
+    /// One own service's answer, or why there is none; no status when the node has no such service.
+    private func ask<Figures: Sendable>(_ kind: String, _ deadline: NIODeadline,
+                                         _ call: @Sendable (RPCClient, NIODeadline) async throws -> Figures) async -> (value: Figures?, status: PartStatus?) {
+        guard let client = directory.service(kind) else { return (nil, nil) }
+        do {
+            let figures = try await call(client, deadline)
+            return (figures, PartStatus(name: kind, freshness: .fresh, asOfMilliseconds: Self.nowMilliseconds()))
+        } catch {
+            return (nil, PartStatus(name: kind, freshness: .missing, reason: "\(error)"))
+        }
+    }
+
+    /// Passes a request for a region below a child on to that child's gateway.
+    private func forward<Request, Response>(_ method: RPCMethod<Request, Response>, _ request: Request, to child: Region,
+                                            deadline: NIODeadline) async throws -> Response {
+        guard let gateway = directory.gateway(child.code) else {
+            throw RPCError.unavailable("the gateway of \(child) is not registered")
+        }
+        return try await gateway.call(method, request, deadline: deadline)
+    }
+
+    /// The child of the node's region whose subtree holds `target`.
+    private func childOnPath(to target: Region) throws -> Region {
+        let path = try scope.tree.ancestors(of: target.code).reversed() + [target]
+        guard let index = path.firstIndex(of: scope.region), index + 1 < path.count else {
+            throw RPCError.invalidArgument("\(target) is not below \(scope.region)")
+        }
+        return path[index + 1]
+    }
+
+    /// What children are given of the caller's deadline: a tenth of what is left (at most 50 ms) is kept
+    /// for merging and the way back, so a child that times out still leaves time to answer.
+    static func childDeadline(_ deadline: NIODeadline) -> NIODeadline {
+        let remaining = deadline - .now()
+        return deadline - min(.milliseconds(50), .nanoseconds(max(0, remaining.nanoseconds / 10)))
+    }
+
+    static func nowMilliseconds() -> Int64 {
+        Int64(Date().timeIntervalSince1970 * 1000)
+    }
+
+    public func close() async {
+        await directory.close()
+    }
+}

@@ -1,0 +1,32 @@
+import AnlanNode
+import AnlanRPC
+import GatewayAPI
+import ServiceLifecycle
+
+/// The gateway as a node: its methods on the shared server skeleton, and the directory refresher.
+public struct GatewayNode: NodeService {
+    public static let kind = "gateway"
+    public let gateway: Gateway
+    /// How often the registry is asked where the services and child gateways are.
+    public let refreshInterval: Duration
+
+    public init(gateway: Gateway, refreshInterval: Duration = .seconds(2)) {
+        self.gateway = gateway
+        self.refreshInterval = refreshInterval
+    }
+
+    public func register(into router: inout RPCRouter) {
+        let gateway = self.gateway
+        router.async(GatewayMethods.summary) { request, context in try await gateway.summary(request, deadline: context.deadline) }
+        router.async(GatewayMethods.children) { request, context in try await gateway.children(request, deadline: context.deadline) }
+    }
+
+    public func counts() async throws -> [NodeCount] {
+        [NodeCount("child gateways", Int64(gateway.directory.childGateways().count)),
+         NodeCount("own services", Int64(gateway.directory.serviceKinds().count))]
+    }
+
+    public var backgroundServices: [any Service] {
+        [DirectoryRefresher(directory: gateway.directory, interval: refreshInterval)]
+    }
+}

@@ -1,0 +1,84 @@
+import AnlanStorage
+import AnlanWire
+import Foundation
+import GatewayAPI
+import GRDB
+import NIOConcurrencyHelpers
+import NIOCore
+
+/// Each child's last good summary, kept in memory for the request path and in SQLite so that a
+/// gateway restarted while a child is cut off still answers with that child's figures, flagged stale.
+final class SummaryStore: Sendable {
+    struct Key: Hashable, Sendable {
+        let regionCode: String
+        let year: UInt32
+    }
+
+    private let pool: DatabasePool
+    private let summaries: NIOLockedValueBox<[Key: RegionSummary]>
+    /// When each key was last written to disk: a child answering every second is written at most
+    /// every `persistInterval`, unless its figures changed.
+    private let persistedAt = NIOLockedValueBox<[Key: Int64]>([:])
+    private let persistIntervalMilliseconds: Int64 = 10_000
+
+    init(path: String) throws {
+        pool = try SQLiteStore.open(path: path, migrator: Self.migrator, readers: 2)
+        let stored = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT region, year, payload FROM last_summary").map { row -> (Key, RegionSummary) in
+                let payload: Data = row[2]
+                let summary = try RegionSummary(decoding: ByteBuffer(bytes: payload))
+                return (Key(regionCode: row[0], year: row[1]), summary)
+            }
+        }
+        summaries = NIOLockedValueBox(Dictionary(stored, uniquingKeysWith: { $1 }))
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: last good summary per child") { db in
+            try db.execute(sql: """
+                CREATE TABLE last_summary (
+                    region TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    as_of INTEGER NOT NULL,
+                    payload BLOB NOT NULL,
+                    PRIMARY KEY (region, year)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+
+    func last(_ regionCode: String, year: UInt32) -> RegionSummary? {
+        summaries.withLockedValue { $0[Key(regionCode: regionCode, year: year)] }
+    }
+
+    /// The child regions with a stored summary (for any year): children the gateway has seen.
+    func knownRegions() -> Set<String> {
+        summaries.withLockedValue { Set($0.keys.map(\.regionCode)) }
+    }
+
+    /// Keeps `summary` as the child's last good one; writes it to disk off the request path.
+    func remember(_ summary: RegionSummary, year: UInt32) {
+        let key = Key(regionCode: summary.regionCode, year: year)
+        let changed = summaries.withLockedValue { stored -> Bool in
+            var comparable = stored[key]
+            comparable?.asOfMilliseconds = summary.asOfMilliseconds
+            stored[key] = summary
+            return comparable != summary
+        }
+        let due = persistedAt.withLockedValue { written -> Bool in
+            guard changed || summary.asOfMilliseconds - (written[key] ?? 0) >= persistIntervalMilliseconds else { return false }
+            written[key] = summary.asOfMilliseconds
+            return true
+        }
+        guard due else { return }
+        let payload = Data(summary.encoded().readableBytesView)
+        pool.asyncWrite({ db in
+            try db.execute(sql: """
+                INSERT INTO last_summary (region, year, as_of, payload) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET as_of = excluded.as_of, payload = excluded.payload
+                """, arguments: [key.regionCode, key.year, summary.asOfMilliseconds, payload])
+        }, completion: { _, _ in })
+    }
+}
