@@ -278,7 +278,7 @@ let package = Package(
         .executableTarget(
             name: "gateway",
             dependencies: [
-                "GatewayService", "GatewayAPI", "AnlanNode", "AnlanDiscovery",
+                "GatewayService", "GatewayAPI", "AnlanNode", "AnlanDiscovery", "MaterialReserveAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -368,7 +368,7 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "GatewayAPI", "GatewayService", "HazardSurveyAPI", "MaterialReserveAPI", "AnlanRecords", "AnlanRPC", "AnlanTestSupport",
+                "GatewayAPI", "GatewayService", "HazardSurveyAPI", "MaterialReserveAPI", "AnlanRecords", "AnlanRegions", "AnlanRPC", "AnlanTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],

@@ -43,8 +43,15 @@ public final class RPCClient: Sendable {
         deadline: NIODeadline? = nil
     ) async throws(RPCError) -> Response {
         let deadline = deadline ?? .now() + TimeAmount(timeout ?? configuration.defaultTimeout)
+        let connection: ClientConnection
         do {
-            let connection = try await connection(deadline: deadline)
+            connection = try await self.connection(deadline: deadline)
+        } catch {
+            var failure = RPCError.from(error)
+            failure.requestWasSent = false
+            throw failure
+        }
+        do {
             let payload = try await connection.unary(method: method.id, payload: request.encodedFrame(), deadline: deadline)
             return try Response(decoding: payload, limits: configuration.limits)
         } catch {

@@ -9,11 +9,15 @@ public struct RPCError: Error, Sendable, CustomStringConvertible {
     public var status: WireStatus
     public var message: String
     public var cause: (any Error & Sendable)?
+    /// False when the request never left this process (no connection could be had): the server
+    /// certainly did not act on it. Local knowledge only; it does not travel on the wire.
+    public var requestWasSent: Bool
 
-    public init(_ status: WireStatus, _ message: String, cause: (any Error & Sendable)? = nil) {
+    public init(_ status: WireStatus, _ message: String, cause: (any Error & Sendable)? = nil, requestWasSent: Bool = true) {
         self.status = status
         self.message = message
         self.cause = cause
+        self.requestWasSent = requestWasSent
     }
 
     public static func invalidArgument(_ message: String) -> RPCError { RPCError(.invalidArgument, message) }
@@ -29,7 +33,7 @@ public struct RPCError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Whether the request certainly had no effect, so retrying it cannot apply it twice.
-    public var isSafeToRetry: Bool { status == .notProcessed }
+    public var isSafeToRetry: Bool { status == .notProcessed || !requestWasSent }
 
     public var description: String { "\(status): \(message)" }
 

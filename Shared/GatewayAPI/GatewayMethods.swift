@@ -1,4 +1,5 @@
 import AnlanRPC
+import MaterialReserveAPI
 
 /// The gateway's methods (0x06xx).
 public enum GatewayMethods {
@@ -6,4 +7,16 @@ public enum GatewayMethods {
     public static let summary = RPCMethod<SummaryRequest, RegionSummary>(id: 0x0601, name: "gateway.summary")
     /// A region's summary and each child region's, side by side.
     public static let children = RPCMethod<SummaryRequest, DrillDown>(id: 0x0602, name: "gateway.children")
+}
+
+extension GatewayMethods {
+    /// A nearest-first dispatch plan across tiers: the destination's node, then its neighbours through
+    /// the parent, then further out, as far as the need requires.
+    public static let plan = RPCMethod<MaterialReserveAPI.PlanRequest, TieredPlan>(id: 0x0611, name: "gateway.plan")
+    /// Between gateways: plan from a node's subtree.
+    public static let planSubtree = RPCMethod<SubtreePlanRequest, TieredPlan>(id: 0x0612, name: "gateway.plan.subtree")
+    /// Creates and approves the plan's orders in every node it draws on, or none.
+    public static let confirm = RPCMethod<ConfirmRequest, ConfirmResult>(id: 0x0613, name: "gateway.confirm")
+    /// Between gateways: an order step passed down to the node that owns the storage points.
+    public static let order = RPCMethod<NodeOrderRequest, DispatchOrder>(id: 0x0614, name: "gateway.order")
 }

@@ -1,4 +1,5 @@
 import AnlanRecords
+import AnlanRegions
 import AnlanRPC
 import AnlanTestSupport
 import Foundation
@@ -32,13 +33,27 @@ final class TestMesh: @unchecked Sendable {
     }
 
     private func startServices(_ county: String) async throws {
-        for service in ["hazard-survey", "material-reserve"] {
-            let node = try NodeProcess(service, ["--region", county, "--database", "\(directory)/\(service)-\(county).sqlite",
-                                                 "--registry", "127.0.0.1:\(registries[county]!)", "--lease-ttl", "2"],
-                                       directory: directory, name: "\(service)-\(county)")
-            servicePorts[county, default: [:]][service] = try await node.port()
-            processes[county, default: []].append(node)
-        }
+        for service in ["hazard-survey", "material-reserve"] { try await startService(service, county) }
+    }
+
+    func startService(_ service: String, _ county: String) async throws {
+        let node = try NodeProcess(service, ["--region", county, "--database", "\(directory)/\(service)-\(county).sqlite",
+                                             "--registry", "127.0.0.1:\(registries[county]!)", "--lease-ttl", "2"],
+                                   directory: directory, name: "\(service)-\(county)")
+        servicePorts[county, default: [:]][service] = try await node.port()
+        processes[county, default: []].append(node)
+    }
+
+    /// Kills one service of a county (SIGKILL), leaving the rest of its node running.
+    func killService(_ service: String, _ county: String) {
+        guard let index = processes[county]?.firstIndex(where: { $0.portFile.hasSuffix("/\(service)-\(county).port") }) else { return }
+        processes[county]![index].stop(signal: SIGKILL)
+        processes[county]!.remove(at: index)
+    }
+
+    /// A county's stock of pumps (3010201) as its material-reserve reports it.
+    func pumps(_ county: String) async throws -> StockTotals {
+        try await service("material-reserve", county).call(MaterialReserveMethods.stockTotals, StockQuery(itemPrefix: "3010201"))
     }
 
     private func startGateway(_ region: String) async throws {
@@ -84,9 +99,10 @@ final class TestMesh: @unchecked Sendable {
                 surveyedOn: CivilDay("2026-06-01"), sourceDepartment: "自然资源"))
         }
         let reserve = service("material-reserve", county)
+        let place = try RegionTree.zhejiang.location(of: township).coordinate
         _ = try await reserve.call(MaterialReserveMethods.putItem, CatalogueItem(code: "3010201", name: "排水泵", unit: "台"))
         _ = try await reserve.call(MaterialReserveMethods.putStoragePoint, StoragePoint(
-            id: "SP-\(county)", regionCode: township, name: "物资库 \(county)", latitude: 30.26, longitude: 120.1, ownerTier: 4))
+            id: "SP-\(county)", regionCode: township, name: "物资库 \(county)", latitude: place.latitude, longitude: place.longitude, ownerTier: 4))
         _ = try await reserve.call(MaterialReserveMethods.recordMovements, MovementBatch(movements: [
             Movement(storagePointID: "SP-\(county)", itemCode: "3010201", kind: .receive, quantity: units, reference: "入库单", actor: "库管员")]))
     }

@@ -22,7 +22,7 @@ public final class Gateway: Sendable {
     let directory: GatewayDirectory
     let store: SummaryStore
     private let flights: SingleFlight<SummaryStore.Key, Composed>
-    private let defaultBudget: TimeAmount
+    let defaultBudget: TimeAmount
     private let logger: Logger
 
     /// A child gateway's summary as this node used it, and how it was obtained.
@@ -157,7 +157,7 @@ public final class Gateway: Sendable {
         return try scope.tree.children(of: scope.region.code).filter { known.contains($0.code) }
     }
 
-    private func hasGateway(_ code: String) -> Bool {
+    func hasGateway(_ code: String) -> Bool {
         directory.gateway(code) != nil || store.knownRegions().contains(code)
     }
 
@@ -230,7 +230,7 @@ public final class Gateway: Sendable {
     }
 
     /// Passes a request for a region below a child on to that child's gateway.
-    private func forward<Request, Response>(_ method: RPCMethod<Request, Response>, _ request: Request, to child: Region,
+    func forward<Request, Response>(_ method: RPCMethod<Request, Response>, _ request: Request, to child: Region,
                                             deadline: NIODeadline) async throws -> Response {
         guard let gateway = directory.gateway(child.code) else {
             throw RPCError.unavailable("the gateway of \(child) is not registered")
@@ -239,7 +239,7 @@ public final class Gateway: Sendable {
     }
 
     /// The child of the node's region whose subtree holds `target`.
-    private func childOnPath(to target: Region) throws -> Region {
+    func childOnPath(to target: Region) throws -> Region {
         let path = try scope.tree.ancestors(of: target.code).reversed() + [target]
         guard let index = path.firstIndex(of: scope.region), index + 1 < path.count else {
             throw RPCError.invalidArgument("\(target) is not below \(scope.region)")

@@ -19,6 +19,10 @@ public struct GatewayNode: NodeService {
         let gateway = self.gateway
         router.async(GatewayMethods.summary) { request, context in try await gateway.summary(request, deadline: context.deadline) }
         router.async(GatewayMethods.children) { request, context in try await gateway.children(request, deadline: context.deadline) }
+        router.async(GatewayMethods.plan) { request, context in try await gateway.plan(request, deadline: context.deadline) }
+        router.async(GatewayMethods.planSubtree) { request, context in try await gateway.subtreePlan(request, deadline: context.deadline) }
+        router.async(GatewayMethods.confirm) { request, context in try await gateway.confirm(request, deadline: context.deadline) }
+        router.async(GatewayMethods.order) { request, context in try await gateway.routeOrder(request, deadline: context.deadline) }
     }
 
     public func counts() async throws -> [NodeCount] {

@@ -2,12 +2,13 @@ import AnlanNode
 import ArgumentParser
 import Foundation
 import GatewayAPI
+import MaterialReserveAPI
 
 /// `gateway probe …`: ask a running gateway over the wire.
 struct Probe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask a running gateway.",
-        subcommands: [PingCommand.self, InfoCommand.self, Summary.self, Children.self])
+        subcommands: [PingCommand.self, InfoCommand.self, Summary.self, Children.self, Plan.self])
 }
 
 struct Summary: AsyncParsableCommand {
@@ -63,4 +64,38 @@ func describe(_ summary: RegionSummary, detailed: Bool) -> String {
         line += "\n  service \(service.name): \(service.freshness.name)\(service.reason.isEmpty ? "" : " — \(service.reason)")"
     }
     return line
+}
+
+struct Plan: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A nearest-first dispatch plan across tiers; with --confirm, the orders created and approved in every node.")
+    @OptionGroup var options: ProbeOptions
+    @Option(help: "Needs as item=quantity, comma-separated (e.g. 2030101=500,3010201=20).") var need: String
+    @Option(help: "Destination region (default: the gateway's own).") var region = ""
+    @Option(help: "Destination latitude (default: the region's point).") var lat = 0.0
+    @Option(help: "Destination longitude.") var lon = 0.0
+    @Option(help: "Arrival target, hours (default 3).") var targetHours = 0.0
+    @Flag(help: "Confirm the plan: create and approve its orders, all or none.") var confirm = false
+    @Option(help: "Who asks (recorded on the orders).") var requestedBy = "probe"
+
+    func run() async throws {
+        let needs: [DispatchLine]
+        do { needs = try DispatchLine.needs(parsing: need) } catch { throw ValidationError("--need: \(error.message)") }
+        try await options.run { client in
+            let plan = try await client.call(GatewayMethods.plan, PlanRequest(
+                needs: needs, destinationLatitude: lat, destinationLongitude: lon, destinationRegion: region, targetHours: targetHours))
+            var lines = ["plan \(plan.planID) to \(plan.destinationRegion)"] + plan.lines.map {
+                "\($0.line.itemCode) × \($0.line.quantity) from \($0.line.storagePointID) at node \($0.node): "
+                    + String(format: "%.1f km, ETA %.2f h", $0.line.distanceKilometres, $0.line.etaHours) + ($0.line.meetsTarget ? "" : " (late)")
+            }
+            lines += plan.unmet.map { "unmet: \($0.itemCode) × \($0.quantity)" }
+            lines.append("target \(plan.targetHours) h: \(plan.targetMet ? "met" : "not met"); latest ETA \(String(format: "%.2f", plan.latestEtaHours)) h")
+            lines += plan.nodes.filter { $0.freshness != .fresh }.map { "node \($0.name) not asked: \($0.reason)" }
+            guard confirm else { return try options.emit(plan, text: lines.joined(separator: "\n")) }
+            let result = try await client.call(GatewayMethods.confirm, ConfirmRequest(plan: plan, requestedBy: requestedBy))
+            lines.append(result.confirmed ? "confirmed:" : "NOT confirmed (orders created were cancelled):")
+            lines += result.orders.map { "  node \($0.node): \($0.outcome.name) \($0.orderID)\($0.reason.isEmpty ? "" : " — \($0.reason)")" }
+            try options.emit(result, text: lines.joined(separator: "\n"))
+        }
+    }
 }

@@ -52,11 +52,8 @@ struct Plan: AsyncParsableCommand {
     @Option(help: "Arrival target, hours (default: the node's).") var targetHours = 0.0
 
     func run() async throws {
-        let needs = try need.split(separator: ",").map { pair -> DispatchLine in
-            let parts = pair.split(separator: "=")
-            guard parts.count == 2, let quantity = Int64(parts[1]) else { throw ValidationError("--need: \"\(pair)\" is not item=quantity") }
-            return DispatchLine(itemCode: String(parts[0]), quantity: quantity)
-        }
+        let needs: [DispatchLine]
+        do { needs = try DispatchLine.needs(parsing: need) } catch { throw ValidationError("--need: \(error.message)") }
         try await options.run { client in
             let plan = try await client.call(MaterialReserveMethods.plan, PlanRequest(
                 needs: needs, destinationLatitude: lat, destinationLongitude: lon, destinationRegion: region, targetHours: targetHours))

@@ -1,0 +1,267 @@
+import AnlanDiscovery
+import AnlanRecords
+import AnlanRegions
+import AnlanRPC
+import GatewayAPI
+import MaterialReserveAPI
+import NIOCore
+
+/// Cross-tier dispatch: a need is planned nearest-first from the destination's node outwards, one
+/// tier at a time, as far as the need requires; a confirmation creates and approves one order per
+/// node the plan draws on, or — if any node refuses or cannot be reached — cancels those already
+/// made, so no stock stays reserved by a failed plan.
+extension Gateway {
+    /// Plans `request` from this node's subtree, starting at the destination's node.
+    public func plan(_ request: PlanRequest, deadline: NIODeadline?) async throws -> TieredPlan {
+        let deadline = deadline ?? .now() + defaultBudget
+        var request = request
+        let destination: Region = try validating {
+            let region = try scope.region(request.destinationRegion)
+            if request.destinationLatitude == 0 && request.destinationLongitude == 0 {
+                let place = try scope.tree.location(of: region.code).coordinate
+                request.destinationLatitude = place.latitude
+                request.destinationLongitude = place.longitude
+            }
+            _ = try GeoCoordinate(latitude: request.destinationLatitude, longitude: request.destinationLongitude)
+            guard !request.needs.isEmpty else { throw InvalidRecord("a plan needs at least one item") }
+            guard request.targetHours >= 0, request.targetHours.isFinite else { throw InvalidRecord("target hours must be ≥ 0") }
+            return region
+        }
+        if request.targetHours == 0 { request.targetHours = 3 }
+        request.destinationRegion = destination.code
+        var plan = try await subtreePlan(SubtreePlanRequest(request: request, wholeSubtree: false), deadline: deadline)
+        plan.planID = "\(scope.region.code)-\(Self.nowMilliseconds())-\(String(Self.fingerprint(plan), radix: 16))"
+        return plan
+    }
+
+    /// Between gateways: this node's part of a plan (see `SubtreePlanRequest`).
+    public func subtreePlan(_ subtree: SubtreePlanRequest, deadline: NIODeadline?) async throws -> TieredPlan {
+        let deadline = deadline ?? .now() + defaultBudget
+        let request = subtree.request
+        let childDeadline = Self.childDeadline(deadline)
+        if !subtree.wholeSubtree, let destination = try? scope.tree.region(request.destinationRegion), destination != scope.region,
+           scope.tree.isInSubtree(destination.code, of: scope.region.code) {
+            let child = try childOnPath(to: destination)
+            if hasGateway(child.code) {
+                // The destination's own side first; wider only if it falls short.
+                let near = await childPlan(child, SubtreePlanRequest(request: request, wholeSubtree: false), deadline: childDeadline)
+                if near.unmet.isEmpty && near.targetMet && !near.lines.isEmpty { return near }
+                let others = await gather(request, excluding: child.code, deadline: childDeadline)
+                return Self.merged([near] + others, request: request)
+            }
+        }
+        return Self.merged(await gather(request, excluding: nil, deadline: childDeadline), request: request)
+    }
+
+    /// This node's own storage points and every child gateway's whole subtree, asked in parallel.
+    private func gather(_ request: PlanRequest, excluding: String?, deadline: NIODeadline) async -> [TieredPlan] {
+        let children = directory.childGateways().subtracting(excluding.map { [$0] } ?? []).sorted()
+        return await withTaskGroup(of: TieredPlan.self) { group in
+            group.addTask { await self.ownPlan(request, deadline: deadline) }
+            for code in children {
+                guard let child = try? scope.tree.region(code) else { continue }
+                group.addTask { await self.childPlan(child, SubtreePlanRequest(request: request, wholeSubtree: true), deadline: deadline) }
+            }
+            var parts: [TieredPlan] = []
+            for await part in group { parts.append(part) }
+            return parts
+        }
+    }
+
+    private func childPlan(_ child: Region, _ request: SubtreePlanRequest, deadline: NIODeadline) async -> TieredPlan {
+        do {
+            return try await forward(GatewayMethods.planSubtree, request, to: child, deadline: deadline)
+        } catch {
+            return TieredPlan(nodes: [PartStatus(name: child.code, freshness: .missing, reason: "\(error)")])
+        }
+    }
+
+    /// This node's material-reserve plan, its lines labelled with this node.
+    private func ownPlan(_ request: PlanRequest, deadline: NIODeadline) async -> TieredPlan {
+        guard let reserve = directory.service(ServiceKind.materialReserve) else { return TieredPlan() }
+        var local = request
+        local.destinationRegion = ""  // coordinates are given; the destination may lie outside this node
+        do {
+            let plan = try await reserve.call(MaterialReserveMethods.plan, local, deadline: deadline)
+            return TieredPlan(lines: plan.lines.map { NodePlanLine(node: scope.region.code, line: $0) },
+                              nodes: [PartStatus(name: scope.region.code, freshness: .fresh, asOfMilliseconds: Self.nowMilliseconds())])
+        } catch where error.status == .invalidArgument {
+            // An item this node does not stock is not a failure of the node.
+            return TieredPlan(nodes: [PartStatus(name: scope.region.code, freshness: .fresh, reason: error.message)])
+        } catch {
+            return TieredPlan(nodes: [PartStatus(name: scope.region.code, freshness: .missing, reason: "\(error)")])
+        }
+    }
+
+    /// Every part's lines, nearest first, taken until each need is met.
+    static func merged(_ parts: [TieredPlan], request: PlanRequest) -> TieredPlan {
+        let candidates = parts.flatMap(\.lines).sorted {
+            ($0.line.distanceKilometres, $0.node, $0.line.storagePointID) < ($1.line.distanceKilometres, $1.node, $1.line.storagePointID)
+        }
+        var remaining = Dictionary(request.needs.map { ($0.itemCode, $0.quantity) }, uniquingKeysWith: +)
+        var lines: [NodePlanLine] = []
+        for candidate in candidates {
+            let wanted = remaining[candidate.line.itemCode] ?? 0
+            guard wanted > 0 else { continue }
+            var taken = candidate
+            taken.line.quantity = min(wanted, candidate.line.quantity)
+            taken.line.meetsTarget = taken.line.etaHours <= request.targetHours
+            remaining[candidate.line.itemCode] = wanted - taken.line.quantity
+            lines.append(taken)
+        }
+        let unmet = request.needs.compactMap { need -> DispatchLine? in
+            let left = remaining[need.itemCode] ?? 0
+            return left > 0 ? DispatchLine(itemCode: need.itemCode, quantity: left) : nil
+        }
+        return TieredPlan(needs: request.needs, destinationRegion: request.destinationRegion, destinationLatitude: request.destinationLatitude,
+                          destinationLongitude: request.destinationLongitude, targetHours: request.targetHours, lines: lines, unmet: unmet,
+                          targetMet: unmet.isEmpty && lines.allSatisfy(\.line.meetsTarget),
+                          latestEtaHours: lines.map(\.line.etaHours).max() ?? 0,
+                          nodes: parts.flatMap(\.nodes).sorted { $0.name < $1.name })
+    }
+
+    /// FNV-1a over the plan's encoding: with the planning time, names the plan.
+    static func fingerprint(_ plan: TieredPlan) -> UInt64 {
+        plan.encoded().readableBytesView.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+    }
+
+    // MARK: Confirmation
+
+    /// Creates and approves one order per node the plan draws on; on any failure cancels them all.
+    /// A retry with the same plan finds the same orders (keyed by plan and node) and creates none.
+    public func confirm(_ request: ConfirmRequest, deadline: NIODeadline?) async throws -> ConfirmResult {
+        let deadline = deadline ?? .now() + defaultBudget
+        let plan = request.plan
+        guard !plan.planID.isEmpty, !plan.lines.isEmpty else { throw RPCError.invalidArgument("a confirmation needs a plan with an id and lines") }
+        let byNode = Dictionary(grouping: plan.lines, by: \.node)
+        let attempts = await withTaskGroup(of: NodeOrder.self) { group in
+            for (node, lines) in byNode {
+                group.addTask { await self.createAndApprove(node: node, lines: lines, plan: plan, requestedBy: request.requestedBy, deadline: deadline) }
+            }
+            var orders: [NodeOrder] = []
+            for await order in group { orders.append(order) }
+            return orders.sorted { $0.node < $1.node }
+        }
+        if attempts.allSatisfy({ $0.outcome == .approved }) {
+            return ConfirmResult(planID: plan.planID, confirmed: true, orders: attempts)
+        }
+        // Undo: every order that may exist is cancelled (a cancelled order's reservation is released).
+        let undone = await withTaskGroup(of: NodeOrder.self) { group in
+            for attempt in attempts {
+                group.addTask { await self.undo(attempt, plan: plan, requestedBy: request.requestedBy) }
+            }
+            var orders: [NodeOrder] = []
+            for await order in group { orders.append(order) }
+            return orders.sorted { $0.node < $1.node }
+        }
+        return ConfirmResult(planID: plan.planID, confirmed: false, orders: undone)
+    }
+
+    private func createAndApprove(node: String, lines: [NodePlanLine], plan: TieredPlan, requestedBy: String,
+                                  deadline: NIODeadline) async -> NodeOrder {
+        var totals: [String: Int64] = [:]
+        for line in lines { totals[line.line.itemCode, default: 0] += line.line.quantity }
+        let orderLines = totals.sorted { $0.key < $1.key }.map { DispatchLine(itemCode: $0.key, quantity: $0.value) }
+        var result = NodeOrder(node: node, idempotencyKey: "\(plan.planID)/\(node)", lines: orderLines)
+        let order = DispatchOrder(idempotencyKey: result.idempotencyKey, sourcePointIDs: Set(lines.map(\.line.storagePointID)).sorted(),
+                                  destinationRegion: plan.destinationRegion, destinationLatitude: plan.destinationLatitude,
+                                  destinationLongitude: plan.destinationLongitude, lines: orderLines, requestedBy: requestedBy,
+                                  note: "cross-tier plan \(plan.planID)")
+        let created: DispatchOrder
+        do {
+            created = try await routeOrder(NodeOrderRequest(node: node, action: .create, order: order), deadline: deadline)
+        } catch let error as RPCError where error.isSafeToRetry || [.invalidArgument, .failedPrecondition, .alreadyExists, .notFound].contains(error.status) {
+            result.reason = "create refused: \(error)"
+            return result
+        } catch {
+            // Perhaps created, perhaps not: the undo asks again with the same key.
+            result.outcome = .unknown
+            result.reason = "create: \(error)"
+            return result
+        }
+        result.orderID = created.id
+        switch created.state {
+        case .approved, .dispatched, .received:
+            result.outcome = .approved  // a retried confirmation: the order stands already
+            return result
+        case .cancelled:
+            result.reason = "order \(created.id) of this plan was cancelled earlier; plan again"
+            return result
+        case .requested:
+            break
+        }
+        do {
+            _ = try await routeOrder(NodeOrderRequest(node: node, action: .approve, step: OrderStep(orderID: created.id, actor: requestedBy)),
+                                     deadline: deadline)
+            result.outcome = .approved
+        } catch {
+            result.reason = "approve: \(error)"
+        }
+        return result
+    }
+
+    private func undo(_ attempt: NodeOrder, plan: TieredPlan, requestedBy: String) async -> NodeOrder {
+        var result = attempt
+        if attempt.outcome == .failed && attempt.orderID.isEmpty { return result }
+        // The undo gets its own budget: releasing stock matters more than the caller's deadline.
+        let deadline = NIODeadline.now() + defaultBudget
+        var orderID = attempt.orderID
+        do {
+            if orderID.isEmpty {
+                // The create's outcome was unknown: the same key finds the order if it was made (or makes it, to cancel it).
+                let lines = plan.lines.filter { $0.node == attempt.node }
+                var totals: [String: Int64] = [:]
+                for line in lines { totals[line.line.itemCode, default: 0] += line.line.quantity }
+                let order = DispatchOrder(idempotencyKey: attempt.idempotencyKey, sourcePointIDs: Set(lines.map(\.line.storagePointID)).sorted(),
+                                          destinationRegion: plan.destinationRegion, destinationLatitude: plan.destinationLatitude,
+                                          destinationLongitude: plan.destinationLongitude,
+                                          lines: totals.sorted { $0.key < $1.key }.map { DispatchLine(itemCode: $0.key, quantity: $0.value) },
+                                          requestedBy: requestedBy, note: "cross-tier plan \(plan.planID)")
+                orderID = try await routeOrder(NodeOrderRequest(node: attempt.node, action: .create, order: order), deadline: deadline).id
+            }
+            let cancelled = try await routeOrder(NodeOrderRequest(node: attempt.node, action: .cancel,
+                                                                  step: OrderStep(orderID: orderID, actor: requestedBy)), deadline: deadline)
+            result.orderID = cancelled.id
+            result.outcome = .cancelled
+            result.reason = attempt.outcome == .approved ? "cancelled: another node failed" : attempt.reason
+        } catch let error as RPCError where error.status == .failedPrecondition {
+            result.orderID = orderID
+            result.outcome = .cancelled
+            result.reason = "\(attempt.reason); already cancelled"
+        } catch {
+            result.orderID = orderID
+            result.outcome = .unknown
+            result.reason = "\(attempt.reason); could not cancel order \(attempt.idempotencyKey): \(error)"
+        }
+        return result
+    }
+
+    /// An order step for the node serving `request.node`: this node's material-reserve, or passed down.
+    public func routeOrder(_ request: NodeOrderRequest, deadline: NIODeadline?) async throws -> DispatchOrder {
+        let deadline = deadline ?? .now() + defaultBudget
+        let node = try validating { try scope.region(request.node) }
+        if node != scope.region {
+            let child = try childOnPath(to: node)
+            guard hasGateway(child.code) else { throw RPCError.invalidArgument("no node serves \(node) below \(scope.region)") }
+            return try await forward(GatewayMethods.order, request, to: child, deadline: deadline)
+        }
+        guard let reserve = directory.service(ServiceKind.materialReserve) else {
+            throw RPCError.unavailable("no material-reserve registered at \(scope.region)")
+        }
+        do {
+            return try await ownOrderStep(request, reserve: reserve, deadline: deadline)
+        } catch {
+            guard !error.requestWasSent else { throw error }
+            // Tell the caller upstream that nothing happened here (the flag itself does not travel).
+            throw RPCError(.notProcessed, "material-reserve at \(scope.region) unreachable, the \(request.action.name) was not sent: \(error.message)")
+        }
+    }
+
+    private func ownOrderStep(_ request: NodeOrderRequest, reserve: RPCClient, deadline: NIODeadline) async throws(RPCError) -> DispatchOrder {
+        switch request.action {
+        case .create: try await reserve.call(MaterialReserveMethods.createOrder, request.order, deadline: deadline)
+        case .approve: try await reserve.call(MaterialReserveMethods.approveOrder, request.step, deadline: deadline)
+        case .cancel: try await reserve.call(MaterialReserveMethods.cancelOrder, request.step, deadline: deadline)
+        }
+    }
+}
