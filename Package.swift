@@ -368,7 +368,8 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "GatewayAPI", "GatewayService", "HazardSurveyAPI", "MaterialReserveAPI", "AnlanRecords", "AnlanRegions", "AnlanRPC", "AnlanTestSupport",
+                "GatewayAPI", "GatewayService", "HazardSurveyAPI", "MaterialReserveAPI", "AviationLandingAPI", "AnlanRecords", "AnlanRegions",
+                "AnlanRPC", "AnlanTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],

@@ -68,6 +68,12 @@ index_of() {
     echo "unknown region $1" >&2; exit 1
 }
 
+parent_of() {  # the parent region of a node's region ("-" for the province)
+    for node in "${NODES[@]}"; do
+        [ "${node%% *}" = "$1" ] && { echo "${node##* }"; return; }
+    done
+}
+
 start() {
     "$ROOT/scripts/install-system-packages.sh"
     echo "building release executables (the first build takes a few minutes)…"
@@ -112,6 +118,11 @@ start() {
     echo "     $BIN/aviation-landing-points probe nearest --port $((BASE_PORT + 30)) --lat 30.26 --lon 120.12"
     echo "     $BIN/training-records probe coverage --port $((BASE_PORT + 40))"
     echo "     $BIN/material-reserve probe plan --port $((BASE_PORT + 20)) --region 330106003000 --need 2030101=200,3010201=10"
+    echo "The gateways (the province's answers for the whole mesh):"
+    echo "     $BIN/gateway probe summary --port $((BASE_PORT + 50))"
+    echo "     $BIN/gateway probe children --port $((BASE_PORT + 50)) --region 330100"
+    echo "     $BIN/gateway probe plan --port $((BASE_PORT + 50)) --region 330106003000 --need 3010201=40 [--confirm]"
+    echo "     $BIN/gateway probe nearest --port $((BASE_PORT + 53)) --lat 30.26 --lon 120.12"
 }
 
 start_service() {  # start_service NAME PORT_OFFSET REGION…: the service on each of those regions' nodes
@@ -131,8 +142,13 @@ start_service() {  # start_service NAME PORT_OFFSET REGION…: the service on ea
                 fresh=yes
             fi
             rm -f "$portfile"
+            local extra=()
+            if [ "$name" = gateway ]; then  # a gateway finds its parent's gateway in the parent node's registry
+                local parent; parent=$(parent_of "$region")
+                [ "$parent" != "-" ] && extra=(--parent-registry "127.0.0.1:$(port_of "$(index_of "$parent")")")
+            fi
             nohup "$BIN/$name" serve --region "$region" --port "$port" --database "$database" \
-                --registry "127.0.0.1:$registry_port" --port-file "$portfile" >>"$STATE/logs/$name-$region.log" 2>&1 &
+                --registry "127.0.0.1:$registry_port" --port-file "$portfile" "${extra[@]}" >>"$STATE/logs/$name-$region.log" 2>&1 &
             echo $! >"$pidfile"
             for _ in $(seq 1 100); do [ -s "$portfile" ] && break; sleep 0.05; done
             [ -s "$portfile" ] || { echo "$name $region did not start; see $STATE/logs/$name-$region.log" >&2; exit 1; }

@@ -1,4 +1,5 @@
 import AnlanRPC
+import AviationLandingAPI
 import MaterialReserveAPI
 
 /// The gateway's methods (0x06xx).
@@ -19,4 +20,11 @@ extension GatewayMethods {
     public static let confirm = RPCMethod<ConfirmRequest, ConfirmResult>(id: 0x0613, name: "gateway.confirm")
     /// Between gateways: an order step passed down to the node that owns the storage points.
     public static let order = RPCMethod<NodeOrderRequest, DispatchOrder>(id: 0x0614, name: "gateway.order")
+}
+
+extension GatewayMethods {
+    /// The nearest usable landing points across node boundaries: this node's area, then its parent's.
+    public static let nearest = RPCMethod<NearestRequest, NearbyPoints>(id: 0x0621, name: "gateway.nearest")
+    /// Between gateways: the nearest points within the node's subtree only.
+    public static let nearestSubtree = RPCMethod<NearestRequest, NearbyPoints>(id: 0x0622, name: "gateway.nearest.subtree")
 }

@@ -2,6 +2,7 @@ import AnlanRecords
 import AnlanRegions
 import AnlanRPC
 import AnlanTestSupport
+import AviationLandingAPI
 import Foundation
 import GatewayAPI
 import HazardSurveyAPI
@@ -36,6 +37,16 @@ final class TestMesh: @unchecked Sendable {
         for service in ["hazard-survey", "material-reserve"] { try await startService(service, county) }
     }
 
+    /// Starts aviation-landing-points at `region`'s node and puts `points` (id, region, latitude, longitude) in it.
+    func startLanding(_ region: String, points: [(String, String, Double, Double)]) async throws {
+        try await startService("aviation-landing-points", region)
+        let landing = service("aviation-landing-points", region)
+        for (id, code, latitude, longitude) in points {
+            _ = try await landing.call(AviationLandingMethods.putPoint, LandingPoint(id: id, name: id, regionCode: code, latitude: latitude,
+                                                                                     longitude: longitude, status: .available))
+        }
+    }
+
     func startService(_ service: String, _ county: String) async throws {
         let node = try NodeProcess(service, ["--region", county, "--database", "\(directory)/\(service)-\(county).sqlite",
                                              "--registry", "127.0.0.1:\(registries[county]!)", "--lease-ttl", "2"],
@@ -56,11 +67,14 @@ final class TestMesh: @unchecked Sendable {
         try await service("material-reserve", county).call(MaterialReserveMethods.stockTotals, StockQuery(itemPrefix: "3010201"))
     }
 
+    private static let parents = ["330100": "330000", "330106": "330100", "330110": "330100"]
+
     private func startGateway(_ region: String) async throws {
-        let node = try NodeProcess("gateway", ["--region", region, "--database", "\(directory)/gateway-\(region).sqlite",
-                                               "--registry", "127.0.0.1:\(registries[region]!)", "--lease-ttl", "2",
-                                               "--refresh-interval", "0.2", "--coalesce-window", "0"],
-                                   directory: directory, name: "gateway-\(region)")
+        var arguments = ["--region", region, "--database", "\(directory)/gateway-\(region).sqlite",
+                         "--registry", "127.0.0.1:\(registries[region]!)", "--lease-ttl", "2",
+                         "--refresh-interval", "0.2", "--coalesce-window", "0"]
+        if let parent = Self.parents[region] { arguments += ["--parent-registry", "127.0.0.1:\(registries[parent]!)"] }
+        let node = try NodeProcess("gateway", arguments, directory: directory, name: "gateway-\(region)")
         gateways[region] = try await node.port()
         processes[region, default: []].append(node)
     }

@@ -23,7 +23,7 @@ public final class Gateway: Sendable {
     let store: SummaryStore
     private let flights: SingleFlight<SummaryStore.Key, Composed>
     let defaultBudget: TimeAmount
-    private let logger: Logger
+    let logger: Logger
 
     /// A child gateway's summary as this node used it, and how it was obtained.
     struct ChildPart: Sendable {
@@ -40,11 +40,14 @@ public final class Gateway: Sendable {
     /// - Parameters:
     ///   - coalesceWindow: identical summaries asked within this long after one is answered share it.
     ///   - defaultBudget: the budget of a request that carries none.
-    public init(regionCode: String, registry: RegistryClient, databasePath: String, coalesceWindow: Duration = .seconds(1),
-                defaultBudget: Duration = .seconds(2), logger: Logger) throws {
+    ///   - parentRegistry: the parent node's registry, where the parent's gateway is found (for searches
+    ///     that widen beyond this node's region).
+    public init(regionCode: String, registry: RegistryClient, parentRegistry: RegistryClient? = nil, databasePath: String,
+                coalesceWindow: Duration = .seconds(1), defaultBudget: Duration = .seconds(2), logger: Logger) throws {
         let tree = RegionTree.zhejiang
         scope = NodeScope(region: try tree.region(regionCode), tree: tree)
-        directory = try GatewayDirectory(region: scope.region, tree: tree, registry: registry, callTimeout: defaultBudget, logger: logger)
+        directory = try GatewayDirectory(region: scope.region, tree: tree, registry: registry, parentRegistry: parentRegistry,
+                                         callTimeout: defaultBudget, logger: logger)
         store = try SummaryStore(path: databasePath)
         flights = SingleFlight(window: TimeAmount(coalesceWindow))
         self.defaultBudget = TimeAmount(defaultBudget)

@@ -17,16 +17,23 @@ final class GatewayDirectory: Sendable {
     private let region: Region
     private let childRegions: [Region]
     private let registry: RegistryClient
+    /// The parent node's registry, where the parent's gateway is found (nil at the province).
+    private let parentRegistry: RegistryClient?
+    private let parentRegion: Region?
+    private let parent = NIOLockedValueBox<String?>(nil)
     private let logger: Logger
     private let services = NIOLockedValueBox<[String: String]>([:])
     private let gateways = NIOLockedValueBox<[String: String]>([:])
     private let clients = NIOLockedValueBox<[String: RPCClient]>([:])
     private let callTimeout: Duration
 
-    init(region: Region, tree: RegionTree, registry: RegistryClient, callTimeout: Duration, logger: Logger) throws {
+    init(region: Region, tree: RegionTree, registry: RegistryClient, parentRegistry: RegistryClient?, callTimeout: Duration,
+         logger: Logger) throws {
         self.region = region
         self.childRegions = try tree.children(of: region.code)
         self.registry = registry
+        self.parentRegistry = parentRegistry
+        self.parentRegion = try tree.parent(of: region.code)
         self.callTimeout = callTimeout
         self.logger = logger
     }
@@ -45,6 +52,11 @@ final class GatewayDirectory: Sendable {
     /// The client of the gateway of child region `code`, if one has registered.
     func gateway(_ code: String) -> RPCClient? {
         gateways.withLockedValue { $0[code] }.map(client)
+    }
+
+    /// The client of the parent node's gateway, if known.
+    func parentGateway() -> RPCClient? {
+        parent.withLockedValue { $0 }.map(client)
     }
 
     /// The child regions whose gateways have registered.
@@ -75,6 +87,13 @@ final class GatewayDirectory: Sendable {
                     if let address = await lookup(kind, regionCode: region.code) { services.withLockedValue { $0[kind] = address } }
                 }
             }
+            if let parentRegistry, let parentRegion {
+                group.addTask { [self] in
+                    if let address = await lookup(ServiceKind.gateway, regionCode: parentRegion.code, at: parentRegistry) {
+                        parent.withLockedValue { $0 = address }
+                    }
+                }
+            }
             for child in childRegions {
                 group.addTask { [self] in
                     if let address = await lookup(ServiceKind.gateway, regionCode: child.code) { gateways.withLockedValue { $0[child.code] = address } }
@@ -84,9 +103,9 @@ final class GatewayDirectory: Sendable {
     }
 
     /// The address of an instance of `service` registered for exactly `regionCode` (not an ancestor).
-    private func lookup(_ service: String, regionCode: String) async -> String? {
+    private func lookup(_ service: String, regionCode: String, at registry: RegistryClient? = nil) async -> String? {
         do {
-            let found = try await registry.lookup(service: service, regionCode: regionCode, timeout: .seconds(2))
+            let found = try await (registry ?? self.registry).lookup(service: service, regionCode: regionCode, timeout: .seconds(2))
             return found.response.records.first { $0.registration.regionCode == regionCode }?.registration.address
         } catch {
             logger.debug("lookup failed", metadata: ["service": "\(service)", "region": "\(regionCode)", "error": "\(error)"])

@@ -23,6 +23,8 @@ public struct GatewayNode: NodeService {
         router.async(GatewayMethods.planSubtree) { request, context in try await gateway.subtreePlan(request, deadline: context.deadline) }
         router.async(GatewayMethods.confirm) { request, context in try await gateway.confirm(request, deadline: context.deadline) }
         router.async(GatewayMethods.order) { request, context in try await gateway.routeOrder(request, deadline: context.deadline) }
+        router.async(GatewayMethods.nearest) { request, context in try await gateway.nearest(request, deadline: context.deadline) }
+        router.async(GatewayMethods.nearestSubtree) { request, context in try await gateway.nearestInSubtree(request, deadline: context.deadline) }
     }
 
     public func counts() async throws -> [NodeCount] {

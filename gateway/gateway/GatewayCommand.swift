@@ -19,6 +19,8 @@ struct GatewayCommand: AsyncParsableCommand {
         @Option(help: "Seconds identical summaries share one fan-out.") var coalesceWindow = 1.0
         @Option(help: "Budget in seconds of a request that carries none.") var defaultBudget = 2.0
         @Option(help: "Seconds between registry lookups of the node's services and child gateways.") var refreshInterval = 2.0
+        @Option(help: "The parent node's registry (host:port), where the parent's gateway is found; none at the province.")
+        var parentRegistry: String?
 
         func validate() throws {
             guard options.registry != nil else { throw ValidationError("--registry is required: the gateway finds its services and children there") }
@@ -32,7 +34,9 @@ struct GatewayCommand: AsyncParsableCommand {
             let database = options.database ?? "gateway-\(options.region).sqlite"
             let address = try HostPort(parsing: options.registry ?? "", flag: "--registry")
             let registry = RegistryClient(host: address.host, port: address.port, snapshotPath: database + ".registry-snapshot")
-            let gateway = try Gateway(regionCode: options.region, registry: registry, databasePath: database,
+            let parent = try parentRegistry.map { try HostPort(parsing: $0, flag: "--parent-registry") }
+                .map { RegistryClient(host: $0.host, port: $0.port) }
+            let gateway = try Gateway(regionCode: options.region, registry: registry, parentRegistry: parent, databasePath: database,
                                       coalesceWindow: .milliseconds(Int(coalesceWindow * 1000)),
                                       defaultBudget: .milliseconds(Int(defaultBudget * 1000)), logger: logger)
             await gateway.refreshDirectory()
@@ -40,6 +44,7 @@ struct GatewayCommand: AsyncParsableCommand {
                                      options: options, logger: logger)
             await gateway.close()
             await registry.close()
+            await parent?.close()
         }
     }
 }

@@ -1,6 +1,7 @@
 import AnlanNode
 import ArgumentParser
 import Foundation
+import AviationLandingAPI
 import GatewayAPI
 import MaterialReserveAPI
 
@@ -8,7 +9,7 @@ import MaterialReserveAPI
 struct Probe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask a running gateway.",
-        subcommands: [PingCommand.self, InfoCommand.self, Summary.self, Children.self, Plan.self])
+        subcommands: [PingCommand.self, InfoCommand.self, Summary.self, Children.self, Plan.self, Nearest.self])
 }
 
 struct Summary: AsyncParsableCommand {
@@ -96,6 +97,24 @@ struct Plan: AsyncParsableCommand {
             lines.append(result.confirmed ? "confirmed:" : "NOT confirmed (orders created were cancelled):")
             lines += result.orders.map { "  node \($0.node): \($0.outcome.name) \($0.orderID)\($0.reason.isEmpty ? "" : " — \($0.reason)")" }
             try options.emit(result, text: lines.joined(separator: "\n"))
+        }
+    }
+}
+
+struct Nearest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The nearest usable landing points to a place, across node boundaries (this node's area, then its parent's).")
+    @OptionGroup var options: ProbeOptions
+    @Option(help: "Latitude.") var lat: Double
+    @Option(help: "Longitude.") var lon: Double
+    @Option(help: "How many points (default 5).") var limit: UInt32 = 0
+
+    func run() async throws {
+        try await options.run { client in
+            let found = try await client.call(GatewayMethods.nearest, NearestRequest(latitude: lat, longitude: lon, limit: limit))
+            try options.emit(found, text: found.points.map {
+                String(format: "%.1f km  ", $0.distanceKilometres) + "\($0.point.id) \($0.point.name) (\($0.point.regionCode))"
+            }.joined(separator: "\n"))
         }
     }
 }
