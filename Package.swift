@@ -278,8 +278,9 @@ let package = Package(
         .executableTarget(
             name: "gateway",
             dependencies: [
-                "GatewayService", "GatewayAPI", "AnlanNode", "AnlanDiscovery", "MaterialReserveAPI",
+                "GatewayService", "GatewayAPI", "AnlanNode", "AnlanDiscovery", "MaterialReserveAPI", "AviationLandingAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "gateway/gateway"

@@ -102,6 +102,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        /// The gateway in the whole-province mode (scripts/province.sh): province summaries warm, with a county
+        /// cut off, and cross-tier dispatch plans, over the wire.
+        .executableTarget(
+            name: "gateway-bench",
+            dependencies: [
+                "BenchTiming",
+                .product(name: "GatewayAPI", package: "anlan"),
+                .product(name: "MaterialReserveAPI", package: "anlan"),
+                .product(name: "AnlanRPC", package: "anlan"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         /// aviation-landing-points at 100,000 points: nearest-10 in the service and over the wire, coverage.
         .executableTarget(
             name: "landing-bench",

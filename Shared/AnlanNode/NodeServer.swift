@@ -16,6 +16,22 @@ public enum NodeServer {
     public static let softwareVersion = "0.1.0"
 
     public static func run(_ service: some NodeService, options: ServeOptions, logger: Logger) async throws {
+        try await runGroup([(service, options)], logger: logger)
+    }
+
+    /// Runs several nodes in one process — each with its own server, port, registration and
+    /// background work — in one `ServiceGroup`. The whole-province mode hosts a tier's regions this way.
+    public static func runGroup(_ nodes: [(service: any NodeService, options: ServeOptions)], logger: Logger) async throws {
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        for node in nodes { services += try configurations(node.service, options: node.options, logger: logger) }
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger))
+        try await group.run()
+    }
+
+    /// One node's services: its background work, its server, its port file and its lease keeper.
+    private static func configurations(_ service: some NodeService, options: ServeOptions,
+                                       logger: Logger) throws -> [ServiceGroupConfiguration.ServiceConfiguration] {
         let serviceKind = type(of: service).kind
         let region = try RegionTree.zhejiang.region(options.region)
         let nodeID = options.nodeID ?? "\(region.code)-\(serviceKind)"
@@ -77,9 +93,7 @@ public enum NodeServer {
             }
             services.append(.init(service: keeper))
         }
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger))
-        try await group.run()
+        return services
     }
 }
 

@@ -72,6 +72,16 @@ import Testing
         }
     }
 
+    /// 龙港市 (330383) has no townships: its demo records sit at the county itself, and import cleanly.
+    @Test func aCountyWithoutTownshipsGetsDemoDataToo() async throws {
+        let points = try SyntheticSurvey(regionCode: "330383", today: testToday).pointsCSV(count: 20)
+        #expect(points.split(separator: "\n").dropFirst().allSatisfy { $0.contains(",330383,") })
+        try await withSurvey(region: "330383") { survey, _ in
+            let report = try await survey.importCSV(.points, bytes: Array(points.utf8), source: "points")
+            #expect(report.rejected == [] && report.inserted == 20, "\(report.summary)")
+        }
+    }
+
     @Test func aChangedRowIsAnUpdateAndRegradesWithHistory() async throws {
         try await withSurvey { survey, _ in
             let header = "id,name,credit_code,region,sector,major_hazard_source,grade\n"

@@ -1,4 +1,5 @@
 import AnlanRecords
+import AnlanRegions
 import AnlanTestSupport
 import Logging
 import MaterialReserveAPI
@@ -103,5 +104,23 @@ import Testing
                 #expect(again == stock)
             }
         }
+    }
+}
+
+/// The whole-province seed: village stores are spread by the township's place in the province, so the
+/// counties generated one by one add up to Zhejiang's 3,685 storage points.
+@Suite struct ProvinceScaleSeedTests {
+    @Test func countiesGeneratedOneByOneMakeTheProvincesStoragePoints() throws {
+        let today = CivilDay("2026-11-24")!
+        var points = 0
+        var units: Int64 = 0
+        for county in RegionTree.zhejiang.regions(at: .county) {
+            let files = try SyntheticReserve(regionCode: county.code, today: today, villageStoresPerTownship: 1.6454, unitsPerVillageStore: 8700)
+                .files(seed: 1)
+            points += files[1].csv.split(separator: "\n").count - 1
+            units += files[2].csv.split(separator: "\n").dropFirst().reduce(Int64(0)) { $0 + Int64($1.split(separator: ",").last!)! }
+        }
+        #expect(points == 3_685)
+        #expect((19_000_000...21_000_000).contains(units), "\(units) units")
     }
 }

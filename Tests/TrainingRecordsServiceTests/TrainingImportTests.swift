@@ -89,6 +89,17 @@ import TrainingRecordsService
         }
     }
 
+    /// 龙港市 (330383) has no townships: its village-level people carry the county's code; 西湖区's may not.
+    @Test func aCountyWithoutTownshipsHoldsItsVillagers() async throws {
+        try await withTemporaryDirectory { dir in
+            let longgang = try TrainingFixture(dir, region: "330383")
+            let person = try await longgang.person("LG-1", .informationOfficerA, region: "330383", village: "龙港第1社区")
+            #expect(person.regionCode == "330383" && person.village == "龙港第1社区")
+            let xihu = try TrainingFixture(dir, region: "330106")
+            await #expect(throws: RPCError.self) { try await xihu.person("XH-1", .informationOfficerA, region: "330106", village: "北山村") }
+        }
+    }
+
     @Test func certificatesTakeTheirCourseTermsAndComeDueInOrder() async throws {
         try await withTemporaryDirectory { dir in
             let fixture = try TrainingFixture(dir)

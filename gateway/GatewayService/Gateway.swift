@@ -42,13 +42,14 @@ public final class Gateway: Sendable {
     ///   - defaultBudget: the budget of a request that carries none.
     ///   - parentRegistry: the parent node's registry, where the parent's gateway is found (for searches
     ///     that widen beyond this node's region).
-    public init(regionCode: String, registry: RegistryClient, parentRegistry: RegistryClient? = nil, databasePath: String,
+    ///   - store: where children's last good summaries are kept (gateways of one process may share one).
+    public init(regionCode: String, registry: RegistryClient, parentRegistry: RegistryClient? = nil, store: SummaryStore,
                 coalesceWindow: Duration = .seconds(1), defaultBudget: Duration = .seconds(2), logger: Logger) throws {
         let tree = RegionTree.zhejiang
         scope = NodeScope(region: try tree.region(regionCode), tree: tree)
         directory = try GatewayDirectory(region: scope.region, tree: tree, registry: registry, parentRegistry: parentRegistry,
                                          callTimeout: defaultBudget, logger: logger)
-        store = try SummaryStore(path: databasePath)
+        self.store = store
         flights = SingleFlight(window: TimeAmount(coalesceWindow))
         self.defaultBudget = TimeAmount(defaultBudget)
         self.logger = logger

@@ -8,7 +8,8 @@ import NIOCore
 
 /// Each child's last good summary, kept in memory for the request path and in SQLite so that a
 /// gateway restarted while a child is cut off still answers with that child's figures, flagged stale.
-final class SummaryStore: Sendable {
+/// Keyed by the child's region (each region has one parent), so the gateways of one process can share it.
+public final class SummaryStore: Sendable {
     struct Key: Hashable, Sendable {
         let regionCode: String
         let year: UInt32
@@ -21,7 +22,19 @@ final class SummaryStore: Sendable {
     private let persistedAt = NIOLockedValueBox<[Key: Int64]>([:])
     private let persistIntervalMilliseconds: Int64 = 10_000
 
-    init(path: String) throws {
+    /// The store at `path`, opened once per process however many gateways name it.
+    public static func shared(path: String) throws -> SummaryStore {
+        try opened.withLockedValue { stores in
+            if let store = stores[path] { return store }
+            let store = try SummaryStore(path: path)
+            stores[path] = store
+            return store
+        }
+    }
+
+    private static let opened = NIOLockedValueBox<[String: SummaryStore]>([:])
+
+    public init(path: String) throws {
         pool = try SQLiteStore.open(path: path, migrator: Self.migrator, readers: 2)
         let stored = try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT region, year, payload FROM last_summary").map { row -> (Key, RegionSummary) in

@@ -12,20 +12,19 @@ struct AviationLandingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aviation-landing-points",
         abstract: "Anlan aviation-landing-points: helicopter landing points, compliance, inspections, nearest points, coverage.",
-        subcommands: [Serve.self, Import.self, Probe.self])
+        subcommands: [Serve.self, ServeGroup<Serve>.self, Import.self, Probe.self])
 
-    struct Serve: AsyncParsableCommand {
+    struct Serve: NodeServeCommand {
         static let configuration = CommandConfiguration(abstract: "Run the service for a region.")
         @OptionGroup var options: ServeOptions
         @OptionGroup var rules: RuleOptions
 
-        func run() async throws {
-            LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
-            var logger = Logger(label: "anlan.aviation-landing-points")
-            logger.logLevel = Logger.Level(rawValue: options.logLevel) ?? .info
+        func run() async throws { try await serve() }
+
+        func makeNode(logger: Logger) async throws -> AviationLandingNode {
             let register = try AviationLanding(databasePath: options.database ?? "aviation-landing-points-\(options.region).sqlite",
                                                regionCode: options.region, configuration: rules.configuration, logger: logger)
-            try await NodeServer.run(AviationLandingNode(register: register), options: options, logger: logger)
+            return AviationLandingNode(register: register)
         }
     }
 

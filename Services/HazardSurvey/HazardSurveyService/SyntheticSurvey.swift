@@ -18,9 +18,9 @@ public struct SyntheticSurvey: Sendable {
         self.tree = tree
         self.region = try tree.region(regionCode)
         self.today = today
-        let townships = region.tier == .township
-            ? [region]
-            : try tree.descendants(of: region.code).filter { $0.tier == .township }
+        let below = try tree.descendants(of: region.code).filter { $0.tier == .township }
+        // A region with no townships (龙港市 330383 has only communities) keeps its records itself.
+        let townships = below.isEmpty ? [region] : below
         self.townships = townships
         var places: [String: GeoCoordinate] = [:]
         for township in townships { places[township.code] = try tree.location(of: township.code).coordinate }
@@ -79,7 +79,8 @@ public struct SyntheticSurvey: Sendable {
         for n in stride(from: 1, through: count, by: 1) {
             let township = townships[Int(random.next() % UInt64(townships.count))]
             let inEnterprise = enterprises > 0 && n % 3 == 0
-            let tier: Tier = [.city, .county, .county, .township][Int(random.next() % 4)]
+            // Supervised at most as low as the hazard's own tier (a county without townships has no township tier).
+            let tier = min([Tier.city, .county, .county, .township][Int(random.next() % 4)], township.tier)
             writer.write([
                 "HH-\(n)", inEnterprise ? "" : township.code,
                 inEnterprise ? "EN-\(1 + Int(random.next() % UInt64(enterprises)))" : "",

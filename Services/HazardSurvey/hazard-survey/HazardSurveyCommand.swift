@@ -13,21 +13,20 @@ struct HazardSurveyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hazard-survey",
         abstract: "Anlan hazard-survey: hazard points, enterprises by risk colour, hidden hazards through 发现→交办→整改→督查→销号.",
-        subcommands: [Serve.self, Import.self, Generate.self, Probe.self])
+        subcommands: [Serve.self, ServeGroup<Serve>.self, Import.self, Generate.self, Probe.self])
 
-    struct Serve: AsyncParsableCommand {
+    struct Serve: NodeServeCommand {
         static let configuration = CommandConfiguration(abstract: "Run the service for a region.")
 
         @OptionGroup var options: ServeOptions
         @OptionGroup var rules: RuleOptions
 
-        func run() async throws {
-            LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
-            var logger = Logger(label: "anlan.hazard-survey")
-            logger.logLevel = Logger.Level(rawValue: options.logLevel) ?? .info
+        func run() async throws { try await serve() }
+
+        func makeNode(logger: Logger) async throws -> HazardSurveyNode {
             let survey = try HazardSurvey(databasePath: options.database ?? "hazard-survey-\(options.region).sqlite",
                                           regionCode: options.region, configuration: try rules.configuration(), logger: logger)
-            try await NodeServer.run(HazardSurveyNode(survey: survey), options: options, logger: logger)
+            return HazardSurveyNode(survey: survey)
         }
     }
 

@@ -11,12 +11,29 @@ import MaterialReserveAPI
 public struct SyntheticReserve: Sendable {
     public let region: Region
     public let today: CivilDay
+    /// Village stores (村级储备点) per township on average, for data at the province's scale: township
+    /// `i` of the whole province gets ⌊(i+1)·r⌋ − ⌊i·r⌋ of them, so the province's total is the same
+    /// however its counties are generated (1.6454 gives Zhejiang's 3,685 storage points in all).
+    public let villageStoresPerTownship: Double
+    /// Units each village store holds (life jackets, rain gear, helmets and flashlights).
+    public let unitsPerVillageStore: Int
     private let tree: RegionTree
+    private let townshipIndex: [String: Int]
 
-    public init(tree: RegionTree = .zhejiang, regionCode: String, today: CivilDay) throws {
+    public init(tree: RegionTree = .zhejiang, regionCode: String, today: CivilDay, villageStoresPerTownship: Double = 0,
+                unitsPerVillageStore: Int = 0) throws {
         self.tree = tree
         self.region = try tree.region(regionCode)
         self.today = today
+        self.villageStoresPerTownship = max(0, villageStoresPerTownship)
+        self.unitsPerVillageStore = max(0, unitsPerVillageStore)
+        townshipIndex = Dictionary(uniqueKeysWithValues: tree.regions(at: .township).enumerated().map { ($1.code, $0) })
+    }
+
+    /// How many village stores township `code` gets.
+    private func villageStores(_ code: String) -> Int {
+        guard let index = townshipIndex[code] else { return 0 }
+        return Int((Double(index + 1) * villageStoresPerTownship).rounded(.down)) - Int((Double(index) * villageStoresPerTownship).rounded(.down))
     }
 
     /// `profiles.csv`, `storage-points.csv` and `stock.csv`, in import order.
@@ -54,6 +71,16 @@ public struct SyntheticReserve: Sendable {
                                  ("2040101", villages), ("2050101", villages), ("3010201", villages)] where need > 0 {
                 let held = need * (70 + Int(random.next() % 61)) / 100
                 if held > 0 { stock.write([id, item, "good", "", String(held)]) }
+            }
+            for n in 0..<villageStores(township.code) {
+                let village = "VS-\(township.code)-\(n + 1)"
+                points.write([village, township.code, "\(township.name)第\(n + 1)村级储备点", coordinate(centre.latitude + random.unit(-0.03, 0.03)),
+                              coordinate(centre.longitude + random.unit(-0.03, 0.03)), "500", "村委会", "", "township"])
+                // Mostly life jackets and rain gear, some helmets and flashlights: 40/30/15/15 %.
+                for (item, share) in [("2030101", 40), ("2010301", 30), ("2010101", 15), ("2020101", 15)] {
+                    let units = unitsPerVillageStore * share / 100 * (80 + Int(random.next() % 41)) / 100
+                    if units > 0 { stock.write([village, item, "good", "", String(units)]) }
+                }
             }
         }
         return [(.regionProfiles, "profiles.csv", profiles.text), (.storagePoints, "storage-points.csv", points.text),

@@ -13,9 +13,9 @@ struct MaterialReserveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "material-reserve",
         abstract: "Anlan material-reserve: storage points, the stock ledger, dispatch orders, nearest-first planning.",
-        subcommands: [Serve.self, Import.self, Generate.self, Probe.self])
+        subcommands: [Serve.self, ServeGroup<Serve>.self, Import.self, Generate.self, Probe.self])
 
-    struct Serve: AsyncParsableCommand {
+    struct Serve: NodeServeCommand {
         static let configuration = CommandConfiguration(abstract: "Run the service for a region.")
         @OptionGroup var options: ServeOptions
         @Option(help: "Assumed road speed for ETAs, km/h.") var roadSpeed = 40.0
@@ -28,14 +28,13 @@ struct MaterialReserveCommand: AsyncParsableCommand {
             guard targetHours > 0, targetHours.isFinite else { throw ValidationError("--target-hours must be positive") }
         }
 
-        func run() async throws {
-            LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
-            var logger = Logger(label: "anlan.material-reserve")
-            logger.logLevel = Logger.Level(rawValue: options.logLevel) ?? .info
+        func run() async throws { try await serve() }
+
+        func makeNode(logger: Logger) async throws -> MaterialReserveNode {
             let reserve = try MaterialReserve(databasePath: options.database ?? "material-reserve-\(options.region).sqlite",
                                               regionCode: options.region, logger: logger)
             let planner = DispatchPlanner(roadSpeedKilometresPerHour: roadSpeed, loadingHours: loadingHours, defaultTargetHours: targetHours)
-            try await NodeServer.run(MaterialReserveNode(reserve: reserve, planner: planner), options: options, logger: logger)
+            return MaterialReserveNode(reserve: reserve, planner: planner)
         }
     }
 
@@ -72,13 +71,15 @@ struct MaterialReserveCommand: AsyncParsableCommand {
         @Option(help: "Seed (the same seed gives the same files).") var seed: UInt64 = 1
         @Option(help: "Expiry dates count from this day (YYYY-MM-DD, default today).") var today: String?
         @Option(help: "Directory to write into.") var output = "."
+        @Option(help: "Village stores per township on average (1.6454 gives Zhejiang's 3,685 storage points).") var villageStores = 0.0
+        @Option(help: "Units each village store holds.") var villageUnits = 0
 
         func run() async throws {
             let day = try today.map { text in
                 guard let day = CivilDay(text) else { throw ValidationError("--today: not a YYYY-MM-DD date") }
                 return day
             } ?? CivilDay.today
-            let data = try SyntheticReserve(regionCode: region, today: day)
+            let data = try SyntheticReserve(regionCode: region, today: day, villageStoresPerTownship: villageStores, unitsPerVillageStore: villageUnits)
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             for file in try data.files(seed: seed) {
                 try file.csv.write(toFile: "\(output)/\(file.name)", atomically: true, encoding: .utf8)

@@ -12,9 +12,9 @@ struct RegistryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry",
         abstract: "Anlan registry: leases, lookups by region and service, watches, and the per-tier hierarchy.",
-        subcommands: [Serve.self, Probe.self])
+        subcommands: [Serve.self, ServeGroup<Serve>.self, Probe.self])
 
-    struct Serve: AsyncParsableCommand {
+    struct Serve: NodeServeCommand {
         static let configuration = CommandConfiguration(abstract: "Run a registry for a region (its tier's jurisdiction).")
 
         @OptionGroup var options: ServeOptions
@@ -22,16 +22,15 @@ struct RegistryCommand: AsyncParsableCommand {
         @Option(help: "Seconds between lease sweeps.")
         var sweepInterval: Double = 1
 
-        func run() async throws {
-            LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
-            var logger = Logger(label: "anlan.registry")
-            logger.logLevel = Logger.Level(rawValue: options.logLevel) ?? .info
+        func run() async throws { try await serve() }
+
+        func makeNode(logger: Logger) async throws -> RegistryNode {
             let database = options.database ?? "registry-\(options.region).sqlite"
             var configuration = RegistryConfiguration()
             configuration.sweepInterval = .milliseconds(Int(sweepInterval * 1000))
             let registry = try Registry(databasePath: database, regionCode: options.region,
                                         configuration: configuration, logger: logger)
-            try await NodeServer.run(RegistryNode(registry: registry, logger: logger), options: options, logger: logger)
+            return RegistryNode(registry: registry, logger: logger)
         }
     }
 

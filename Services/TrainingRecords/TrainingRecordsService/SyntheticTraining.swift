@@ -14,7 +14,9 @@ public struct SyntheticTraining: Sendable {
     public init(tree: RegionTree = .zhejiang, regionCode: String, today: CivilDay) throws {
         self.region = try tree.region(regionCode)
         self.today = today
-        self.townships = region.tier == .township ? [region] : try tree.descendants(of: region.code).filter { $0.tier == .township }
+        let below = try tree.descendants(of: region.code).filter { $0.tier == .township }
+        // A region with no townships (龙港市 330383 has only communities) keeps its people itself.
+        self.townships = below.isEmpty ? [region] : below
     }
 
     public static let courses: [Course] = [

@@ -175,8 +175,9 @@ public final class TrainingRecords: Sendable {
         let place = try scope.recordRegion(person.regionCode)
         person.regionCode = place.code
         person.village = person.village.trimmed
-        guard person.village.isEmpty || place.tier == .township else {
-            throw InvalidRecord("village \"\(person.village)\": a village-level person carries their township's code, not \(place)")
+        // A county without townships (龙港市 governs its communities directly) stands in for the township.
+        guard person.village.isEmpty || place.tier == .township || (place.tier == .county && (try? scope.tree.children(of: place.code))?.isEmpty == true) else {
+            throw InvalidRecord("village \"\(person.village)\": a village-level person carries their township's code (a county's only if it has no townships), not \(place)")
         }
         person.employer = person.employer.trimmed
         guard let joined = person.joinedOn else { throw InvalidRecord("joined on: the day is required") }

@@ -12,20 +12,19 @@ struct TrainingRecordsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "training-records",
         abstract: "Anlan training-records: people, courses, attendance, certificates, statutory hours and coverage.",
-        subcommands: [Serve.self, Import.self, Generate.self, ShowPerson.self, Probe.self])
+        subcommands: [Serve.self, ServeGroup<Serve>.self, Import.self, Generate.self, ShowPerson.self, Probe.self])
 
-    struct Serve: AsyncParsableCommand {
+    struct Serve: NodeServeCommand {
         static let configuration = CommandConfiguration(abstract: "Run the service for a region.")
         @OptionGroup var options: ServeOptions
         @OptionGroup var season: SeasonOptions
 
-        func run() async throws {
-            LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
-            var logger = Logger(label: "anlan.training-records")
-            logger.logLevel = Logger.Level(rawValue: options.logLevel) ?? .info
+        func run() async throws { try await serve() }
+
+        func makeNode(logger: Logger) async throws -> TrainingRecordsNode {
             let records = try TrainingRecords(databasePath: options.database ?? "training-records-\(options.region).sqlite", regionCode: options.region,
                                               configuration: season.configuration, logger: logger)
-            try await NodeServer.run(TrainingRecordsNode(records: records), options: options, logger: logger)
+            return TrainingRecordsNode(records: records)
         }
     }
 

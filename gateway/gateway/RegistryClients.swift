@@ -1,0 +1,18 @@
+import AnlanDiscovery
+import AnlanNode
+import NIOConcurrencyHelpers
+
+/// One `RegistryClient` per registry address in a process: the 1,359 township gateways of a
+/// `serve-group` share their county registries' connections instead of opening one each.
+enum RegistryClients {
+    private static let clients = NIOLockedValueBox<[HostPort: RegistryClient]>([:])
+
+    static func shared(_ address: HostPort, snapshotPath: String?) -> RegistryClient {
+        clients.withLockedValue { clients in
+            if let client = clients[address] { return client }
+            let client = RegistryClient(host: address.host, port: address.port, snapshotPath: snapshotPath)
+            clients[address] = client
+            return client
+        }
+    }
+}

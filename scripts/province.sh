@@ -1,0 +1,210 @@
+#!/usr/bin/env bash
+# The whole-province mode: all 1,461 regions of Zhejiang served, every tier hop a real TCP hop between
+# gateway processes, the regions of a tier grouped into one process per service (`serve-group`).
+#
+#   scripts/province.sh start    build (release), seed on first start, start; state survives restarts
+#   scripts/province.sh stop     graceful stop (SIGTERM), townships first
+#   scripts/province.sh status   processes, their memory, and the province's summary
+#
+# Topology (ports from $ANLAN_PROVINCE_PORT, default 20000; state in $ANLAN_PROVINCE_DIR, default .province/):
+#   registries   province +0; 11 cities +1…+11; 90 counties +20…+109 (three processes)
+#   services     at the 90 counties: hazard-survey +200…, material-reserve +300…, training-records +400…
+#                (one process each); aviation-landing-points at the province +500
+#   gateways     province +600; 11 cities +601…+611; 90 counties +620…+709; 1,359 townships +1000…+2358
+#                (five processes: 西湖区's county gateway has its own, so one county can be cut off alone).
+#                A township's gateway registers with its county's registry; its records
+#                are kept by its county's services (no township runs services of its own here).
+# Seed data (synthetic over the real region tree; generated and imported on first start, a few minutes):
+#   1,000,800 hazard points, 100,080 enterprises, 199,980 hidden hazards; 3,685 storage points holding
+#   ≈ 20 million units; 1,200,060 people with 2,400,120 attendance records; 22 real OurAirports sites
+#   and 453 synthetic temporary landing fields.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+STATE=${ANLAN_PROVINCE_DIR:-$ROOT/.province}
+BASE=${ANLAN_PROVINCE_PORT:-20000}
+BIN="$ROOT/.build/release"
+DIVISIONS="$ROOT/Shared/AnlanRegions/Resources/zhejiang-divisions.csv"
+PROCESSES=(registry-province registry-cities registry-counties hazard-survey material-reserve training-records
+           aviation-landing-points gateway-province gateway-cities gateway-counties gateway-330106 gateway-townships)
+# Identical summaries within this many seconds share one fan-out (0: every request fans out; the benchmark
+# measures both).
+COALESCE=${ANLAN_COALESCE_WINDOW:-1}
+
+CITIES=($(awk -F, '$3 == "city" { print $1 }' "$DIVISIONS"))
+COUNTIES=($(awk -F, '$3 == "county" { print $1 }' "$DIVISIONS"))
+declare -A PARENT CITY_PORT COUNTY_PORT
+while IFS=, read -r code _ tier parent _; do PARENT[$code]=$parent; done < <(tail -n +2 "$DIVISIONS")
+for i in "${!CITIES[@]}"; do CITY_PORT[${CITIES[$i]}]=$((BASE + 1 + i)); done
+for i in "${!COUNTIES[@]}"; do COUNTY_PORT[${COUNTIES[$i]}]=$((BASE + 20 + i)); done
+
+group_files() {  # writes one serve-group file per grouped process into $STATE/run
+    local run="$STATE/run" data="$STATE/data"
+    : >"$run/registry-cities.group"; : >"$run/registry-counties.group"
+    for city in "${CITIES[@]}"; do
+        echo "--region $city --port ${CITY_PORT[$city]} --database $data/registry-$city.sqlite --parent 127.0.0.1:$BASE" >>"$run/registry-cities.group"
+    done
+    for county in "${COUNTIES[@]}"; do
+        echo "--region $county --port ${COUNTY_PORT[$county]} --database $data/registry-$county.sqlite --parent 127.0.0.1:${CITY_PORT[${PARENT[$county]}]}" \
+            >>"$run/registry-counties.group"
+    done
+    local service offset
+    for service in hazard-survey:200 material-reserve:300 training-records:400; do
+        offset=${service##*:}; service=${service%%:*}
+        : >"$run/$service.group"
+        for i in "${!COUNTIES[@]}"; do
+            local county=${COUNTIES[$i]}
+            echo "--region $county --port $((BASE + offset + i)) --database $data/$service-$county.sqlite --registry 127.0.0.1:${COUNTY_PORT[$county]} --lease-ttl 30" \
+                >>"$run/$service.group"
+        done
+    done
+    local store="--store $data/gateway-summaries.sqlite --coalesce-window $COALESCE"
+    : >"$run/gateway-cities.group"; : >"$run/gateway-counties.group"; : >"$run/gateway-townships.group"; : >"$run/gateway-330106.group"
+    for i in "${!CITIES[@]}"; do
+        local city=${CITIES[$i]}
+        echo "--region $city --port $((BASE + 601 + i)) --database $data/gateway-$city.sqlite --registry 127.0.0.1:${CITY_PORT[$city]} --parent-registry 127.0.0.1:$BASE $store" \
+            >>"$run/gateway-cities.group"
+    done
+    for i in "${!COUNTIES[@]}"; do
+        local county=${COUNTIES[$i]}
+        # 西湖区's gateway runs in a process of its own, so that one county can be cut off (scripts/bench.sh gateway).
+        local group=gateway-counties
+        [ "$county" = 330106 ] && group=gateway-330106
+        echo "--region $county --port $((BASE + 620 + i)) --database $data/gateway-$county.sqlite --registry 127.0.0.1:${COUNTY_PORT[$county]} --parent-registry 127.0.0.1:${CITY_PORT[${PARENT[$county]}]} --refresh-interval 10 --lease-ttl 30 $store" \
+            >>"$run/$group.group"
+    done
+    local i=0
+    while IFS=, read -r code _ tier parent _; do
+        [ "$tier" = township ] || continue
+        echo "--region $code --port $((BASE + 1000 + i)) --database $data/gateway-townships.sqlite --registry 127.0.0.1:${COUNTY_PORT[$parent]} --parent-registry 127.0.0.1:${COUNTY_PORT[$parent]} --refresh-interval 30 --lease-ttl 60 $store" \
+            >>"$run/gateway-townships.group"
+        i=$((i + 1))
+    done < <(tail -n +2 "$DIVISIONS")
+}
+
+launch() {  # launch NAME WAIT_PORT COMMAND…: start a process in the background, wait until WAIT_PORT answers
+    local name=$1 port=$2
+    shift 2
+    local pidfile="$STATE/run/$name.pid"
+    if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then echo "$name already running"; return; fi
+    nohup "$@" >>"$STATE/logs/$name.log" 2>&1 &
+    echo $! >"$pidfile"
+    for _ in $(seq 1 1200); do
+        "$BIN/registry" probe ping --port "$port" --timeout 0.5 >/dev/null 2>&1 && { echo "$name up (last port $port)"; return; }
+        kill -0 "$(cat "$pidfile")" 2>/dev/null || break
+        sleep 0.1
+    done
+    echo "$name did not start; see $STATE/logs/$name.log" >&2
+    exit 1
+}
+
+seed() {  # synthetic data at the province's scale, imported straight into each county's databases
+    local data="$STATE/data" demo="$STATE/seed"
+    mkdir -p "$demo"
+    echo "seeding 90 counties (synthetic data at the province's scale; a few minutes)…"
+    local started=$SECONDS
+    for i in "${!COUNTIES[@]}"; do
+        local county=${COUNTIES[$i]}
+        local dir="$demo/$county"
+        mkdir -p "$dir"
+        "$BIN/hazard-survey" generate --region "$county" --points 11120 --enterprises 1112 --hidden 2222 --seed "$((i + 1))" --output "$dir" >/dev/null
+        for kind in enterprises points hidden-hazards; do
+            "$BIN/hazard-survey" import --database "$data/hazard-survey-$county.sqlite" --region "$county" --kind "$kind" "$dir/$kind.csv" >/dev/null
+        done
+        "$BIN/material-reserve" generate --region "$county" --seed "$((i + 1))" --village-stores 1.6454 --village-units 8700 --output "$dir" >/dev/null
+        for kind in region-profiles:profiles storage-points:storage-points stock:stock; do
+            "$BIN/material-reserve" import --database "$data/material-reserve-$county.sqlite" --region "$county" --kind "${kind%%:*}" \
+                "$dir/${kind##*:}.csv" >/dev/null
+        done
+        "$BIN/training-records" generate --database "$data/training-records-$county.sqlite" --region "$county" --people 13334 \
+            --attendance 26668 --seed "$((i + 1))" --output "$dir" >/dev/null
+        for kind in people attendance; do
+            "$BIN/training-records" import --database "$data/training-records-$county.sqlite" --region "$county" --kind "$kind" "$dir/$kind.csv" >/dev/null
+        done
+        rm -rf "$dir"
+        printf '\r  %d/90 counties (%d s)' "$((i + 1))" "$((SECONDS - started))"
+    done
+    echo
+    "$BIN/aviation-landing-points" import --database "$data/aviation-landing-points-330000.sqlite" --region 330000 --shipped >/dev/null || true
+    # A temporary landing field beside every third township's centre (synthetic; the real register is not public).
+    awk -F, 'BEGIN { print "id,name,region,lat,lon,kind,status" }
+             NR > 1 && $3 == "township" && (n++ % 3 == 0) { printf "TF-%s,%s临时起降点,%s,%.6f,%.6f,temporary-field,available\n", $1, $2, $1, $5 + 0.004, $6 + 0.004 }' \
+        "$DIVISIONS" >"$demo/landing.csv"
+    "$BIN/aviation-landing-points" import --database "$data/aviation-landing-points-330000.sqlite" --region 330000 --kind points "$demo/landing.csv" | head -1
+    touch "$data/seeded"
+    echo "seeded in $((SECONDS - started)) s"
+}
+
+start() {
+    "$ROOT/scripts/install-system-packages.sh"
+    echo "building release executables…"
+    for product in registry hazard-survey material-reserve training-records aviation-landing-points gateway; do
+        (cd "$ROOT" && swift build -c release --product "$product" 2>&1 | tail -1)
+    done
+    mkdir -p "$STATE/data" "$STATE/logs" "$STATE/run"
+    [ -f "$STATE/data/seeded" ] || seed
+    group_files
+    local run="$STATE/run" data="$STATE/data"
+    launch registry-province "$BASE" "$BIN/registry" serve --region 330000 --port "$BASE" --database "$data/registry-330000.sqlite"
+    launch registry-cities "$((BASE + 11))" "$BIN/registry" serve-group --group-file "$run/registry-cities.group" --log-level warning
+    launch registry-counties "$((BASE + 109))" "$BIN/registry" serve-group --group-file "$run/registry-counties.group" --log-level warning
+    launch hazard-survey "$((BASE + 289))" "$BIN/hazard-survey" serve-group --group-file "$run/hazard-survey.group" --log-level warning
+    launch material-reserve "$((BASE + 389))" "$BIN/material-reserve" serve-group --group-file "$run/material-reserve.group" --log-level warning
+    launch training-records "$((BASE + 489))" "$BIN/training-records" serve-group --group-file "$run/training-records.group" --log-level warning
+    launch aviation-landing-points "$((BASE + 500))" "$BIN/aviation-landing-points" serve --region 330000 --port "$((BASE + 500))" \
+        --database "$data/aviation-landing-points-330000.sqlite" --registry "127.0.0.1:$BASE" --log-level warning
+    launch gateway-townships "$((BASE + 2358))" "$BIN/gateway" serve-group --group-file "$run/gateway-townships.group" --log-level warning
+    launch gateway-counties "$((BASE + 709))" "$BIN/gateway" serve-group --group-file "$run/gateway-counties.group" --log-level warning
+    local xihu; xihu=$(awk '{ print $4 }' "$run/gateway-330106.group")
+    launch gateway-330106 "$xihu" "$BIN/gateway" serve-group --group-file "$run/gateway-330106.group" --log-level warning
+    launch gateway-cities "$((BASE + 611))" "$BIN/gateway" serve-group --group-file "$run/gateway-cities.group" --log-level warning
+    launch gateway-province "$((BASE + 600))" "$BIN/gateway" serve --region 330000 --port "$((BASE + 600))" \
+        --database "$data/gateway-330000.sqlite" --registry "127.0.0.1:$BASE" --coalesce-window "$COALESCE" --log-level warning
+    echo
+    echo "Ask the province (its gateway finds its 11 cities within a few seconds of starting):"
+    echo "     $BIN/gateway probe summary --port $((BASE + 600))"
+    echo "     $BIN/gateway probe children --port $((BASE + 600)) --region 330100"
+    echo "     $BIN/gateway probe plan --port $((BASE + 600)) --region 330106003000 --need 3010201=200"
+    echo "     scripts/province.sh status"
+    echo "     scripts/bench.sh gateway --freeze-pid \$(cat $STATE/run/gateway-330106.pid)"
+}
+
+stop() {
+    local name
+    for ((i = ${#PROCESSES[@]} - 1; i >= 0; i--)); do
+        name=${PROCESSES[$i]}
+        local pidfile="$STATE/run/$name.pid"
+        [ -f "$pidfile" ] || continue
+        local pid; pid=$(cat "$pidfile")
+        if kill -0 "$pid" 2>/dev/null; then
+            kill -TERM "$pid"
+            for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+            kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+        fi
+        rm -f "$pidfile"
+    done
+    echo "stopped (data kept in $STATE/data)"
+}
+
+status() {
+    local total=0 name
+    for name in "${PROCESSES[@]}"; do
+        local pidfile="$STATE/run/$name.pid"
+        if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+            local rss; rss=$(ps -o rss= -p "$(cat "$pidfile")")
+            total=$((total + rss))
+            printf '%-26s pid %-8s %6d MB\n' "$name" "$(cat "$pidfile")" "$((rss / 1024))"
+        else
+            printf '%-26s not running\n' "$name"
+        fi
+    done
+    echo "whole mesh: $((total / 1024)) MB resident"
+    "$BIN/gateway" probe summary --port "$((BASE + 600))" --timeout 5 | head -4 || true
+}
+
+case "${1:-}" in
+    start) start ;;
+    stop) stop ;;
+    status) status ;;
+    restart) stop; start ;;
+    *) echo "usage: $0 start|stop|status|restart" >&2; exit 2 ;;
+esac
