@@ -17,7 +17,7 @@
 # Seed data (synthetic over the real region tree; generated and imported on first start, a few minutes):
 #   1,000,800 hazard points, 100,080 enterprises, 199,980 hidden hazards; 3,685 storage points holding
 #   ≈ 20 million units; 1,200,060 people with 2,400,120 attendance records; 22 real OurAirports sites
-#   and 453 synthetic temporary landing fields.
+#   and 290 synthetic temporary landing fields (beside every third township with a known centre).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STATE=${ANLAN_PROVINCE_DIR:-$ROOT/.province}
@@ -125,11 +125,14 @@ seed() {  # synthetic data at the province's scale, imported straight into each 
     done
     echo
     "$BIN/aviation-landing-points" import --database "$data/aviation-landing-points-330000.sqlite" --region 330000 --shipped >/dev/null || true
-    # A temporary landing field beside every third township's centre (synthetic; the real register is not public).
+    # A temporary landing field beside every third township with a known centre (synthetic; the real
+    # register is not public).
     awk -F, 'BEGIN { print "id,name,region,lat,lon,kind,status" }
-             NR > 1 && $3 == "township" && (n++ % 3 == 0) { printf "TF-%s,%s临时起降点,%s,%.6f,%.6f,temporary-field,available\n", $1, $2, $1, $5 + 0.004, $6 + 0.004 }' \
+             NR > 1 && $3 == "township" && $5 != "" && (n++ % 3 == 0) { printf "TF-%s,%s临时起降点,%s,%.6f,%.6f,temporary-field,available\n", $1, $2, $1, $5 + 0.004, $6 + 0.004 }' \
         "$DIVISIONS" >"$demo/landing.csv"
-    "$BIN/aviation-landing-points" import --database "$data/aviation-landing-points-330000.sqlite" --region 330000 --kind points "$demo/landing.csv" | head -1
+    local report; report=$("$BIN/aviation-landing-points" import --database "$data/aviation-landing-points-330000.sqlite" --region 330000 \
+        --kind points "$demo/landing.csv")
+    echo "  landing fields: ${report%%$'\n'*}"
     touch "$data/seeded"
     echo "seeded in $((SECONDS - started)) s"
 }

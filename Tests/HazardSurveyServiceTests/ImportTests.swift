@@ -76,9 +76,15 @@ import Testing
     @Test func aCountyWithoutTownshipsGetsDemoDataToo() async throws {
         let points = try SyntheticSurvey(regionCode: "330383", today: testToday).pointsCSV(count: 20)
         #expect(points.split(separator: "\n").dropFirst().allSatisfy { $0.contains(",330383,") })
-        try await withSurvey(region: "330383") { survey, _ in
+        try await withSurvey(region: "330300") { survey, _ in
             let report = try await survey.importCSV(.points, bytes: Array(points.utf8), source: "points")
             #expect(report.rejected == [] && report.inserted == 20, "\(report.summary)")
+            // Counted in its own and its city's statistics (the township and the county tallies).
+            for code in ["330383", "330300"] {
+                let figures = try await survey.statistics(StatisticsRequest(regionCode: code))
+                #expect(figures.pointCells.reduce(0) { $0 + $1.points } == 20)
+            }
+            #expect(try await survey.statistics(StatisticsRequest(regionCode: "330383", exactRegion: true)).pointCells.reduce(0) { $0 + $1.points } == 20)
         }
     }
 

@@ -127,18 +127,22 @@ struct PointWriter {
             self.band = band
         }
 
-        /// Unpacks `packed`, whose region code has `digits` digits.
+        /// Unpacks `packed`, whose region code has `digits` digits (a county keeping its own points, packed
+        /// as its code and six zeros, comes back as its 6-digit code).
         init(packed: Int64, digits: Int) {
             let code = String(packed >> 16)
-            region = String(repeating: "0", count: max(0, digits - code.count)) + code
+            let padded = String(repeating: "0", count: max(0, digits - code.count)) + code
+            region = digits == 12 && padded.hasSuffix("000000") ? String(padded.prefix(6)) : padded
             type = UInt8(truncatingIfNeeded: packed >> 8)
             band = UInt8(truncatingIfNeeded: packed)
         }
 
-        /// The region's digits, then type and band, in one integer (codes are at most 12 digits).
+        /// The region's digits, then type and band, in one integer (codes are at most 12 digits; a
+        /// 6-digit county code is packed as if followed by six zeros, so its first 6 digits stay its county).
         var packed: Int64 {
             var code: Int64 = 0
             for digit in region.utf8 { code = code &* 10 &+ Int64(digit &- 48) }
+            for _ in region.utf8.count..<12 { code = code &* 10 }
             return code << 16 | Int64(type) << 8 | Int64(band)
         }
     }
