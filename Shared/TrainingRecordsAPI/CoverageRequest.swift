@@ -9,11 +9,15 @@ public struct CoverageRequest: WireMessage, Hashable, Codable {
     public var role: PersonRole?  // 2
     /// 0: this year.
     public var year: UInt32  // 3
+    /// For statistics: coverage lines only, no rule counts (which read the people themselves; a
+    /// gateway's summary, asked every second, wants only what the tallies give).
+    public var coverageOnly: Bool  // 4
 
-    public init(regionCode: String = "", role: PersonRole? = nil, year: UInt32 = 0) {
+    public init(regionCode: String = "", role: PersonRole? = nil, year: UInt32 = 0, coverageOnly: Bool = false) {
         self.regionCode = regionCode
         self.role = role
         self.year = year
+        self.coverageOnly = coverageOnly
     }
 
     public init(from reader: inout WireReader) throws(WireError) {
@@ -23,6 +27,7 @@ public struct CoverageRequest: WireMessage, Hashable, Codable {
             case 1: regionCode = try reader.readString(field)
             case 2: role = try reader.readEnum(field)
             case 3: year = try reader.readUInt(field)
+            case 4: coverageOnly = try reader.readBool(field)
             default: try reader.skip(field)
             }
         }
@@ -32,5 +37,6 @@ public struct CoverageRequest: WireMessage, Hashable, Codable {
         writer.write(1, string: regionCode)
         if let role { writer.write(2, enum: role) }
         writer.write(3, uint: year)
+        if coverageOnly { writer.write(4, bool: true) }
     }
 }

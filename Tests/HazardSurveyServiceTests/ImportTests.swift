@@ -72,6 +72,25 @@ import Testing
         }
     }
 
+    /// Statistics are kept between requests, and a write — this node's, or an import into the same file
+    /// by another process (here another connection) — is seen by the next request.
+    @Test func keptStatisticsFollowEveryWrite() async throws {
+        try await withSurvey { survey, dir in
+            let data = try SyntheticSurvey(regionCode: "330106", today: testToday)
+            _ = try await survey.importCSV(.points, bytes: Array(data.pointsCSV(count: 30).utf8), source: "points")
+            func points() async throws -> Int64 {
+                try await survey.statistics(StatisticsRequest(regionCode: "330106")).pointCells.reduce(0) { $0 + $1.points }
+            }
+            #expect(try await points() == 30)
+            #expect(try await points() == 30)
+            _ = try await survey.createPoint(point("OWN-1"))
+            #expect(try await points() == 31)
+            let other = try HazardSurvey(databasePath: dir + "/hazard.sqlite", regionCode: "330106", logger: quietLogger)
+            _ = try await other.importCSV(.points, bytes: Array(data.pointsCSV(count: 10, firstID: 1000).utf8), source: "points")
+            #expect(try await points() == 41)
+        }
+    }
+
     /// 龙港市 (330383) has no townships: its demo records sit at the county itself, and import cleanly.
     @Test func aCountyWithoutTownshipsGetsDemoDataToo() async throws {
         let points = try SyntheticSurvey(regionCode: "330383", today: testToday).pointsCSV(count: 20)

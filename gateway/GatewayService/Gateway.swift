@@ -157,12 +157,12 @@ public final class Gateway: Sendable {
 
     /// The child regions expected to report: those whose gateway has registered, and those seen before.
     private func expectedChildren() throws -> [Region] {
-        let known = directory.childGateways().union(store.knownRegions())
-        return try scope.tree.children(of: scope.region.code).filter { known.contains($0.code) }
+        let registered = directory.childGateways()
+        return try scope.tree.children(of: scope.region.code).filter { registered.contains($0.code) || store.knows($0.code) }
     }
 
     func hasGateway(_ code: String) -> Bool {
-        directory.gateway(code) != nil || store.knownRegions().contains(code)
+        directory.gateway(code) != nil || store.knows(code)
     }
 
     /// A child gateway's summary: fresh if it answers in time, else its last good one (stale), else missing.
@@ -201,7 +201,8 @@ public final class Gateway: Sendable {
             try await $0.call(AviationLandingMethods.statistics, AviationLandingAPI.CoverageRequest(regionCode: region.code, year: year), deadline: $1)
         }
         async let training = ask(ServiceKind.trainingRecords, deadline) {
-            try await $0.call(TrainingRecordsMethods.statistics, TrainingRecordsAPI.CoverageRequest(regionCode: region.code, year: year), deadline: $1)
+            try await $0.call(TrainingRecordsMethods.statistics, TrainingRecordsAPI.CoverageRequest(regionCode: region.code, year: year, coverageOnly: true),
+                             deadline: $1)
         }
         let now = Self.nowMilliseconds()
         var summary = RegionSummary(regionCode: region.code, asOfMilliseconds: now)

@@ -16,7 +16,7 @@ public final class SummaryStore: Sendable {
     }
 
     private let pool: DatabasePool
-    private let summaries: NIOLockedValueBox<[Key: RegionSummary]>
+    private let summaries: NIOLockedValueBox<(byKey: [Key: RegionSummary], regions: Set<String>)>
     /// When each key was last written to disk: a child answering every second is written at most
     /// every `persistInterval`, unless its figures changed.
     private let persistedAt = NIOLockedValueBox<[Key: Int64]>([:])
@@ -43,7 +43,7 @@ public final class SummaryStore: Sendable {
                 return (Key(regionCode: row[0], year: row[1]), summary)
             }
         }
-        summaries = NIOLockedValueBox(Dictionary(stored, uniquingKeysWith: { $1 }))
+        summaries = NIOLockedValueBox((Dictionary(stored, uniquingKeysWith: { $1 }), Set(stored.map(\.0.regionCode))))
     }
 
     static var migrator: DatabaseMigrator {
@@ -63,21 +63,23 @@ public final class SummaryStore: Sendable {
     }
 
     func last(_ regionCode: String, year: UInt32) -> RegionSummary? {
-        summaries.withLockedValue { $0[Key(regionCode: regionCode, year: year)] }
+        summaries.withLockedValue { $0.byKey[Key(regionCode: regionCode, year: year)] }
     }
 
-    /// The child regions with a stored summary (for any year): children the gateway has seen.
-    func knownRegions() -> Set<String> {
-        summaries.withLockedValue { Set($0.keys.map(\.regionCode)) }
+    /// Whether `regionCode` has a stored summary (for any year): a child the gateway has seen. The set
+    /// is kept as summaries arrive, not rebuilt per call: 1,359 township gateways share one store.
+    func knows(_ regionCode: String) -> Bool {
+        summaries.withLockedValue { $0.regions.contains(regionCode) }
     }
 
     /// Keeps `summary` as the child's last good one; writes it to disk off the request path.
     func remember(_ summary: RegionSummary, year: UInt32) {
         let key = Key(regionCode: summary.regionCode, year: year)
         let changed = summaries.withLockedValue { stored -> Bool in
-            var comparable = stored[key]
+            var comparable = stored.byKey[key]
             comparable?.asOfMilliseconds = summary.asOfMilliseconds
-            stored[key] = summary
+            stored.byKey[key] = summary
+            if comparable == nil { stored.regions.insert(key.regionCode) }
             return comparable != summary
         }
         let due = persistedAt.withLockedValue { written -> Bool in

@@ -36,11 +36,15 @@ extension AviationLanding {
     /// A subtree's figures for roll-up: points by kind and status with the compliant ones, townships
     /// covered, and this year's (or `year`'s) construction against its target.
     public func statistics(_ request: CoverageRequest) async throws -> LandingStatistics {
+        let today = self.today()
+        return try await statisticsCache.value(for: DayKey(request, on: today)) { try await countStatistics(request, today: today) }
+    }
+
+    private func countStatistics(_ request: CoverageRequest, today: CivilDay) async throws -> LandingStatistics {
         let (root, within, year) = try validating {
             (try scope.region(request.regionCode), try distance(request.withinKilometres), try constructionYear(request.year))
         }
         let tree = self.tree
-        let today = self.today()
         return try await store.pool.read { db in
             let range = RegionRange(subtreeOf: root)
             let cells = try Row.fetchAll(db, sql: """

@@ -1,6 +1,7 @@
-import AnlanRPC
 import AnlanRecords
 import AnlanRegions
+import AnlanRPC
+import AnlanStorage
 import AviationLandingAPI
 import GRDB
 import Logging
@@ -17,6 +18,8 @@ public final class AviationLanding: Sendable {
     /// The node's region, against which every region a request names is checked.
     var scope: NodeScope { NodeScope(region: region, tree: tree) }
     let store: LandingPointStore
+    /// Statistics kept until the database changes (a gateway asks every second).
+    let statisticsCache: ReadCache<DayKey<CoverageRequest>, LandingStatistics>
     let logger: Logger
     /// Today at the node (China Standard Time).
     let today: @Sendable () -> CivilDay
@@ -28,6 +31,7 @@ public final class AviationLanding: Sendable {
         self.tree = tree
         self.shares = TownshipShares(tree: tree)
         self.store = try LandingPointStore(path: databasePath)
+        self.statisticsCache = try ReadCache(path: databasePath)
         self.logger = logger
         self.today = today
         try rederiveComplianceIfRulesChanged()

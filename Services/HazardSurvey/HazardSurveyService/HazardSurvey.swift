@@ -1,6 +1,7 @@
-import AnlanRPC
 import AnlanRecords
 import AnlanRegions
+import AnlanRPC
+import AnlanStorage
 import Foundation
 import GRDB
 import HazardSurveyAPI
@@ -15,6 +16,8 @@ public final class HazardSurvey: Sendable {
     public let region: Region
     public let configuration: HazardSurveyConfiguration
     let store: HazardSurveyStore
+    /// Statistics kept until the database changes (a gateway asks every second).
+    let statisticsCache: ReadCache<DayKey<StatisticsRequest>, HazardStatistics>
     let validator: HazardValidator
     let logger: Logger
 
@@ -23,6 +26,7 @@ public final class HazardSurvey: Sendable {
         self.region = try tree.region(regionCode)
         self.configuration = configuration
         self.store = try HazardSurveyStore(path: databasePath)
+        self.statisticsCache = try ReadCache(path: databasePath)
         self.validator = HazardValidator(tree: tree, scope: region, configuration: configuration)
         self.logger = logger
     }
@@ -223,6 +227,10 @@ public final class HazardSurvey: Sendable {
     /// The region's roll-up figures: its whole subtree, or with `exactRegion` only records coded to it.
     public func statistics(_ request: StatisticsRequest) async throws -> HazardStatistics {
         let day = request.asOf ?? configuration.today()
+        return try await statisticsCache.value(for: DayKey(request, on: day)) { try await countStatistics(request, day: day) }
+    }
+
+    private func countStatistics(_ request: StatisticsRequest, day: CivilDay) async throws -> HazardStatistics {
         let (region, range) = try checked { try validator.subtree(request.regionCode) }
         let scope: HazardSurveyStore.StatisticsScope = request.exactRegion ? .exactly(region.code)
             : region.tier <= .city ? .counties(range) : .subtree(range)

@@ -22,8 +22,12 @@ extension MaterialReserve {
     /// A subtree's figures for roll-up: storage points, units per level-1 and level-2 category, norm
     /// lines and how many are short, good units expiring within 30 days.
     public func statistics(_ query: StockQuery) async throws -> ReserveStatistics {
-        let (root, range) = try asked(query.regionCode, itemPrefix: query.itemPrefix)
         let today = self.today()
+        return try await statisticsCache.value(for: DayKey(query, on: today)) { try await countStatistics(query, today: today) }
+    }
+
+    private func countStatistics(_ query: StockQuery, today: CivilDay) async throws -> ReserveStatistics {
+        let (root, range) = try asked(query.regionCode, itemPrefix: query.itemPrefix)
         let items = [query.itemPrefix, query.itemPrefix + ":"]
         return try await store.pool.read { db in
             var statistics = ReserveStatistics(regionCode: root.code, asOf: today)

@@ -1,6 +1,7 @@
-import AnlanRPC
 import AnlanRecords
 import AnlanRegions
+import AnlanRPC
+import AnlanStorage
 import Foundation
 import GRDB
 import Logging
@@ -18,6 +19,8 @@ public final class MaterialReserve: Sendable {
     /// The node's region, against which every region a request names is checked.
     var scope: NodeScope { NodeScope(region: region, tree: tree) }
     let store: MaterialReserveStore
+    /// Statistics kept until the database changes (a gateway asks every second).
+    let statisticsCache: ReadCache<DayKey<StockQuery>, ReserveStatistics>
     let logger: Logger
     let now: @Sendable () -> Date
     /// Today at the node (China Standard Time): stock expiring before it cannot be allocated.
@@ -28,6 +31,7 @@ public final class MaterialReserve: Sendable {
         self.region = try tree.region(regionCode)
         self.tree = tree
         self.store = try MaterialReserveStore(path: databasePath)
+        self.statisticsCache = try ReadCache(path: databasePath)
         self.logger = logger
         self.now = now
         self.today = today

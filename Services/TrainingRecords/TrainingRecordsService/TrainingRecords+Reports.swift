@@ -33,15 +33,19 @@ extension TrainingRecords {
 
     /// Counts for roll-up: every role's coverage line and every rule's applicable and met counts.
     public func statistics(_ request: CoverageRequest) async throws -> TrainingStatistics {
-        let (root, year) = try validating { (try scope.region(request.regionCode), try coverageYear(request.year)) }
         let today = self.today()
+        return try await statisticsCache.value(for: DayKey(request, on: today)) { try await countStatistics(request, today: today) }
+    }
+
+    private func countStatistics(_ request: CoverageRequest, today: CivilDay) async throws -> TrainingStatistics {
+        let (root, year) = try validating { (try scope.region(request.regionCode), try coverageYear(request.year)) }
         return try await store.pool.read { db in
             let range = RegionRange(subtreeOf: root)
             let bit = year - TrainingRules.years.lowerBound
             let firstDay = CivilDay(year: year, month: 1, day: 1)!.dayNumber
             let lastDay = CivilDay(year: year, month: 12, day: 31)!.dayNumber
             var rules: [RuleCount] = []
-            for rule in TrainingRules.hourRules {
+            for rule in TrainingRules.hourRules where !request.coverageOnly {
                 let risk = rule.highRisk.map { " AND high_risk = \($0 ? 1 : 0)" } ?? ""
                 let sql = rule.window == .annual
                     ? "SELECT COUNT(*), COALESCE(SUM((annual_mask >> \(bit)) & 1), 0) FROM person INDEXED BY person_by_role WHERE role = ? AND region >= ? AND region < ?\(risk) AND joined <= \(firstDay)"

@@ -1,6 +1,7 @@
-import AnlanRPC
 import AnlanRecords
 import AnlanRegions
+import AnlanRPC
+import AnlanStorage
 import Foundation
 import GRDB
 import Logging
@@ -16,6 +17,8 @@ public final class TrainingRecords: Sendable {
     /// The node's region, against which every region a request names is checked.
     var scope: NodeScope { NodeScope(region: region, tree: tree) }
     let store: TrainingStore
+    /// Statistics kept until the database changes (a gateway asks every second).
+    let statisticsCache: ReadCache<DayKey<CoverageRequest>, TrainingStatistics>
     let logger: Logger
     /// Today at the node (China Standard Time).
     let today: @Sendable () -> CivilDay
@@ -26,6 +29,7 @@ public final class TrainingRecords: Sendable {
         self.configuration = configuration
         self.tree = tree
         self.store = try TrainingStore(path: databasePath)
+        self.statisticsCache = try ReadCache(path: databasePath)
         self.logger = logger
         self.today = today
         try rederiveIfFloodSeasonChanged()
