@@ -118,7 +118,7 @@ final class GatewayDirectory: Sendable {
     }
 }
 
-/// Refreshes a `GatewayDirectory` every `interval` until the node shuts down.
+/// Refreshes a `GatewayDirectory` about every `interval` until the node shuts down.
 struct DirectoryRefresher: Service {
     let directory: GatewayDirectory
     let interval: Duration
@@ -127,7 +127,8 @@ struct DirectoryRefresher: Service {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 await directory.refresh()
-                try? await Task.sleep(for: interval)
+                // ±25 %: the 1,359 township gateways of one process must not all ask at the same instant.
+                try? await Task.sleep(for: interval * Double.random(in: 0.75...1.25))
             }
         }
     }
