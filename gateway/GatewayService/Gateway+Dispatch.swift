@@ -133,10 +133,10 @@ extension Gateway {
         let deadline = deadline ?? .now() + defaultBudget
         let plan = request.plan
         guard !plan.planID.isEmpty, !plan.lines.isEmpty else { throw RPCError.invalidArgument("a confirmation needs a plan with an id and lines") }
-        let byNode = Dictionary(grouping: plan.lines, by: \.node)
+        let nodes = Set(plan.lines.map(\.node))
         let attempts = await withTaskGroup(of: NodeOrder.self) { group in
-            for (node, lines) in byNode {
-                group.addTask { await self.createAndApprove(node: node, lines: lines, plan: plan, requestedBy: request.requestedBy, deadline: deadline) }
+            for node in nodes {
+                group.addTask { await self.createAndApprove(node: node, plan: plan, requestedBy: request.requestedBy, deadline: deadline) }
             }
             var orders: [NodeOrder] = []
             for await order in group { orders.append(order) }
@@ -157,16 +157,21 @@ extension Gateway {
         return ConfirmResult(planID: plan.planID, confirmed: false, orders: undone)
     }
 
-    private func createAndApprove(node: String, lines: [NodePlanLine], plan: TieredPlan, requestedBy: String,
-                                  deadline: NIODeadline) async -> NodeOrder {
+    /// The order a plan asks of one node: its lines' totals per item, from its storage points in the plan.
+    static func order(for node: String, of plan: TieredPlan, requestedBy: String) -> DispatchOrder {
+        let lines = plan.lines.filter { $0.node == node }
         var totals: [String: Int64] = [:]
         for line in lines { totals[line.line.itemCode, default: 0] += line.line.quantity }
-        let orderLines = totals.sorted { $0.key < $1.key }.map { DispatchLine(itemCode: $0.key, quantity: $0.value) }
-        var result = NodeOrder(node: node, idempotencyKey: "\(plan.planID)/\(node)", lines: orderLines)
-        let order = DispatchOrder(idempotencyKey: result.idempotencyKey, sourcePointIDs: Set(lines.map(\.line.storagePointID)).sorted(),
-                                  destinationRegion: plan.destinationRegion, destinationLatitude: plan.destinationLatitude,
-                                  destinationLongitude: plan.destinationLongitude, lines: orderLines, requestedBy: requestedBy,
-                                  note: "cross-tier plan \(plan.planID)")
+        return DispatchOrder(idempotencyKey: "\(plan.planID)/\(node)", sourcePointIDs: Set(lines.map(\.line.storagePointID)).sorted(),
+                             destinationRegion: plan.destinationRegion, destinationLatitude: plan.destinationLatitude,
+                             destinationLongitude: plan.destinationLongitude,
+                             lines: totals.sorted { $0.key < $1.key }.map { DispatchLine(itemCode: $0.key, quantity: $0.value) },
+                             requestedBy: requestedBy, note: "cross-tier plan \(plan.planID)")
+    }
+
+    private func createAndApprove(node: String, plan: TieredPlan, requestedBy: String, deadline: NIODeadline) async -> NodeOrder {
+        let order = Self.order(for: node, of: plan, requestedBy: requestedBy)
+        var result = NodeOrder(node: node, idempotencyKey: order.idempotencyKey, lines: order.lines)
         let created: DispatchOrder
         do {
             created = try await routeOrder(NodeOrderRequest(node: node, action: .create, order: order), deadline: deadline)
@@ -209,14 +214,7 @@ extension Gateway {
         do {
             if orderID.isEmpty {
                 // The create's outcome was unknown: the same key finds the order if it was made (or makes it, to cancel it).
-                let lines = plan.lines.filter { $0.node == attempt.node }
-                var totals: [String: Int64] = [:]
-                for line in lines { totals[line.line.itemCode, default: 0] += line.line.quantity }
-                let order = DispatchOrder(idempotencyKey: attempt.idempotencyKey, sourcePointIDs: Set(lines.map(\.line.storagePointID)).sorted(),
-                                          destinationRegion: plan.destinationRegion, destinationLatitude: plan.destinationLatitude,
-                                          destinationLongitude: plan.destinationLongitude,
-                                          lines: totals.sorted { $0.key < $1.key }.map { DispatchLine(itemCode: $0.key, quantity: $0.value) },
-                                          requestedBy: requestedBy, note: "cross-tier plan \(plan.planID)")
+                let order = Self.order(for: attempt.node, of: plan, requestedBy: requestedBy)
                 orderID = try await routeOrder(NodeOrderRequest(node: attempt.node, action: .create, order: order), deadline: deadline).id
             }
             let cancelled = try await routeOrder(NodeOrderRequest(node: attempt.node, action: .cancel,
