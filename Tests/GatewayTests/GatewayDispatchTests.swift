@@ -52,6 +52,16 @@ import Testing
             #expect(!revived.confirmed)
             #expect(try await mesh.pumps("330106") == StockTotals(good: 40, reserved: 40))
             #expect(try await mesh.pumps("330110") == StockTotals(good: 25, reserved: 10))
+
+            // Two confirmations of one plan at once (a double click): one order, both told it stands.
+            let small = try await province.call(GatewayMethods.plan, PlanRequest(
+                needs: [DispatchLine(itemCode: "3010201", quantity: 10)], destinationRegion: "330106002000"))
+            async let first = province.call(GatewayMethods.confirm, ConfirmRequest(plan: small, requestedBy: "省防指"))
+            async let second = province.call(GatewayMethods.confirm, ConfirmRequest(plan: small, requestedBy: "省防指"))
+            let (one, two) = try await (first, second)
+            #expect(one.confirmed && two.confirmed, "\(one.orders) \(two.orders)")
+            #expect(one.orders.map(\.orderID) == two.orders.map(\.orderID))
+            #expect(try await mesh.pumps("330110") == StockTotals(good: 25, reserved: 20))
             await mesh.close()
         }
     }

@@ -130,9 +130,17 @@ extension Gateway {
     /// Creates and approves one order per node the plan draws on; on any failure cancels them all.
     /// A retry with the same plan finds the same orders (keyed by plan and node) and creates none.
     public func confirm(_ request: ConfirmRequest, deadline: NIODeadline?) async throws -> ConfirmResult {
-        let deadline = deadline ?? .now() + defaultBudget
+        let deadline = Self.childDeadline(deadline ?? .now() + defaultBudget)
+        guard !request.plan.planID.isEmpty, !request.plan.lines.isEmpty else {
+            throw RPCError.invalidArgument("a confirmation needs a plan with an id and lines")
+        }
+        // Not a child of the request's task: the caller's deadline or a dropped connection cancels the
+        // request, and an approved order must still be undone if another node failed.
+        return await Task { await self.runConfirmation(request, deadline: deadline) }.value
+    }
+
+    private func runConfirmation(_ request: ConfirmRequest, deadline: NIODeadline) async -> ConfirmResult {
         let plan = request.plan
-        guard !plan.planID.isEmpty, !plan.lines.isEmpty else { throw RPCError.invalidArgument("a confirmation needs a plan with an id and lines") }
         let nodes = Set(plan.lines.map(\.node))
         let attempts = await withTaskGroup(of: NodeOrder.self) { group in
             for node in nodes {
@@ -200,7 +208,13 @@ extension Gateway {
                                      deadline: deadline)
             result.outcome = .approved
         } catch {
-            result.reason = "approve: \(error)"
+            // A concurrent confirmation of the same plan may have approved it first: the key finds it.
+            if let again = try? await routeOrder(NodeOrderRequest(node: node, action: .create, order: order), deadline: deadline),
+               [.approved, .dispatched, .received].contains(again.state) {
+                result.outcome = .approved
+            } else {
+                result.reason = "approve: \(error)"
+            }
         }
         return result
     }
@@ -223,9 +237,17 @@ extension Gateway {
             result.outcome = .cancelled
             result.reason = attempt.outcome == .approved ? "cancelled: another node failed" : attempt.reason
         } catch let error as RPCError where error.status == .failedPrecondition {
+            // Cancelled already, or moved on (dispatched) by someone: the key finds it and says which.
             result.orderID = orderID
-            result.outcome = .cancelled
-            result.reason = "\(attempt.reason); already cancelled"
+            let order = Self.order(for: attempt.node, of: plan, requestedBy: requestedBy)
+            let state = try? await routeOrder(NodeOrderRequest(node: attempt.node, action: .create, order: order), deadline: deadline).state
+            if state == .cancelled {
+                result.outcome = .cancelled
+                result.reason = "\(attempt.reason); already cancelled"
+            } else {
+                result.outcome = .unknown
+                result.reason = "\(attempt.reason); order \(orderID) could not be cancelled (\(state?.name ?? "state unknown")): \(error.message)"
+            }
         } catch {
             result.orderID = orderID
             result.outcome = .unknown

@@ -67,7 +67,7 @@ public final class Gateway: Sendable {
     /// stand in a township that has a node of its own).
     public func summary(_ request: SummaryRequest, deadline: NIODeadline?) async throws -> RegionSummary {
         let target = try validating { try scope.region(request.regionCode) }
-        let year = request.year == 0 ? UInt32(CivilDay.today.year) : request.year
+        let year = try Self.year(request.year)
         let deadline = deadline ?? .now() + defaultBudget
         if target == scope.region { return try await composed(year: year, deadline: deadline).summary }
         let child = try childOnPath(to: target)
@@ -83,13 +83,14 @@ public final class Gateway: Sendable {
     /// A region's summary and its children's, side by side (each with this node's own records in it).
     public func children(_ request: SummaryRequest, deadline: NIODeadline?) async throws -> DrillDown {
         let target = try validating { try scope.region(request.regionCode) }
-        let year = request.year == 0 ? UInt32(CivilDay.today.year) : request.year
+        let year = try Self.year(request.year)
         let deadline = deadline ?? .now() + defaultBudget
         let regions = try scope.tree.children(of: target.code)
         if target == scope.region {
+            async let locally = locals(regions, year: year, deadline: Self.childDeadline(deadline))
             let composed = try await composed(year: year, deadline: deadline)
             let withGateways = Dictionary(composed.children.map { ($0.regionCode, $0) }, uniquingKeysWith: { $1 })
-            let here = await locals(regions, year: year, deadline: deadline)
+            let here = await locally
             return DrillDown(region: composed.summary, children: zip(regions, here).map { region, local in
                 guard var part = withGateways[region.code] else { return local }
                 part.mergeStatistics(local)
@@ -112,6 +113,14 @@ public final class Gateway: Sendable {
             }
         }
         return drill
+    }
+
+    /// The year asked for (0: this one); only 2000…2062, the years the services keep figures for — a
+    /// summary is kept per child and year, so the years must be few.
+    static func year(_ asked: UInt32) throws -> UInt32 {
+        let year = asked == 0 ? UInt32(CivilDay.today.year) : asked
+        guard (2000...2062).contains(year) else { throw RPCError.invalidArgument("year \(year) is not 2000…2062") }
+        return year
     }
 
     /// This node's own records in each of `regions`, asked in parallel.
@@ -240,7 +249,17 @@ public final class Gateway: Sendable {
         guard let gateway = directory.gateway(child.code) else {
             throw RPCError.unavailable("the gateway of \(child) is not registered")
         }
-        return try await gateway.call(method, request, deadline: deadline)
+        let answer: Result<Response, RPCError>
+        do {
+            answer = .success(try await gateway.call(method, request, deadline: deadline))
+        } catch {
+            answer = .failure(error)
+        }
+        if case .failure(let error) = answer, !error.requestWasSent {
+            // Upstream must know nothing was done here (the flag itself does not travel).
+            throw RPCError(.notProcessed, "the gateway of \(child) is unreachable, nothing was sent: \(error.message)")
+        }
+        return try answer.get()
     }
 
     /// The child of the node's region whose subtree holds `target`.
