@@ -105,7 +105,8 @@ start() {
         i=$((i + 1))
     done
     for service in "${SERVICES[@]}"; do start_service ${service}; done
-    sleep 1
+    # The gateways find their children at their next directory refresh (every 2 s).
+    sleep 3
     echo
     echo "The province registry sees its child tiers:"
     "$BIN/registry" probe list --port "$BASE_PORT"
