@@ -141,28 +141,32 @@ extension Gateway {
 
     private func runConfirmation(_ request: ConfirmRequest, deadline: NIODeadline) async -> ConfirmResult {
         let plan = request.plan
-        let nodes = Set(plan.lines.map(\.node))
-        let attempts = await withTaskGroup(of: NodeOrder.self) { group in
-            for node in nodes {
-                group.addTask { await self.createAndApprove(node: node, plan: plan, requestedBy: request.requestedBy, deadline: deadline) }
-            }
-            var orders: [NodeOrder] = []
-            for await order in group { orders.append(order) }
-            return orders.sorted { $0.node < $1.node }
+        let attempts = await Self.perNode(Set(plan.lines.map(\.node))) { node in
+            await self.createAndApprove(node: node, plan: plan, requestedBy: request.requestedBy, deadline: deadline)
         }
         if attempts.allSatisfy({ $0.outcome == .approved }) {
             return ConfirmResult(planID: plan.planID, confirmed: true, orders: attempts)
         }
         // Undo: every order that may exist is cancelled (a cancelled order's reservation is released).
-        let undone = await withTaskGroup(of: NodeOrder.self) { group in
-            for attempt in attempts {
-                group.addTask { await self.undo(attempt, plan: plan, requestedBy: request.requestedBy) }
-            }
+        let undone = await Self.perNode(attempts) { attempt in await self.undo(attempt, plan: plan, requestedBy: request.requestedBy) }
+        return ConfirmResult(planID: plan.planID, confirmed: false, orders: undone)
+    }
+
+    /// `step` for each of `items` in parallel; the outcomes in node order.
+    private static func perNode<Item: Sendable>(_ items: some Collection<Item>,
+                                                _ step: @escaping @Sendable (Item) async -> NodeOrder) async -> [NodeOrder] {
+        await withTaskGroup(of: NodeOrder.self) { group in
+            for item in items { group.addTask { await step(item) } }
             var orders: [NodeOrder] = []
             for await order in group { orders.append(order) }
             return orders.sorted { $0.node < $1.node }
         }
-        return ConfirmResult(planID: plan.planID, confirmed: false, orders: undone)
+    }
+
+    /// The order `order`'s key names at `node`: creating it again returns the order made first (or
+    /// makes it, when the first create never arrived).
+    private func find(_ order: DispatchOrder, at node: String, deadline: NIODeadline) async throws -> DispatchOrder {
+        try await routeOrder(NodeOrderRequest(node: node, action: .create, order: order), deadline: deadline)
     }
 
     /// The order a plan asks of one node: its lines' totals per item, from its storage points in the plan.
@@ -182,7 +186,7 @@ extension Gateway {
         var result = NodeOrder(node: node, idempotencyKey: order.idempotencyKey, lines: order.lines)
         let created: DispatchOrder
         do {
-            created = try await routeOrder(NodeOrderRequest(node: node, action: .create, order: order), deadline: deadline)
+            created = try await find(order, at: node, deadline: deadline)
         } catch let error as RPCError where error.isSafeToRetry || [.invalidArgument, .failedPrecondition, .alreadyExists, .notFound].contains(error.status) {
             result.reason = "create refused: \(error)"
             return result
@@ -209,8 +213,7 @@ extension Gateway {
             result.outcome = .approved
         } catch {
             // A concurrent confirmation of the same plan may have approved it first: the key finds it.
-            if let again = try? await routeOrder(NodeOrderRequest(node: node, action: .create, order: order), deadline: deadline),
-               [.approved, .dispatched, .received].contains(again.state) {
+            if let again = try? await find(order, at: node, deadline: deadline), [.approved, .dispatched, .received].contains(again.state) {
                 result.outcome = .approved
             } else {
                 result.reason = "approve: \(error)"
@@ -224,13 +227,11 @@ extension Gateway {
         if attempt.outcome == .failed && attempt.orderID.isEmpty { return result }
         // The undo gets its own budget: releasing stock matters more than the caller's deadline.
         let deadline = NIODeadline.now() + defaultBudget
+        let order = Self.order(for: attempt.node, of: plan, requestedBy: requestedBy)
         var orderID = attempt.orderID
         do {
-            if orderID.isEmpty {
-                // The create's outcome was unknown: the same key finds the order if it was made (or makes it, to cancel it).
-                let order = Self.order(for: attempt.node, of: plan, requestedBy: requestedBy)
-                orderID = try await routeOrder(NodeOrderRequest(node: attempt.node, action: .create, order: order), deadline: deadline).id
-            }
+            // The create's outcome was unknown: the key finds the order if it was made (or makes it, to cancel it).
+            if orderID.isEmpty { orderID = try await find(order, at: attempt.node, deadline: deadline).id }
             let cancelled = try await routeOrder(NodeOrderRequest(node: attempt.node, action: .cancel,
                                                                   step: OrderStep(orderID: orderID, actor: requestedBy)), deadline: deadline)
             result.orderID = cancelled.id
@@ -239,8 +240,7 @@ extension Gateway {
         } catch let error as RPCError where error.status == .failedPrecondition {
             // Cancelled already, or moved on (dispatched) by someone: the key finds it and says which.
             result.orderID = orderID
-            let order = Self.order(for: attempt.node, of: plan, requestedBy: requestedBy)
-            let state = try? await routeOrder(NodeOrderRequest(node: attempt.node, action: .create, order: order), deadline: deadline).state
+            let state = try? await find(order, at: attempt.node, deadline: deadline).state
             if state == .cancelled {
                 result.outcome = .cancelled
                 result.reason = "\(attempt.reason); already cancelled"
@@ -268,12 +268,8 @@ extension Gateway {
         guard let reserve = directory.service(ServiceKind.materialReserve) else {
             throw RPCError.unavailable("no material-reserve registered at \(scope.region)")
         }
-        do {
-            return try await ownOrderStep(request, reserve: reserve, deadline: deadline)
-        } catch {
-            guard !error.requestWasSent else { throw error }
-            // Tell the caller upstream that nothing happened here (the flag itself does not travel).
-            throw RPCError(.notProcessed, "material-reserve at \(scope.region) unreachable, the \(request.action.name) was not sent: \(error.message)")
+        return try await Self.relaying("material-reserve at \(scope.region)") { () async throws(RPCError) in
+            try await ownOrderStep(request, reserve: reserve, deadline: deadline)
         }
     }
 

@@ -55,11 +55,6 @@ public final class Gateway: Sendable {
         self.logger = logger
     }
 
-    /// Looks the node's services and child gateways up now (the background refresher does it every few seconds).
-    public func refreshDirectory() async {
-        await directory.refresh()
-    }
-
     // MARK: Answers
 
     /// The summary of the node's region, or of a region below it from the node that owns it. Every
@@ -213,8 +208,7 @@ public final class Gateway: Sendable {
             try await $0.call(TrainingRecordsMethods.statistics, TrainingRecordsAPI.CoverageRequest(regionCode: region.code, year: year, coverageOnly: true),
                              deadline: $1)
         }
-        let now = Self.nowMilliseconds()
-        var summary = RegionSummary(regionCode: region.code, asOfMilliseconds: now)
+        var summary = RegionSummary(regionCode: region.code, asOfMilliseconds: Self.nowMilliseconds())
         summary.hazard.regionCode = region.code
         summary.reserve.regionCode = region.code
         summary.landing.regionCode = region.code
@@ -223,8 +217,9 @@ public final class Gateway: Sendable {
         if let figures = hazardPart.value { summary.hazard.merge(figures) }
         if let figures = reservePart.value { summary.reserve.merge(figures) }
         if let figures = landingPart.value {
-            summary.landing = LandingStatistics.merged([figures], regionCode: region.code, asOf: nil,
-                                                       withinKilometres: figures.withinKilometres, year: figures.year)
+            // Its distance and year are labels a merge keeps from the side merged into: take them whole.
+            summary.landing = figures
+            summary.landing.asOf = nil
         }
         if let figures = trainingPart.value { summary.training.merge(figures) }
         summary.services = [hazardPart.status, reservePart.status, landingPart.status, trainingPart.status].compactMap { $0 }
@@ -249,17 +244,20 @@ public final class Gateway: Sendable {
         guard let gateway = directory.gateway(child.code) else {
             throw RPCError.unavailable("the gateway of \(child) is not registered")
         }
-        let answer: Result<Response, RPCError>
+        return try await Self.relaying("the gateway of \(child)") { () async throws(RPCError) in
+            try await gateway.call(method, request, deadline: deadline)
+        }
+    }
+
+    /// Runs a call made on behalf of an upstream caller: a call that never left this process (no
+    /// connection could be had) becomes `notProcessed`, since the flag saying so does not travel.
+    static func relaying<Response>(_ callee: String, _ call: () async throws(RPCError) -> Response) async throws -> Response {
         do {
-            answer = .success(try await gateway.call(method, request, deadline: deadline))
+            return try await call()
         } catch {
-            answer = .failure(error)
+            guard !error.requestWasSent else { throw error }
+            throw RPCError(.notProcessed, "\(callee) is unreachable, nothing was sent: \(error.message)")
         }
-        if case .failure(let error) = answer, !error.requestWasSent {
-            // Upstream must know nothing was done here (the flag itself does not travel).
-            throw RPCError(.notProcessed, "the gateway of \(child) is unreachable, nothing was sent: \(error.message)")
-        }
-        return try answer.get()
     }
 
     /// The child of the node's region whose subtree holds `target`.

@@ -1,4 +1,5 @@
 import AnlanDiscovery
+import AnlanNode
 import AnlanRPC
 import AnlanRegions
 import Logging
@@ -20,11 +21,14 @@ final class GatewayDirectory: Sendable {
     /// The parent node's registry, where the parent's gateway is found (nil at the province).
     private let parentRegistry: RegistryClient?
     private let parentRegion: Region?
-    private let parent = NIOLockedValueBox<String?>(nil)
+    private let parent = NIOLockedValueBox<RPCClient?>(nil)
     private let logger: Logger
-    private let services = NIOLockedValueBox<[String: String]>([:])
-    private let gateways = NIOLockedValueBox<[String: String]>([:])
-    private let clients = NIOLockedValueBox<[String: RPCClient]>([:])
+    /// Clients by service kind and by child region, resolved when the registry is asked, so a request
+    /// takes one lock and no address parsing.
+    private let services = NIOLockedValueBox<[String: RPCClient]>([:])
+    private let gateways = NIOLockedValueBox<[String: RPCClient]>([:])
+    /// One client per address, reused when an endpoint is found again.
+    private let clients = NIOLockedValueBox<[HostPort: RPCClient]>([:])
     private let callTimeout: Duration
 
     init(region: Region, tree: RegionTree, registry: RegistryClient, parentRegistry: RegistryClient?, callTimeout: Duration,
@@ -40,7 +44,7 @@ final class GatewayDirectory: Sendable {
 
     /// The client of the node's own service of `kind`, if one has registered.
     func service(_ kind: String) -> RPCClient? {
-        services.withLockedValue { $0[kind] }.map(client)
+        services.withLockedValue { $0[kind] }
     }
 
     /// The own services seen so far.
@@ -51,12 +55,12 @@ final class GatewayDirectory: Sendable {
 
     /// The client of the gateway of child region `code`, if one has registered.
     func gateway(_ code: String) -> RPCClient? {
-        gateways.withLockedValue { $0[code] }.map(client)
+        gateways.withLockedValue { $0[code] }
     }
 
     /// The client of the parent node's gateway, if known.
     func parentGateway() -> RPCClient? {
-        parent.withLockedValue { $0 }.map(client)
+        parent.withLockedValue { $0 }
     }
 
     /// The child regions whose gateways have registered.
@@ -64,19 +68,13 @@ final class GatewayDirectory: Sendable {
         gateways.withLockedValue { Set($0.keys) }
     }
 
-    private func client(_ address: String) -> RPCClient {
+    private func client(_ address: HostPort) -> RPCClient {
         clients.withLockedValue { clients in
             if let client = clients[address] { return client }
-            let (host, port) = Self.split(address)
-            let client = RPCClient(configuration: RPCClientConfiguration(host: host, port: port, defaultTimeout: callTimeout))
+            let client = RPCClient(configuration: RPCClientConfiguration(host: address.host, port: address.port, defaultTimeout: callTimeout))
             clients[address] = client
             return client
         }
-    }
-
-    private static func split(_ address: String) -> (String, Int) {
-        guard let colon = address.lastIndex(of: ":") else { return (address, 0) }
-        return (String(address[..<colon]), Int(address[address.index(after: colon)...]) ?? 0)
     }
 
     /// Looks every own service and child gateway up once (in parallel).
@@ -84,29 +82,32 @@ final class GatewayDirectory: Sendable {
         await withTaskGroup(of: Void.self) { group in
             for kind in Self.serviceKinds {
                 group.addTask { [self] in
-                    if let address = await lookup(kind, regionCode: region.code) { services.withLockedValue { $0[kind] = address } }
+                    if let address = await lookup(kind, regionCode: region.code) { services.withLockedValue { $0[kind] = client(address) } }
                 }
             }
             if let parentRegistry, let parentRegion {
                 group.addTask { [self] in
                     if let address = await lookup(ServiceKind.gateway, regionCode: parentRegion.code, at: parentRegistry) {
-                        parent.withLockedValue { $0 = address }
+                        parent.withLockedValue { $0 = client(address) }
                     }
                 }
             }
             for child in childRegions {
                 group.addTask { [self] in
-                    if let address = await lookup(ServiceKind.gateway, regionCode: child.code) { gateways.withLockedValue { $0[child.code] = address } }
+                    if let address = await lookup(ServiceKind.gateway, regionCode: child.code) {
+                        gateways.withLockedValue { $0[child.code] = client(address) }
+                    }
                 }
             }
         }
     }
 
     /// The address of an instance of `service` registered for exactly `regionCode` (not an ancestor).
-    private func lookup(_ service: String, regionCode: String, at registry: RegistryClient? = nil) async -> String? {
+    private func lookup(_ service: String, regionCode: String, at registry: RegistryClient? = nil) async -> HostPort? {
         do {
             let found = try await (registry ?? self.registry).lookup(service: service, regionCode: regionCode, timeout: .seconds(2))
-            return found.response.records.first { $0.registration.regionCode == regionCode }?.registration.address
+            return found.response.records.first { $0.registration.regionCode == regionCode }
+                .map { HostPort(host: $0.registration.host, port: Int($0.registration.port)) }
         } catch {
             logger.debug("lookup failed", metadata: ["service": "\(service)", "region": "\(regionCode)", "error": "\(error)"])
             return nil

@@ -15,11 +15,19 @@ public final class SummaryStore: Sendable {
         let year: UInt32
     }
 
+    /// What is kept in memory, under one lock.
+    private struct Kept {
+        var byKey: [Key: RegionSummary]
+        /// The regions of `byKey`'s keys, kept as summaries arrive, not rebuilt per request: 1,359
+        /// township gateways share one store.
+        var regions: Set<String>
+        /// When each key was last written to disk: a child answering every second is written at most
+        /// every `persistIntervalMilliseconds`, unless its figures changed.
+        var persistedAt: [Key: Int64] = [:]
+    }
+
     private let pool: DatabasePool
-    private let summaries: NIOLockedValueBox<(byKey: [Key: RegionSummary], regions: Set<String>)>
-    /// When each key was last written to disk: a child answering every second is written at most
-    /// every `persistInterval`, unless its figures changed.
-    private let persistedAt = NIOLockedValueBox<[Key: Int64]>([:])
+    private let kept: NIOLockedValueBox<Kept>
     private let persistIntervalMilliseconds: Int64 = 10_000
 
     /// The store at `path`, opened once per process however many gateways name it.
@@ -43,7 +51,7 @@ public final class SummaryStore: Sendable {
                 return (Key(regionCode: row[0], year: row[1]), summary)
             }
         }
-        summaries = NIOLockedValueBox((Dictionary(stored, uniquingKeysWith: { $1 }), Set(stored.map(\.0.regionCode))))
+        kept = NIOLockedValueBox(Kept(byKey: Dictionary(stored, uniquingKeysWith: { $1 }), regions: Set(stored.map(\.0.regionCode))))
     }
 
     static var migrator: DatabaseMigrator {
@@ -63,28 +71,26 @@ public final class SummaryStore: Sendable {
     }
 
     func last(_ regionCode: String, year: UInt32) -> RegionSummary? {
-        summaries.withLockedValue { $0.byKey[Key(regionCode: regionCode, year: year)] }
+        kept.withLockedValue { $0.byKey[Key(regionCode: regionCode, year: year)] }
     }
 
-    /// Whether `regionCode` has a stored summary (for any year): a child the gateway has seen. The set
-    /// is kept as summaries arrive, not rebuilt per call: 1,359 township gateways share one store.
+    /// Whether `regionCode` has a stored summary (for any year): a child the gateway has seen.
     func knows(_ regionCode: String) -> Bool {
-        summaries.withLockedValue { $0.regions.contains(regionCode) }
+        kept.withLockedValue { $0.regions.contains(regionCode) }
     }
 
     /// Keeps `summary` as the child's last good one; writes it to disk off the request path.
     func remember(_ summary: RegionSummary, year: UInt32) {
         let key = Key(regionCode: summary.regionCode, year: year)
-        let changed = summaries.withLockedValue { stored -> Bool in
-            var comparable = stored.byKey[key]
+        let due = kept.withLockedValue { kept -> Bool in
+            var comparable = kept.byKey[key]
             comparable?.asOfMilliseconds = summary.asOfMilliseconds
-            stored.byKey[key] = summary
-            if comparable == nil { stored.regions.insert(key.regionCode) }
-            return comparable != summary
-        }
-        let due = persistedAt.withLockedValue { written -> Bool in
-            guard changed || summary.asOfMilliseconds - (written[key] ?? 0) >= persistIntervalMilliseconds else { return false }
-            written[key] = summary.asOfMilliseconds
+            kept.byKey[key] = summary
+            if comparable == nil { kept.regions.insert(key.regionCode) }
+            guard comparable != summary || summary.asOfMilliseconds - (kept.persistedAt[key] ?? 0) >= persistIntervalMilliseconds else {
+                return false
+            }
+            kept.persistedAt[key] = summary.asOfMilliseconds
             return true
         }
         guard due else { return }
