@@ -65,8 +65,8 @@ public struct LandingStatistics: WireMessage, Hashable, Codable {
     }
 
     /// All points, and those passing every rule.
-    public var points: Int64 { cells.reduce(0) { $0 + $1.points } }
-    public var compliantPoints: Int64 { cells.reduce(0) { $0 + $1.compliant } }
+    public var points: Int64 { cells.reduce(into: 0) { $0.addSaturating($1.points) } }
+    public var compliantPoints: Int64 { cells.reduce(into: 0) { $0.addSaturating($1.compliant) } }
 
     /// Adds `other`'s counts to these (region, day, distance and year stay this one's; merge figures
     /// of the same distance and year).

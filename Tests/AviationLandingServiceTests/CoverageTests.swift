@@ -1,4 +1,5 @@
 import AnlanRecords
+import AnlanRegions
 import AnlanTestSupport
 import AviationLandingAPI
 import AviationLandingService
@@ -76,8 +77,8 @@ import Testing
             #expect(try await register.targets(TargetRequest(year: 2025)).region.built == 1)
 
             let city = try await register.statistics(CoverageRequest())
-            let counties = try await ["330102", "330105", "330106", "330108", "330109", "330110", "330111", "330112", "330113", "330114",
-                                      "330122", "330127", "330182"].asyncMap { try await register.statistics(CoverageRequest(regionCode: $0)) }
+            let counties = try await RegionTree.zhejiang.children(of: "330100").map(\.code)
+                .asyncMap { try await register.statistics(CoverageRequest(regionCode: $0)) }
             let merged = LandingStatistics.merged(counties, regionCode: "330100", asOf: Self.today, withinKilometres: 15, year: 2026)
             #expect(city.cells == merged.cells && city.townshipsCovered == merged.townshipsCovered && city.townships == merged.townships)
             #expect(city.built == merged.built && abs(city.target - merged.target) < 1e-9)

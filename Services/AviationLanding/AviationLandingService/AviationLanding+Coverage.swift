@@ -53,7 +53,7 @@ extension AviationLanding {
                 guard let kind = LandingPointKind(rawValue: row[0]), let status = LandingPointStatus(rawValue: row[1]) else { return nil }
                 return KindStatusCell(kind: kind, status: status, points: row[2], compliant: row[3])
             }
-            let coverage = try Self.coverage(of: root, within: within, tree: tree, db)
+            let coverage = try Self.coverage(of: root, within: within, tree: tree, listing: false, db)
             let target = try self.target(of: root, year: year, db)
             return LandingStatistics(regionCode: root.code, asOf: today, cells: cells, townshipsCovered: coverage.covered,
                                      townships: coverage.total, withinKilometres: within, year: year,
@@ -61,7 +61,8 @@ extension AviationLanding {
         }
     }
 
-    static func coverage(of root: Region, within: Double, tree: RegionTree, _ db: Database) throws -> CoverageReport {
+    /// - Parameter listing: false for the counts alone (statistics): no line per township, no ids looked up.
+    static func coverage(of root: Region, within: Double, tree: RegionTree, listing: Bool = true, _ db: Database) throws -> CoverageReport {
         let townships = root.tier == .township ? [root] : try tree.descendants(of: root.code).filter { $0.tier == .township }
         let search = try SpatialSearch(db, statuses: [.available], minimumClass: nil)
         let ids = try db.cachedStatement(sql: "SELECT id FROM landing_point WHERE seq = ?")
@@ -72,13 +73,13 @@ extension AviationLanding {
             let location = try tree.location(of: township.code)
             var line = TownshipCoverage(regionCode: township.code, approximate: location.isApproximate)
             if let nearest = try search.nearest(1, to: location.coordinate, startingAt: guess).first {
-                line.nearestPointID = try String.fetchOne(ids, arguments: [nearest.seq]) ?? ""
+                if listing { line.nearestPointID = try String.fetchOne(ids, arguments: [nearest.seq]) ?? "" }
                 line.distanceKilometres = nearest.distance
                 line.covered = nearest.distance <= within
                 guess = max(nearest.distance * 1.2, 0.5)
             }
             if line.covered { report.covered += 1 }
-            report.townships.append(line)
+            if listing { report.townships.append(line) }
         }
         return report
     }

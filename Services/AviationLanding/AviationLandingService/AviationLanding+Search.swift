@@ -38,26 +38,21 @@ extension AviationLanding {
             return GeoCoordinate(uncheckedLatitude: (request.south + request.north) / 2, longitude: (request.west + request.east) / 2)
         }
         return try await store.pool.read { db in
-            var hits: [SpatialSearch.Hit] = []
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT seq, lat, lon FROM landing_point_rtree WHERE min_lat <= ? AND max_lat >= ? AND min_lon <= ? AND max_lon >= ?
-                """), arguments: [request.north, request.south, request.east, request.west])
-            while let row = try rows.next() {
-                let lat: Double = row[1], lon: Double = row[2]
-                // The index keeps 32-bit bounds rounded outwards: check the exact coordinates.
-                guard (request.south...request.north).contains(lat), (request.west...request.east).contains(lon) else { continue }
-                hits.append(.init(seq: row[0], distance: centre.distance(to: GeoCoordinate(uncheckedLatitude: lat, longitude: lon)) / 1000))
-            }
-            hits.sort { ($0.distance, $0.seq) < ($1.distance, $1.seq) }
+            let hits = try SpatialSearch(db, statuses: LandingPointStatus.allCases, minimumClass: nil)
+                .inside(south: request.south, north: request.north, west: request.west, east: request.east, nearest: centre)
             return NearbyPoints(points: try Self.points(hits.prefix(limit), db), truncated: hits.count > limit)
         }
     }
 
-    /// The full records of `hits`, in their order.
-    static func points(_ hits: some Sequence<SpatialSearch.Hit>, _ db: Database) throws -> [NearbyPoint] {
-        let statement = try db.cachedStatement(sql: "SELECT \(columns) FROM landing_point WHERE seq = ?")
-        return try hits.compactMap { hit in
-            try Row.fetchOne(statement, arguments: [hit.seq]).map { NearbyPoint(point: point(row: $0), distanceKilometres: hit.distance) }
+    /// The full records of `hits`, in their order: one query for all of them (a box may hold 10,000).
+    static func points(_ hits: some Collection<SpatialSearch.Hit>, _ db: Database) throws -> [NearbyPoint] {
+        guard !hits.isEmpty else { return [] }
+        let statement = try db.cachedStatement(sql: "SELECT \(columns), seq FROM landing_point WHERE seq IN (SELECT value FROM json_each(?))")
+        let seqs = "[" + hits.map { String($0.seq) }.joined(separator: ",") + "]"
+        var rows: [Int64: Row] = [:]
+        for row in try Row.fetchAll(statement, arguments: [seqs]) { rows[row[row.count - 1]] = row }
+        return hits.compactMap { hit in
+            rows[hit.seq].map { NearbyPoint(point: point(row: $0), distanceKilometres: hit.distance) }
         }
     }
 }

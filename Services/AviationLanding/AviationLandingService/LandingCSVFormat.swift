@@ -25,7 +25,7 @@ enum LandingCSVFormat {
         func choice<E: WireEnum>(_ column: String, default value: E) throws -> E {
             field(column).isEmpty ? value : try E.parse(field(column))
         }
-        guard let lat = Double(field("lat")), let lon = Double(field("lon")) else { throw InvalidRecord("lat/lon: not numbers") }
+        let (lat, lon) = try coordinates(field)
         let year = field("year_built")
         return LandingPoint(
             id: field("id"), name: field("name"), regionCode: field("region"), latitude: lat, longitude: lon,
@@ -37,6 +37,12 @@ enum LandingCSVFormat {
             yearBuilt: year.isEmpty ? 0 : try UInt32(year).orThrow("year_built: \"\(year)\" is not a year"),
             status: try choice("status", default: LandingPointStatus.available), statusReason: field("status_reason"),
             source: field("source"))
+    }
+
+    /// The `lat` and `lon` columns (range-checked later, with the rest of the point).
+    private static func coordinates(_ field: (String) -> String) throws -> (Double, Double) {
+        guard let lat = Double(field("lat")), let lon = Double(field("lon")) else { throw InvalidRecord("lat/lon: not numbers") }
+        return (lat, lon)
     }
 
     /// A point as a row of `columns` followed by `derivedColumns`.
@@ -66,9 +72,7 @@ enum LandingCSVFormat {
             throw InvalidRecord("\(ident) lies outside Zhejiang (\(field("region_name").isEmpty ? "no region" : field("region_name")))")
         }
         var point = LandingPoint(id: ident, name: field("name"), regionCode: field("zhejiang_county_code"), source: "OurAirports \(ident)")
-        guard let lat = Double(field("lat")), let lon = Double(field("lon")) else { throw InvalidRecord("lat/lon: not numbers") }
-        point.latitude = lat
-        point.longitude = lon
+        (point.latitude, point.longitude) = try coordinates(field)
         switch field("type") {
         case "heliport":
             point.kind = .heliport

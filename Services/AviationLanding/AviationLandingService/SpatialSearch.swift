@@ -25,27 +25,46 @@ struct SpatialSearch {
     init(_ db: Database, statuses: [LandingPointStatus], minimumClass: HelicopterClass?) throws {
         self.statuses = statuses
         self.minimumClass = minimumClass ?? .light
+        // Statuses are a closed set of small numbers: written into the statement, filtered by SQLite.
         box = try RawStatement(db, sql: """
-            SELECT seq, lat, lon, status FROM landing_point_rtree
+            SELECT seq, lat, lon FROM landing_point_rtree
             WHERE min_lat <= ? AND max_lat >= ? AND min_lon <= ? AND max_lon >= ? AND class >= ?
+                AND status IN (\(statuses.map { String($0.rawValue) }.joined(separator: ", ")))
             """)
+    }
+
+    /// Calls `each` with every usable point in a box and its exact coordinates.
+    private func scan(south: Double, north: Double, west: Double, east: Double, _ each: (Int64, GeoCoordinate) -> Void) throws {
+        box.reset()
+        box.bind(1, north)
+        box.bind(2, south)
+        box.bind(3, east)
+        box.bind(4, west)
+        box.bind(5, Int64(minimumClass.rawValue))
+        while try box.step() {
+            each(box.int64(0), GeoCoordinate(uncheckedLatitude: box.double(1), longitude: box.double(2)))
+        }
     }
 
     /// The usable points within `radius` km of `centre`, nearest first.
     func within(_ radius: Double, of centre: GeoCoordinate) throws -> [Hit] {
         var hits: [Hit] = []
         for (south, north, west, east) in Self.boxes(around: centre, radius: radius) {
-            box.reset()
-            box.bind(1, north)
-            box.bind(2, south)
-            box.bind(3, east)
-            box.bind(4, west)
-            box.bind(5, Int64(minimumClass.rawValue))
-            while try box.step() {
-                guard let status = LandingPointStatus(rawValue: UInt8(clamping: box.int64(3))), statuses.contains(status) else { continue }
-                let distance = centre.distance(to: GeoCoordinate(uncheckedLatitude: box.double(1), longitude: box.double(2))) / 1000
-                if distance <= radius { hits.append(Hit(seq: box.int64(0), distance: distance)) }
+            try scan(south: south, north: north, west: west, east: east) { seq, place in
+                let distance = centre.distance(to: place) / 1000
+                if distance <= radius { hits.append(Hit(seq: seq, distance: distance)) }
             }
+        }
+        return hits.sorted { ($0.distance, $0.seq) < ($1.distance, $1.seq) }
+    }
+
+    /// The usable points inside a latitude/longitude box, nearest `centre` first.
+    func inside(south: Double, north: Double, west: Double, east: Double, nearest centre: GeoCoordinate) throws -> [Hit] {
+        var hits: [Hit] = []
+        try scan(south: south, north: north, west: west, east: east) { seq, place in
+            // The index keeps 32-bit bounds rounded outwards: check the exact coordinates.
+            guard (south...north).contains(place.latitude), (west...east).contains(place.longitude) else { return }
+            hits.append(Hit(seq: seq, distance: centre.distance(to: place) / 1000))
         }
         return hits.sorted { ($0.distance, $0.seq) < ($1.distance, $1.seq) }
     }
