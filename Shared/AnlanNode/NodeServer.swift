@@ -27,7 +27,7 @@ public enum NodeServer {
     /// drains, instead of the first node waiting for 1,358 others to drain.
     public static func runGroup(_ nodes: [(service: any NodeService, options: ServeOptions)], logger: Logger) async throws {
         var parts = NodeParts()
-        for node in nodes { try parts.add(node.service, options: node.options, logger: logger) }
+        for node in nodes { try add(node.service, options: node.options, logger: logger, to: &parts) }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: parts.background + parts.servers + parts.keepers, gracefulShutdownSignals: [.sigterm, .sigint],
             cancellationSignals: [], logger: logger))
@@ -39,13 +39,9 @@ public enum NodeServer {
         var background: [ServiceGroupConfiguration.ServiceConfiguration] = []
         var servers: [ServiceGroupConfiguration.ServiceConfiguration] = []
         var keepers: [ServiceGroupConfiguration.ServiceConfiguration] = []
-
-        /// One node's services: its background work, its server and port file, and its lease keeper.
-        mutating func add(_ service: some NodeService, options: ServeOptions, logger: Logger) throws {
-            try NodeServer.add(service, options: options, logger: logger, to: &self)
-        }
     }
 
+    /// One node's services into `parts`: its background work, its server and port file, and its lease keeper.
     private static func add(_ service: some NodeService, options: ServeOptions, logger: Logger, to parts: inout NodeParts) throws {
         let serviceKind = type(of: service).kind
         let region = try RegionTree.zhejiang.region(options.region)

@@ -194,6 +194,23 @@ public final class RegionTree: Sendable {
         return result
     }
 
+    /// The bottom of a region's subtree: its townships, and any county without townships (龙港市
+    /// governs its communities directly) standing for its own. A township's is itself.
+    ///
+    /// - Throws: `RegionError` `.malformedCode` or `.unknownCode`.
+    public func leaves(under code: String) throws -> [Region] {
+        let region = try self.region(code)
+        return try isLeaf(region.code) ? [region] : descendants(of: region.code).filter { childLists[try index(of: $0.code)].isEmpty }
+    }
+
+    /// Whether a region has nothing below it: a township, or a county without townships — where
+    /// records that belong to a township are kept.
+    ///
+    /// - Throws: `RegionError` `.malformedCode` or `.unknownCode`.
+    public func isLeaf(_ code: String) throws -> Bool {
+        childLists[try index(of: code)].isEmpty
+    }
+
     /// The county-level unit (县级) a region belongs to: a township's parent, a county itself;
     /// nil for a city or the province.
     ///

@@ -76,6 +76,11 @@ import AnlanRegions
         #expect(longgang.tier == .county)
         #expect(try tree.children(of: "330383").isEmpty)
         #expect(try tree.descendants(of: "330383").isEmpty)
+        // It keeps what belongs to a township: a leaf, among 温州市's and the province's leaves.
+        #expect(try tree.isLeaf("330383") && tree.isLeaf("330106002000") && !tree.isLeaf("330106"))
+        #expect(try tree.leaves(under: "330383").map(\.code) == ["330383"])
+        #expect(try tree.leaves(under: "330300").contains { $0.code == "330383" })
+        #expect(try tree.leaves(under: "330000").count == 1_359 + 1)
     }
 
     @Test func ancestorsNearestFirst() throws {

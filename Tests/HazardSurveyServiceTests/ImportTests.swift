@@ -1,7 +1,7 @@
 import AnlanRPC
 import AnlanRecords
 import HazardSurveyAPI
-import HazardSurveyService
+@testable import HazardSurveyService
 import Testing
 
 @Suite struct ImportTests {
@@ -83,6 +83,7 @@ import Testing
             }
             #expect(try await points() == 30)
             #expect(try await points() == 30)
+            #expect(survey.statisticsCache.computations == 1, "the second answer is the kept one")
             _ = try await survey.createPoint(point("OWN-1"))
             #expect(try await points() == 31)
             let other = try HazardSurvey(databasePath: dir + "/hazard.sqlite", regionCode: "330106", logger: quietLogger)

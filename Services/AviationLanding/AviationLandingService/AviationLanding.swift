@@ -31,7 +31,7 @@ public final class AviationLanding: Sendable {
         self.tree = tree
         self.shares = TownshipShares(tree: tree)
         self.store = try LandingPointStore(path: databasePath)
-        self.statisticsCache = try ReadCache(path: databasePath)
+        self.statisticsCache = ReadCache(path: databasePath)
         self.logger = logger
         self.today = today
         try rederiveComplianceIfRulesChanged()

@@ -8,7 +8,7 @@ extension HazardSurvey {
     /// Each chunk is read in its own short transaction, so a long export never holds the database.
     public func exportCSV(_ kind: HazardRecordKind, regionCode: String, rowsPerChunk: Int = 5000,
                           send: (CSVChunk) async throws -> Void) async throws {
-        let (_, range) = try checked { try validator.subtree(regionCode) }
+        let (_, range) = try validating { try validator.subtree(regionCode) }
         var writer = CSVWriter()
         writer.write(HazardCSVFormat.columns(kind))
         var cursor: RegionCursor?

@@ -34,12 +34,9 @@ extension HazardSurvey {
                     for row in batch {
                         report.rows += 1
                         switch row {
-                        case .record(let point, let line):
-                            do {
-                                report.count(try points.write(point))
-                            } catch let error as InvalidRecord {
-                                report.rejected.append(RowError(line: Int64(line), reason: error.message))
-                            }
+                        case .record(let point, _):
+                            // Points were checked on the parsing thread; writing them fails only with the database.
+                            report.count(try points.write(point))
                         case .rejected(let error, let line):
                             report.rejected.append(RowError(line: Int64(line), reason: error.message))
                         }

@@ -26,7 +26,7 @@ public final class HazardSurvey: Sendable {
         self.region = try tree.region(regionCode)
         self.configuration = configuration
         self.store = try HazardSurveyStore(path: databasePath)
-        self.statisticsCache = try ReadCache(path: databasePath)
+        self.statisticsCache = ReadCache(path: databasePath)
         self.validator = HazardValidator(tree: tree, scope: region, configuration: configuration)
         self.logger = logger
     }
@@ -34,7 +34,7 @@ public final class HazardSurvey: Sendable {
     // MARK: Hazard points
 
     public func createPoint(_ point: HazardPoint) async throws -> HazardPoint {
-        let point = try checked { try validator.point(point) }
+        let point = try validating { try validator.point(point) }
         return try await write { db in
             if let existing = try HazardSurveyStore.point(id: point.id, db) {
                 guard existing == point else { throw RPCError.alreadyExists("hazard point \(point.id) already exists with other values; update it instead") }
@@ -46,7 +46,7 @@ public final class HazardSurvey: Sendable {
     }
 
     public func updatePoint(_ point: HazardPoint) async throws -> HazardPoint {
-        let point = try checked { try validator.point(point) }
+        let point = try validating { try validator.point(point) }
         return try await write { db in
             guard try HazardSurveyStore.point(id: point.id, db) != nil else { throw Self.notFound("hazard point", point.id) }
             try HazardSurveyStore.write(point, db)
@@ -68,7 +68,7 @@ public final class HazardSurvey: Sendable {
     }
 
     public func points(_ query: HazardQuery) async throws -> RecordPage<HazardPoint> {
-        let (range, cursor, limit) = try checked {
+        let (range, cursor, limit) = try validating {
             try reject(query, using: ["grades": !query.grades.isEmpty, "sectors": !query.sectors.isEmpty,
                                       "states": !query.states.isEmpty, "overdueOnly": query.overdueOnly,
                                       "majorOnly": query.majorOnly, "listedOnly": query.listedOnly,
@@ -85,7 +85,7 @@ public final class HazardSurvey: Sendable {
     // MARK: Enterprises
 
     public func createEnterprise(_ enterprise: Enterprise) async throws -> Enterprise {
-        let enterprise = try checked { try validator.enterprise(enterprise) }
+        let enterprise = try validating { try validator.enterprise(enterprise) }
         let today = configuration.today()
         return try await write { db in
             if var existing = try HazardSurveyStore.enterprise(id: enterprise.id, db) {
@@ -103,7 +103,7 @@ public final class HazardSurvey: Sendable {
     }
 
     public func updateEnterprise(_ enterprise: Enterprise) async throws -> Enterprise {
-        let enterprise = try checked { try validator.enterprise(enterprise) }
+        let enterprise = try validating { try validator.enterprise(enterprise) }
         let today = configuration.today()
         return try await write { db in
             guard try HazardSurveyStore.enterprise(id: enterprise.id, db) != nil else { throw Self.notFound("enterprise", enterprise.id) }
@@ -114,9 +114,9 @@ public final class HazardSurvey: Sendable {
 
     /// Changes an enterprise's grade, recording who and why.
     public func regrade(_ request: RegradeRequest) async throws -> Enterprise {
-        let actor = try checked { try request.changedBy.required("changed by") }
+        let actor = try validating { try request.changedBy.required("changed by") }
         let day = request.changedOn ?? configuration.today()
-        try checked { try validator.notInFuture(day, "change date") }
+        try validating { try validator.notInFuture(day, "change date") }
         return try await write { db in
             let change = GradeChange(changedOn: day, changedBy: actor, reason: request.reason)
             guard try HazardSurveyStore.regrade(id: request.id, to: request.grade, change: change, db) else {
@@ -140,7 +140,7 @@ public final class HazardSurvey: Sendable {
     }
 
     public func enterprises(_ query: HazardQuery) async throws -> RecordPage<Enterprise> {
-        let (range, cursor, limit) = try checked {
+        let (range, cursor, limit) = try validating {
             try reject(query, using: ["types": !query.types.isEmpty, "bands": !query.bands.isEmpty,
                                       "states": !query.states.isEmpty, "overdueOnly": query.overdueOnly,
                                       "listedOnly": query.listedOnly, "enterpriseID": !query.enterpriseID.isEmpty,
@@ -160,14 +160,14 @@ public final class HazardSurvey: Sendable {
         let today = configuration.today()
         let recordedAt = milliseconds()
         return try await write { [validator, configuration] db in
-            let hazard = try Self.checked { try validator.hiddenHazard(try Self.withRegion(hazard, db)) }
+            let hazard = try validating { try validator.hiddenHazard(try Self.withRegion(hazard, db)) }
             if let existing = try HazardSurveyStore.hidden(id: hazard.id, asOf: today, db) {
                 guard Self.isRetry(of: existing, hazard) else {
                     throw RPCError.alreadyExists("hidden hazard \(hazard.id) already exists with other values; update it instead")
                 }
                 return existing
             }
-            _ = try Self.checked { try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db) }
+            _ = try validating { try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db) }
             return try HazardSurveyStore.hidden(id: hazard.id, asOf: today, db)!
         }
     }
@@ -177,11 +177,11 @@ public final class HazardSurvey: Sendable {
         let today = configuration.today()
         let recordedAt = milliseconds()
         return try await write { [validator, configuration] db in
-            let hazard = try Self.checked { try validator.hiddenHazard(try Self.withRegion(hazard, db)) }
+            let hazard = try validating { try validator.hiddenHazard(try Self.withRegion(hazard, db)) }
             guard try Bool(exists: db, sql: "SELECT 1 FROM hidden_hazard WHERE id = ?", hazard.id) else {
                 throw Self.notFound("hidden hazard", hazard.id)
             }
-            _ = try Self.checked { try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db) }
+            _ = try validating { try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db) }
             return try HazardSurveyStore.hidden(id: hazard.id, asOf: today, db)!
         }
     }
@@ -211,7 +211,7 @@ public final class HazardSurvey: Sendable {
 
     public func hiddenHazards(_ query: HazardQuery) async throws -> RecordPage<HiddenHazard> {
         let today = query.asOf ?? configuration.today()
-        let (range, cursor, limit) = try checked {
+        let (range, cursor, limit) = try validating {
             try reject(query, using: ["types": !query.types.isEmpty, "bands": !query.bands.isEmpty,
                                       "grades": !query.grades.isEmpty, "sectors": !query.sectors.isEmpty],
                        list: "hidden hazards")
@@ -230,8 +230,9 @@ public final class HazardSurvey: Sendable {
         return try await statisticsCache.value(for: DayKey(request, on: day)) { try await countStatistics(request, day: day) }
     }
 
-    private func countStatistics(_ request: StatisticsRequest, day: CivilDay) async throws -> HazardStatistics {
-        let (region, range) = try checked { try validator.subtree(request.regionCode) }
+    /// `statistics` counted now, never a kept answer: what the benchmarks time.
+    public func countStatistics(_ request: StatisticsRequest, day: CivilDay) async throws -> HazardStatistics {
+        let (region, range) = try validating { try validator.subtree(request.regionCode) }
         let scope: HazardSurveyStore.StatisticsScope = request.exactRegion ? .exactly(region.code)
             : region.tier <= .city ? .counties(range) : .subtree(range)
         return try await read { db in try HazardSurveyStore.statistics(scope, regionCode: region.code, asOf: day, db) }
@@ -250,25 +251,13 @@ public final class HazardSurvey: Sendable {
     // MARK: Helpers
 
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await store.pool.read { db in try Self.checked { try body(db) } }
+        try await store.pool.read { db in try validating { try body(db) } }
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await store.pool.write { db in try Self.checked { try body(db) } }
+        try await store.pool.write { db in try validating { try body(db) } }
     }
 
-    func checked<T>(_ body: () throws -> T) throws -> T {
-        try Self.checked(body)
-    }
-
-    /// Runs validation: an `InvalidRecord` becomes `invalidArgument`.
-    static func checked<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as InvalidRecord {
-            throw RPCError.invalidArgument(error.message)
-        }
-    }
 
 
     static func notFound(_ what: String, _ id: String) -> RPCError { .notFound("no \(what) with id \"\(id)\" on this node") }

@@ -81,7 +81,7 @@ struct HazardValidator: Sendable {
         point.id = try id(point.id, of: "hazard point")
         let region = try region(point.regionCode)
         // A county without townships (龙港市 governs its communities directly) keeps its points itself.
-        guard region.tier == .township || (region.tier == .county && (try? tree.children(of: region.code))?.isEmpty == true) else {
+        guard region.tier >= .county, (try? tree.isLeaf(region.code)) == true else {
             throw InvalidRecord("region: a hazard point carries its township's code (a county's only if it has no townships); \(region) is a \(region.tier.name)")
         }
         point.regionCode = region.code

@@ -131,7 +131,7 @@ struct PointWriter {
         /// as its code and six zeros, comes back as its 6-digit code).
         init(packed: Int64, digits: Int) {
             let code = String(packed >> 16)
-            let padded = String(repeating: "0", count: max(0, digits - code.count)) + code
+            let padded = code.leftPadded(digits)
             region = digits == 12 && padded.hasSuffix("000000") ? String(padded.prefix(6)) : padded
             type = UInt8(truncatingIfNeeded: packed >> 8)
             band = UInt8(truncatingIfNeeded: packed)

@@ -18,9 +18,8 @@ public struct SyntheticSurvey: Sendable {
         self.tree = tree
         self.region = try tree.region(regionCode)
         self.today = today
-        let below = try tree.descendants(of: region.code).filter { $0.tier == .township }
-        // A region with no townships (龙港市 330383 has only communities) keeps its records itself.
-        let townships = below.isEmpty ? [region] : below
+        // A county without townships (龙港市 330383 has only communities) keeps its records itself.
+        let townships = try tree.leaves(under: region.code)
         self.townships = townships
         var places: [String: GeoCoordinate] = [:]
         for township in townships { places[township.code] = try tree.location(of: township.code).coordinate }

@@ -26,7 +26,8 @@ extension MaterialReserve {
         return try await statisticsCache.value(for: DayKey(query, on: today)) { try await countStatistics(query, today: today) }
     }
 
-    private func countStatistics(_ query: StockQuery, today: CivilDay) async throws -> ReserveStatistics {
+    /// `statistics` counted now, never a kept answer: what the benchmarks time.
+    public func countStatistics(_ query: StockQuery, today: CivilDay) async throws -> ReserveStatistics {
         let (root, range) = try asked(query.regionCode, itemPrefix: query.itemPrefix)
         let items = [query.itemPrefix, query.itemPrefix + ":"]
         return try await store.pool.read { db in

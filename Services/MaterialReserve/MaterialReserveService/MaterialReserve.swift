@@ -31,7 +31,7 @@ public final class MaterialReserve: Sendable {
         self.region = try tree.region(regionCode)
         self.tree = tree
         self.store = try MaterialReserveStore(path: databasePath)
-        self.statisticsCache = try ReadCache(path: databasePath)
+        self.statisticsCache = ReadCache(path: databasePath)
         self.logger = logger
         self.now = now
         self.today = today
