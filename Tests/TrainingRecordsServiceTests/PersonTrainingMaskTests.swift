@@ -28,3 +28,31 @@ import TrainingRecordsAPI
         }
     }
 }
+
+/// The coverage rules applied year by year: the definition the stored masks follow, kept here as the
+/// oracle the fast masks are held to.
+extension PersonTraining {
+    /// Bit `year − 2000` set for each year of `TrainingRules.years` where `predicate` holds.
+    static func mask(_ predicate: (Int) -> Bool) -> Int64 {
+        TrainingRules.years.reduce(Int64(0)) { mask, year in predicate(year) ? mask | (1 << Int64(year - TrainingRules.years.lowerBound)) : mask }
+    }
+
+    func compliant(in year: Int) -> Bool {
+        initialMet && (annualRule.map { !binds($0, in: year) || hours(in: year) >= $0.hours } ?? true)
+    }
+
+    /// Whether the annual rule binds and is met in `year`.
+    func annualMet(in year: Int) -> Bool {
+        annualRule.map { binds($0, in: year) && hours(in: year) >= $0.hours } ?? false
+    }
+
+    /// Whether the person counts as trained for their coverage target in `year`.
+    func counts(_ counts: CoverageTarget.Counts, in year: Int) -> Bool {
+        switch counts {
+        case .trainedInYear: creditYears.contains { $0.year == year }
+        case .trainedBeforeFloodSeason: creditYears.contains { $0.year == year && $0.beforeFloodSeason }
+        case .annualHoursMet: annualRule.map { hours(in: year) >= $0.hours } ?? false
+        case .compliant: compliant(in: year)
+        }
+    }
+}

@@ -102,6 +102,11 @@ import TrainingRecordsService
                                             today: { TrainingFixture.today })
             #expect(try await later.coverage(CoverageRequest(role: .floodControlResponsible, year: 2026)).lines.map(\.trained) == [1])
             #expect(try await later.tallyDisagreements(year: 2026) == [])
+            // Opened again without a flood season (a probe or an import), the stored 05-01 stands.
+            let again = try TrainingRecords(databasePath: dir + "/330106.sqlite", regionCode: "330106", logger: logger,
+                                            today: { TrainingFixture.today })
+            #expect(again.floodSeason == (5, 1))
+            #expect(try await again.coverage(CoverageRequest(role: .floodControlResponsible, year: 2026)).lines.map(\.trained) == [1])
             #expect(TrainingConfiguration.floodSeasonStart("02-29") == nil && TrainingConfiguration.floodSeasonStart("04-15")! == (4, 15))
         }
     }

@@ -15,12 +15,12 @@ struct PersonTraining {
     let joinedOn: CivilDay
     let rules: [HourRule]
     /// The first year the person is in the role from 1 January (an annual rule binds from it).
-    private let firstFullYear: Int
-    private let annualRule: HourRule?
+    let firstFullYear: Int
+    let annualRule: HourRule?
     private(set) var initialHours = 0.0
     /// The years with credits, a handful per person: scanned, not hashed (a bulk import derives a
     /// million people).
-    private var creditYears: [YearCredits] = []
+    private(set) var creditYears: [YearCredits] = []
 
     /// Passed hours in one year, and whether any of them ended before that year's flood season.
     struct YearCredits {
@@ -87,34 +87,8 @@ struct PersonTraining {
         }
     }
 
-    func compliant(in year: Int) -> Bool {
-        initialMet && (annualRule.map { !binds($0, in: year) || hours(in: year) >= $0.hours } ?? true)
-    }
-
     /// Every initial rule met (set once the credits are added up).
     private(set) var initialMet = false
-
-
-    /// Whether the annual rule binds and is met in `year`.
-    func annualMet(in year: Int) -> Bool {
-        annualRule.map { binds($0, in: year) && hours(in: year) >= $0.hours } ?? false
-    }
-
-    /// Whether the person counts as trained for their coverage target in `year`.
-    func counts(_ counts: CoverageTarget.Counts, in year: Int) -> Bool {
-        switch counts {
-        case .trainedInYear: creditYears.contains { $0.year == year }
-        case .trainedBeforeFloodSeason: creditYears.contains { $0.year == year && $0.beforeFloodSeason }
-        case .annualHoursMet: annualRule.map { hours(in: year) >= $0.hours } ?? false
-        case .compliant: compliant(in: year)
-        }
-    }
-
-    /// Bit `year − 2000` set for each year of `TrainingRules.years` where `predicate` holds: the
-    /// definition the stored masks follow, year by year (tests hold the masks below to it).
-    static func mask(_ predicate: (Int) -> Bool) -> Int64 {
-        TrainingRules.years.reduce(Int64(0)) { mask, year in predicate(year) ? mask | (1 << Int64(year - TrainingRules.years.lowerBound)) : mask }
-    }
 
     /// Every year's bit.
     private static let allYears: Int64 = ~(-1 << Int64(TrainingRules.years.count))
@@ -141,7 +115,8 @@ struct PersonTraining {
         rule.hours <= 0 ? Self.allYears : creditBits { $0.hours >= rule.hours }
     }
 
-    /// `mask { counts(target.counts, in: $0) }`, worked out from the years with credits rather than
+    /// Bit `year − 2000` for each year the person counts as trained for their coverage target, worked
+    /// out from the years with credits (tests hold it to the rule applied year by year) rather than
     /// year by year.
     func trainedMask(village: Bool) -> Int64 {
         switch TrainingRules.target(for: role, village: village).counts {
@@ -156,7 +131,7 @@ struct PersonTraining {
         }
     }
 
-    /// `mask { annualMet(in: $0) }`, worked out from the years with credits.
+    /// Bit `year − 2000` for each year the annual rule binds and is met, from the years with credits.
     var annualMask: Int64 {
         annualRule.map { hoursMetBits($0) & Self.bits(from: firstFullYear) } ?? 0
     }

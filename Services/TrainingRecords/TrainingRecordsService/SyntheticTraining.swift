@@ -14,9 +14,8 @@ public struct SyntheticTraining: Sendable {
     public init(tree: RegionTree = .zhejiang, regionCode: String, today: CivilDay) throws {
         self.region = try tree.region(regionCode)
         self.today = today
-        let below = try tree.descendants(of: region.code).filter { $0.tier == .township }
-        // A region with no townships (龙港市 330383 has only communities) keeps its people itself.
-        self.townships = below.isEmpty ? [region] : below
+        // A county without townships (龙港市 330383 has only communities) keeps its people itself.
+        self.townships = try tree.leaves(under: region.code)
     }
 
     public static let courses: [Course] = [

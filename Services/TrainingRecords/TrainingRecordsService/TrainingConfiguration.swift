@@ -1,12 +1,16 @@
 import AnlanRecords
 
 /// A training-records node's rules, set by flags.
-public struct TrainingConfiguration: Sendable, Hashable {
+public struct TrainingConfiguration: Sendable {
     /// Month and day the flood season starts (Zhejiang: 15 April); flood-control responsible persons
-    /// must be trained before it.
-    public var floodSeasonStarts: (month: Int, day: Int)
+    /// must be trained before it. Nil: the one the database was last given (15 April for a new one) —
+    /// so a command run without the flag never changes what the node derives with.
+    public var floodSeasonStarts: (month: Int, day: Int)?
 
-    public init(floodSeasonStarts: (month: Int, day: Int) = (4, 15)) {
+    /// Zhejiang's flood season start, for a new database given none.
+    public static let defaultFloodSeasonStarts = (month: 4, day: 15)
+
+    public init(floodSeasonStarts: (month: Int, day: Int)? = nil) {
         self.floodSeasonStarts = floodSeasonStarts
     }
 
@@ -17,9 +21,4 @@ public struct TrainingConfiguration: Sendable, Hashable {
         return (parts[0], parts[1])
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.floodSeasonStarts == rhs.floodSeasonStarts }
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(floodSeasonStarts.month)
-        hasher.combine(floodSeasonStarts.day)
-    }
 }

@@ -15,7 +15,7 @@ struct TrainingDeriver {
     struct CourseFacts {
         let passMark: Double
         let roles: Int64
-        func counts(for role: PersonRole) -> Bool { roles & (1 << Int64(role.rawValue - 1)) != 0 }
+        func counts(for role: PersonRole) -> Bool { roles & role.bit != 0 }
     }
 
     private let db: Database

@@ -9,7 +9,7 @@ import TrainingRecordsAPI
 extension TrainingRecords {
     /// Records (or replaces) one attendance and answers it with `passed` set.
     public func recordAttendance(_ attendance: Attendance) async throws -> Attendance {
-        let floodSeason = configuration.floodSeasonStarts
+        let floodSeason = self.floodSeason
         let scope = RegionRange(subtreeOf: region)
         return try await store.pool.write { db in
             var writer = try AttendanceWriter(db, floodSeason: floodSeason, scope: scope)
@@ -24,7 +24,7 @@ extension TrainingRecords {
     /// Records many attendances in one transaction: every valid one is kept; each invalid one is
     /// reported with its 1-based position as its line.
     public func recordAttendances(_ batch: AttendanceBatch) async throws -> ImportReport {
-        let floodSeason = configuration.floodSeasonStarts
+        let floodSeason = self.floodSeason
         let scope = RegionRange(subtreeOf: region)
         return try await store.pool.write { db in
             var writer = try AttendanceWriter(db, floodSeason: floodSeason, scope: scope)

@@ -26,7 +26,7 @@ extension TrainingRecords {
         if kind == .attendance { return try await importAttendance(reader, columns: columns, expectedRows: bytes.count / 32) }
         // People: one by one on the writer (each may move in the coverage tallies).
         let body = reader
-        let floodSeason = configuration.floodSeasonStarts
+        let floodSeason = self.floodSeason
         return try await store.pool.write { db in
             var reader = body
             var report = ImportReport()
@@ -61,7 +61,7 @@ extension TrainingRecords {
         let channel = Self.startParsingAttendance(reader, columns: columns)
         // However the write ends (or never starts), the parsing thread stops.
         defer { channel.cancel() }
-        let floodSeason = configuration.floodSeasonStarts
+        let floodSeason = self.floodSeason
         let scope = RegionRange(subtreeOf: region)
         return try await store.pool.write { db in
             var report = ImportReport()

@@ -9,7 +9,7 @@ extension TrainingRecords {
     /// The rules binding a person in a year, each with the hours it sees and what is missing.
     public func compliance(_ request: ComplianceRequest) async throws -> PersonCompliance {
         let year = try validating { try coverageYear(request.year) }
-        let floodSeason = configuration.floodSeasonStarts
+        let floodSeason = self.floodSeason
         let id = request.personID.trimmed
         return try await store.pool.read { db in
             var deriver = try TrainingDeriver(db, floodSeason: floodSeason)
@@ -37,7 +37,8 @@ extension TrainingRecords {
         return try await statisticsCache.value(for: DayKey(request, on: today)) { try await countStatistics(request, today: today) }
     }
 
-    private func countStatistics(_ request: CoverageRequest, today: CivilDay) async throws -> TrainingStatistics {
+    /// `statistics` counted now, never a kept answer: what the benchmarks time.
+    public func countStatistics(_ request: CoverageRequest, today: CivilDay) async throws -> TrainingStatistics {
         let (root, year) = try validating { (try scope.region(request.regionCode), try coverageYear(request.year)) }
         return try await store.pool.read { db in
             let range = RegionRange(subtreeOf: root)

@@ -13,6 +13,8 @@ import TrainingRecordsAPI
 public final class TrainingRecords: Sendable {
     public let region: Region
     public let configuration: TrainingConfiguration
+    /// The flood season's start every derivation uses: the flag's, or the one stored in the database.
+    public let floodSeason: (month: Int, day: Int)
     let tree: RegionTree
     /// The node's region, against which every region a request names is checked.
     var scope: NodeScope { NodeScope(region: region, tree: tree) }
@@ -29,29 +31,32 @@ public final class TrainingRecords: Sendable {
         self.configuration = configuration
         self.tree = tree
         self.store = try TrainingStore(path: databasePath)
-        self.statisticsCache = try ReadCache(path: databasePath)
+        self.statisticsCache = ReadCache(path: databasePath)
         self.logger = logger
         self.today = today
-        try rederiveIfFloodSeasonChanged()
+        floodSeason = try Self.settleFloodSeason(configuration.floodSeasonStarts, store)
     }
 
     /// Every stored derivation counts flood-control training against the flood season's start: when
-    /// the node starts with another one, everyone is derived again.
-    private func rederiveIfFloodSeasonChanged() throws {
-        let setting = String(format: "%02d-%02d", configuration.floodSeasonStarts.month, configuration.floodSeasonStarts.day)
-        let floodSeason = configuration.floodSeasonStarts
+    /// the node is given another one, everyone is derived again and the new one stored. Given none,
+    /// the stored one stands (a new database stores the default).
+    private static func settleFloodSeason(_ asked: (month: Int, day: Int)?, _ store: TrainingStore) throws -> (month: Int, day: Int) {
+        func text(_ day: (month: Int, day: Int)) -> String { String(format: "%02d-%02d", day.month, day.day) }
+        let select = "SELECT value FROM setting WHERE key = 'flood_season_starts'"
+        let stored = try store.pool.read { db in try String.fetchOne(db, sql: select) }
+        let floodSeason = asked ?? stored.flatMap(TrainingConfiguration.floodSeasonStart) ?? TrainingConfiguration.defaultFloodSeasonStarts
+        guard stored != text(floodSeason) else { return floodSeason }
         try store.pool.write { db in
-            let stored = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'flood_season_starts'")
-            guard stored != setting else { return }
-            if stored != nil {
+            if try String.fetchOne(db, sql: select) != nil {
                 var training = try TrainingDeriver(db, floodSeason: floodSeason)
                 for person in try String.fetchAll(db, sql: "SELECT id FROM person WHERE role = ?", arguments: [PersonRole.floodControlResponsible.rawValue]) {
                     try training.derive(personID: person)
                 }
                 try training.finish()
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('flood_season_starts', ?)", arguments: [setting])
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('flood_season_starts', ?)", arguments: [text(floodSeason)])
         }
+        return floodSeason
     }
 
     // MARK: People
@@ -61,7 +66,7 @@ public final class TrainingRecords: Sendable {
     @discardableResult
     public func putPerson(_ person: Person) async throws -> Person {
         let person = try validating { try validated(person) }
-        let floodSeason = configuration.floodSeasonStarts
+        let floodSeason = self.floodSeason
         return try await store.pool.write { db in
             var training = try TrainingDeriver(db, floodSeason: floodSeason)
             _ = try validating { try Self.save(person, db, training: &training) }
@@ -90,7 +95,7 @@ public final class TrainingRecords: Sendable {
     /// Deletes a person with their attendance and certificates.
     public func deletePerson(id: String) async throws {
         let id = id.trimmed
-        let floodSeason = configuration.floodSeasonStarts
+        let floodSeason = self.floodSeason
         try await store.pool.write { db in
             var training = try TrainingDeriver(db, floodSeason: floodSeason)
             guard let facts = try training.facts(personID: id) else { throw RPCError.notFound("no person \"\(id)\" on this node") }
@@ -180,7 +185,7 @@ public final class TrainingRecords: Sendable {
         person.regionCode = place.code
         person.village = person.village.trimmed
         // A county without townships (龙港市 governs its communities directly) stands in for the township.
-        guard person.village.isEmpty || place.tier == .township || (place.tier == .county && (try? scope.tree.children(of: place.code))?.isEmpty == true) else {
+        guard person.village.isEmpty || (place.tier >= .county && (try? scope.tree.isLeaf(place.code)) == true) else {
             throw InvalidRecord("village \"\(person.village)\": a village-level person carries their township's code (a county's only if it has no townships), not \(place)")
         }
         person.employer = person.employer.trimmed
@@ -203,9 +208,9 @@ public final class TrainingRecords: Sendable {
             course.certificateKind = course.certificateKind.trimmed
             guard !course.grantsCertificate || !course.certificateKind.isEmpty else { throw InvalidRecord("a course granting a certificate needs its kind") }
         }
-        let floodSeason = configuration.floodSeasonStarts
+        let floodSeason = self.floodSeason
         try await store.pool.write { [course] db in
-            let roles = course.roles.reduce(Int64(0)) { $0 | (1 << Int64($1.rawValue - 1)) }
+            let roles = course.roles.reduce(Int64(0)) { $0 | $1.bit }
             let before = try Row.fetchOne(db, sql: "SELECT pass_mark, roles FROM course WHERE code = ?", arguments: [course.code])
             try db.execute(sql: """
                 INSERT INTO course (code, name, hours, pass_mark, grants_certificate, certificate_kind, validity_months, review_months, roles)
@@ -241,7 +246,7 @@ public final class TrainingRecords: Sendable {
                 let roles: Int64 = row[8]
                 return Course(code: row[0], name: row[1], hours: row[2], passMark: row[3], grantsCertificate: row[4], certificateKind: row[5],
                               validityMonths: row[6], reviewMonths: row[7],
-                              roles: PersonRole.allCases.filter { roles & (1 << Int64($0.rawValue - 1)) != 0 })
+                              roles: PersonRole.allCases.filter { roles & $0.bit != 0 })
             }
         }) else {
             throw RPCError.notFound("no course \"\(code)\" on this node")
@@ -259,7 +264,7 @@ public final class TrainingRecords: Sendable {
             guard ends.year >= 1950, ends <= today().adding(days: 366) else { throw InvalidRecord("end day \(ends) is not plausible") }
             guard session.hours.isFinite, (0...10_000).contains(session.hours) else { throw InvalidRecord("hours \(session.hours) is not 0…10,000") }
         }
-        let floodSeason = configuration.floodSeasonStarts
+        let floodSeason = self.floodSeason
         try await store.pool.write { [session] db in
             guard let courseHours = try Double.fetchOne(db, sql: "SELECT hours FROM course WHERE code = ?", arguments: [session.courseCode]) else {
                 throw RPCError.invalidArgument("no course \"\(session.courseCode)\" on this node")

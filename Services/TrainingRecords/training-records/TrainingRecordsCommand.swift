@@ -97,18 +97,20 @@ struct TrainingRecordsCommand: AsyncParsableCommand {
     }
 }
 
-/// The flood season's start, given alike to every command that opens the database (the stored
-/// derivations depend on it; a node started with another one derives everyone again).
+/// The flood season's start, taken by every command that opens the database (the stored derivations
+/// depend on it). Given, a different one makes the node derive everyone again; left out, the one the
+/// database holds stands (04-15 for a new one).
 struct SeasonOptions: ParsableArguments {
-    @Option(help: "Month and day the flood season starts (MM-DD; not 02-29).") var floodSeasonStarts = "04-15"
+    @Option(help: "Month and day the flood season starts (MM-DD; not 02-29; default: the database's, 04-15 for a new one).")
+    var floodSeasonStarts: String?
 
     func validate() throws {
-        guard TrainingConfiguration.floodSeasonStart(floodSeasonStarts) != nil else {
+        guard floodSeasonStarts.map({ TrainingConfiguration.floodSeasonStart($0) != nil }) ?? true else {
             throw ValidationError("--flood-season-starts must be a MM-DD day other than 02-29")
         }
     }
 
     var configuration: TrainingConfiguration {
-        TrainingConfiguration(floodSeasonStarts: TrainingConfiguration.floodSeasonStart(floodSeasonStarts)!)
+        TrainingConfiguration(floodSeasonStarts: floodSeasonStarts.flatMap(TrainingConfiguration.floodSeasonStart))
     }
 }
