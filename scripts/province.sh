@@ -32,6 +32,7 @@ COALESCE=${ANLAN_COALESCE_WINDOW:-1}
 
 CITIES=($(awk -F, '$3 == "city" { print $1 }' "$DIVISIONS"))
 COUNTIES=($(awk -F, '$3 == "county" { print $1 }' "$DIVISIONS"))
+TOWNSHIP_COUNT=$(awk -F, '$3 == "township"' "$DIVISIONS" | wc -l)
 declare -A PARENT CITY_PORT COUNTY_PORT
 while IFS=, read -r code _ tier parent _; do PARENT[$code]=$parent; done < <(tail -n +2 "$DIVISIONS")
 for i in "${!CITIES[@]}"; do CITY_PORT[${CITIES[$i]}]=$((BASE + 1 + i)); done
@@ -75,7 +76,8 @@ group_files() {  # writes one serve-group file per grouped process into $STATE/r
     local i=0
     while IFS=, read -r code _ tier parent _; do
         [ "$tier" = township ] || continue
-        echo "--region $code --port $((BASE + 1000 + i)) --database $data/gateway-townships.sqlite --registry 127.0.0.1:${COUNTY_PORT[$parent]} --parent-registry 127.0.0.1:${COUNTY_PORT[$parent]} --refresh-interval 30 --lease-ttl 60 $store" \
+        # One database per county's townships: it names their shared registry client's snapshot file.
+        echo "--region $code --port $((BASE + 1000 + i)) --database $data/gateway-townships-$parent.sqlite --registry 127.0.0.1:${COUNTY_PORT[$parent]} --parent-registry 127.0.0.1:${COUNTY_PORT[$parent]} --refresh-interval 30 --lease-ttl 60 $store" \
             >>"$run/gateway-townships.group"
         i=$((i + 1))
     done < <(tail -n +2 "$DIVISIONS")
@@ -148,18 +150,18 @@ start() {
     group_files
     local run="$STATE/run" data="$STATE/data"
     launch registry-province "$BASE" "$BIN/registry" serve --region 330000 --port "$BASE" --database "$data/registry-330000.sqlite"
-    launch registry-cities "$((BASE + 11))" "$BIN/registry" serve-group --group-file "$run/registry-cities.group" --log-level warning
-    launch registry-counties "$((BASE + 109))" "$BIN/registry" serve-group --group-file "$run/registry-counties.group" --log-level warning
-    launch hazard-survey "$((BASE + 289))" "$BIN/hazard-survey" serve-group --group-file "$run/hazard-survey.group" --log-level warning
-    launch material-reserve "$((BASE + 389))" "$BIN/material-reserve" serve-group --group-file "$run/material-reserve.group" --log-level warning
-    launch training-records "$((BASE + 489))" "$BIN/training-records" serve-group --group-file "$run/training-records.group" --log-level warning
+    launch registry-cities "$((BASE + ${#CITIES[@]}))" "$BIN/registry" serve-group --group-file "$run/registry-cities.group" --log-level warning
+    launch registry-counties "$((BASE + 19 + ${#COUNTIES[@]}))" "$BIN/registry" serve-group --group-file "$run/registry-counties.group" --log-level warning
+    launch hazard-survey "$((BASE + 199 + ${#COUNTIES[@]}))" "$BIN/hazard-survey" serve-group --group-file "$run/hazard-survey.group" --log-level warning
+    launch material-reserve "$((BASE + 299 + ${#COUNTIES[@]}))" "$BIN/material-reserve" serve-group --group-file "$run/material-reserve.group" --log-level warning
+    launch training-records "$((BASE + 399 + ${#COUNTIES[@]}))" "$BIN/training-records" serve-group --group-file "$run/training-records.group" --log-level warning
     launch aviation-landing-points "$((BASE + 500))" "$BIN/aviation-landing-points" serve --region 330000 --port "$((BASE + 500))" \
         --database "$data/aviation-landing-points-330000.sqlite" --registry "127.0.0.1:$BASE" --log-level warning
-    launch gateway-townships "$((BASE + 2358))" "$BIN/gateway" serve-group --group-file "$run/gateway-townships.group" --log-level warning
-    launch gateway-counties "$((BASE + 709))" "$BIN/gateway" serve-group --group-file "$run/gateway-counties.group" --log-level warning
+    launch gateway-townships "$((BASE + 999 + TOWNSHIP_COUNT))" "$BIN/gateway" serve-group --group-file "$run/gateway-townships.group" --log-level warning
+    launch gateway-counties "$((BASE + 619 + ${#COUNTIES[@]}))" "$BIN/gateway" serve-group --group-file "$run/gateway-counties.group" --log-level warning
     local xihu; xihu=$(awk '{ print $4 }' "$run/gateway-330106.group")
     launch gateway-330106 "$xihu" "$BIN/gateway" serve-group --group-file "$run/gateway-330106.group" --log-level warning
-    launch gateway-cities "$((BASE + 611))" "$BIN/gateway" serve-group --group-file "$run/gateway-cities.group" --log-level warning
+    launch gateway-cities "$((BASE + 600 + ${#CITIES[@]}))" "$BIN/gateway" serve-group --group-file "$run/gateway-cities.group" --log-level warning
     launch gateway-province "$((BASE + 600))" "$BIN/gateway" serve --region 330000 --port "$((BASE + 600))" \
         --database "$data/gateway-330000.sqlite" --registry "127.0.0.1:$BASE" --coalesce-window "$COALESCE" --log-level warning
     echo

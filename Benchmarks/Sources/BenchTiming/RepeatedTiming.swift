@@ -17,9 +17,35 @@ public struct RepeatedTiming: Sendable {
             _ = try await body()
             samples.append((ContinuousClock.now - started).seconds * 1000)
         }
-        samples.sort()
-        return RepeatedTiming(firstMilliseconds: first, median: samples[samples.count / 2],
-                              p99: samples[min(samples.count - 1, samples.count * 99 / 100)])
+        return RepeatedTiming(firstMilliseconds: first, samples: samples)
+    }
+
+    /// `callers` tasks at once, each running `body` `each` times; the figures of every call (the
+    /// first is the first call to finish).
+    public static func measureConcurrent(callers: Int, each: Int,
+                                         _ body: @escaping @Sendable () async throws -> Void) async throws -> RepeatedTiming {
+        let samples = try await withThrowingTaskGroup(of: [Double].self) { group in
+            for _ in 0..<callers {
+                group.addTask {
+                    var times: [Double] = []
+                    for _ in 0..<each {
+                        let started = ContinuousClock.now
+                        try await body()
+                        times.append((ContinuousClock.now - started).seconds * 1000)
+                    }
+                    return times
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        return RepeatedTiming(firstMilliseconds: samples.first ?? 0, samples: samples)
+    }
+
+    private init(firstMilliseconds: Double, samples: [Double]) {
+        let sorted = samples.sorted()
+        self.firstMilliseconds = firstMilliseconds
+        median = sorted[sorted.count / 2]
+        p99 = sorted[min(sorted.count - 1, sorted.count * 99 / 100)]
     }
 }
 

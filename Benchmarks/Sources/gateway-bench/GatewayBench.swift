@@ -31,7 +31,7 @@ struct GatewayBench: AsyncParsableCommand {
         print(String(format: "province summary, warm: first %.2f ms, median %.2f ms, p99 %.2f ms (%d requests, one at a time)",
                      summary.firstMilliseconds, summary.median, summary.p99, repetitions))
 
-        let concurrent = try await timeConcurrent(clients: 8, each: repetitions / 8) {
+        let concurrent = try await RepeatedTiming.measureConcurrent(callers: 8, each: repetitions / 8) {
             _ = try await province.call(GatewayMethods.summary, SummaryRequest(), timeout: .seconds(2))
         }
         print(String(format: "province summary, 8 callers at once: median %.2f ms, p99 %.2f ms", concurrent.median, concurrent.p99))
@@ -62,25 +62,5 @@ struct GatewayBench: AsyncParsableCommand {
         print(String(format: "cross-tier plan (400 pumps, 20,000 life jackets to 灵隐街道): %d lines from %d nodes, unmet %d; median %.1f ms, p99 %.1f ms",
                      sample.lines.count, nodesUsed, sample.unmet.count, plan.median, plan.p99))
         await province.close()
-    }
-
-    /// `clients` tasks each making `each` calls; the median and p99 of all calls, ms.
-    private func timeConcurrent(clients: Int, each: Int, _ body: @escaping @Sendable () async throws -> Void) async throws -> (median: Double, p99: Double) {
-        var samples = try await withThrowingTaskGroup(of: [Double].self) { group in
-            for _ in 0..<clients {
-                group.addTask {
-                    var times: [Double] = []
-                    for _ in 0..<each {
-                        let started = ContinuousClock.now
-                        try await body()
-                        times.append((ContinuousClock.now - started).seconds * 1000)
-                    }
-                    return times
-                }
-            }
-            return try await group.reduce(into: []) { $0 += $1 }
-        }
-        samples.sort()
-        return (samples[samples.count / 2], samples[min(samples.count - 1, samples.count * 99 / 100)])
     }
 }
