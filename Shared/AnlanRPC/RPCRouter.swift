@@ -9,12 +9,13 @@ import NIOCore
 /// Three shapes of handler:
 /// - *inline*: synchronous, runs on the connection's event loop with no executor hop — for cheap reads
 ///   from memory (ping-like methods, cached views);
-/// - *async*: runs in a task — for work that awaits (storage, downstream calls);
+/// - *async*: runs in a task — for work that awaits (storage, downstream calls); on the cooperative pool,
+///   or, for handlers that only await other calls and never block, on the connection's event loop;
 /// - *streaming*: sends any number of messages, then ends — for watches.
 public struct RPCRouter: Sendable {
     enum Handler: Sendable {
         case inline(@Sendable (ByteBuffer, RPCRequestContext) throws -> ByteBuffer)
-        case async(@Sendable (ByteBuffer, RPCRequestContext) async throws -> ByteBuffer)
+        case async(@Sendable (ByteBuffer, RPCRequestContext) async throws -> ByteBuffer, onEventLoop: Bool)
         case stream(@Sendable (ByteBuffer, RPCRequestContext, @escaping @Sendable (ByteBuffer) async throws -> Void) async throws -> Void)
     }
 
@@ -45,14 +46,19 @@ public struct RPCRouter: Sendable {
     }
 
     /// Registers an asynchronous handler.
+    ///
+    /// - Parameter runsOnEventLoop: run the handler's task on the connection's event loop
+    ///   (`EventLoopTaskExecutor`) rather than the cooperative pool: no thread hop per call it awaits. Only
+    ///   for handlers that never block — no synchronous storage, no long computation.
     public mutating func async<Request, Response>(
         _ method: RPCMethod<Request, Response>,
+        runsOnEventLoop: Bool = false,
         _ body: @escaping @Sendable (Request, RPCRequestContext) async throws -> Response
     ) {
         let limits = self.limits
-        add(method.id, method.name, .async { payload, context in
+        add(method.id, method.name, .async({ payload, context in
             try await body(try Request(decoding: payload, limits: limits), context).encodedFrame()
-        })
+        }, onEventLoop: runsOnEventLoop))
     }
 
     /// Registers a streaming handler: it sends messages through the writer and returns to end the stream.

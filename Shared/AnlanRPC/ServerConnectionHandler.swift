@@ -253,8 +253,9 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             } catch {
                 fail(id, method: frame.header.method, started: now, RPCError.from(error))
             }
-        case .async(let body):
-            runInTask(id, method: frame.header.method, deadline: deadline, isStream: false, started: now) {
+        case .async(let body, let onEventLoop):
+            runInTask(id, method: frame.header.method, deadline: deadline, isStream: false, started: now,
+                      on: onEventLoop ? connectionInfo.executor : nil) {
                 try await body(payload, requestContext)
             }
         case .stream(let body):
@@ -272,21 +273,28 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     /// Runs an async or streaming handler in a task, tracked in flight until `complete` brings its result
     /// back to the event loop (or a cancel or the deadline ends it first).
+    ///
+    /// With `executor`, the task runs on this connection's event loop and its result is completed there
+    /// without another hop.
     private func runInTask(_ id: UInt32, method: UInt16, deadline: NIODeadline?, isStream: Bool, started: NIODeadline,
-                           _ body: @escaping @Sendable () async throws -> ByteBuffer) {
+                           on executor: EventLoopTaskExecutor? = nil, _ body: @escaping @Sendable () async throws -> ByteBuffer) {
         inFlight[id] = InFlight(task: nil, deadline: deadline, isStream: isStream, method: method, started: started)
         if isStream { streamsInFlight += 1 }
         track(id, deadline)
         let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
         let eventLoop = context.eventLoop
-        inFlight[id]?.task = Task {
+        inFlight[id]?.task = Task(executorPreference: executor) {
             let result: Result<ByteBuffer, RPCError>
             do {
-                result = .success(try await body())
+                result = .success(try await EventLoopTaskExecutor.$current.withValue(executor) { try await body() })
             } catch {
                 result = .failure(RPCError.from(error))
             }
-            eventLoop.execute { handler.value.complete(id, result) }
+            if eventLoop.inEventLoop {
+                handler.value.complete(id, result)
+            } else {
+                eventLoop.execute { handler.value.complete(id, result) }
+            }
         }
     }
 

@@ -20,6 +20,19 @@ import Testing
         }
     }
 
+    /// An async handler registered to run on the event loop stays on its connection's loop across an
+    /// await; an ordinary one runs on the cooperative pool.
+    @Test func eventLoopHandlersStayOnTheirLoop() async throws {
+        try await withTestServer { _, port in
+            let client = RPCClient(host: "127.0.0.1", port: port)
+            let onLoop = try await client.call(TestMethods.whereRunOnLoop, Blob(""))
+            let onPool = try await client.call(TestMethods.whereRun, Blob(""))
+            #expect(onLoop.text == "true true")
+            #expect(onPool.text == "false false")
+            await client.close()
+        }
+    }
+
     /// Hundreds of requests in flight on one connection, with random delays, answered out of order.
     @Test func hundredsOfConcurrentRequestsOnOneConnectionAnsweredOutOfOrder() async throws {
         let seen = Observations()

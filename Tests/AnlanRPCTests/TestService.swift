@@ -48,6 +48,8 @@ enum TestMethods {
     static let sized = RPCMethod<Blob, Blob>(id: 0x0F03, name: "test.sized")
     static let count = RPCMethod<Blob, Blob>(id: 0x0F04, name: "test.count")
     static let hold = RPCMethod<Blob, Blob>(id: 0x0F05, name: "test.hold")
+    static let whereRun = RPCMethod<Blob, Blob>(id: 0x0F06, name: "test.whereRun")
+    static let whereRunOnLoop = RPCMethod<Blob, Blob>(id: 0x0F07, name: "test.whereRunOnLoop")
     static let missing = RPCMethod<Blob, Blob>(id: 0x0FFF, name: "test.missing")
 }
 
@@ -75,6 +77,14 @@ func testRouter(_ seen: Observations) -> RPCRouter {
         seen.completed.wrappingAdd(1, ordering: .relaxed)
         return request
     }
+    // Whether the handler runs on its connection's event loop, before and after it awaits.
+    let whereRun: @Sendable (Blob, RPCRequestContext) async throws -> Blob = { _, context in
+        let before = context.eventLoop.inEventLoop
+        try await Task.sleep(for: .milliseconds(5))
+        return Blob("\(before) \(context.eventLoop.inEventLoop)")
+    }
+    router.async(TestMethods.whereRun, whereRun)
+    router.async(TestMethods.whereRunOnLoop, runsOnEventLoop: true, whereRun)
     router.inline(TestMethods.sized) { request, _ in
         Blob(data: ByteBuffer(repeating: UInt8(ascii: "a"), count: Int(request.answerSize)))
     }
