@@ -26,9 +26,9 @@ BIN="$ROOT/.build/release"
 DIVISIONS="$ROOT/Shared/AnlanRegions/Resources/zhejiang-divisions.csv"
 PROCESSES=(registry-province registry-cities registry-counties hazard-survey material-reserve training-records
            aviation-landing-points gateway-province gateway-cities gateway-counties gateway-330106 gateway-townships)
-# Identical summaries within this many seconds share one fan-out (0: every request fans out; the benchmark
-# measures both).
-COALESCE=${ANLAN_COALESCE_WINDOW:-1}
+# A summary may be this many seconds old when a request does not say; asked-for summaries are recomposed
+# every half of it in the background (0: every request fans out). The benchmark measures both ways.
+MAX_AGE=${ANLAN_MAX_AGE:-3}
 
 CITIES=($(awk -F, '$3 == "city" { print $1 }' "$DIVISIONS"))
 COUNTIES=($(awk -F, '$3 == "county" { print $1 }' "$DIVISIONS"))
@@ -58,7 +58,7 @@ group_files() {  # writes one serve-group file per grouped process into $STATE/r
                 >>"$run/$service.group"
         done
     done
-    local store="--store $data/gateway-summaries.sqlite --coalesce-window $COALESCE"
+    local store="--store $data/gateway-summaries.sqlite --max-age $MAX_AGE"
     : >"$run/gateway-cities.group"; : >"$run/gateway-counties.group"; : >"$run/gateway-townships.group"; : >"$run/gateway-330106.group"
     for i in "${!CITIES[@]}"; do
         local city=${CITIES[$i]}
@@ -163,7 +163,7 @@ start() {
     launch gateway-330106 "$xihu" "$BIN/gateway" serve-group --group-file "$run/gateway-330106.group" --log-level warning
     launch gateway-cities "$((BASE + 600 + ${#CITIES[@]}))" "$BIN/gateway" serve-group --group-file "$run/gateway-cities.group" --log-level warning
     launch gateway-province "$((BASE + 600))" "$BIN/gateway" serve --region 330000 --port "$((BASE + 600))" \
-        --database "$data/gateway-330000.sqlite" --registry "127.0.0.1:$BASE" --coalesce-window "$COALESCE" --log-level warning
+        --database "$data/gateway-330000.sqlite" --registry "127.0.0.1:$BASE" --max-age "$MAX_AGE" --log-level warning
     echo
     echo "Ask the province (its gateway finds its 11 cities within a few seconds of starting):"
     echo "     $BIN/gateway probe summary --port $((BASE + 600))"

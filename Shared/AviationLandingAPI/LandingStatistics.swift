@@ -71,11 +71,18 @@ public struct LandingStatistics: WireMessage, Hashable, Codable {
     /// Adds `other`'s counts to these (region, day, distance and year stay this one's; merge figures
     /// of the same distance and year).
     public mutating func merge(_ other: LandingStatistics) {
-        cells += other.cells
-        townshipsCovered.addSaturating(other.townshipsCovered)
-        townships.addSaturating(other.townships)
-        built.addSaturating(other.built)
-        target += other.target
+        merge(contentsOf: CollectionOfOne(other))
+    }
+
+    /// Adds every part's counts to these, summing cells once at the end.
+    public mutating func merge(contentsOf parts: some Sequence<LandingStatistics>) {
+        for part in parts {
+            cells += part.cells
+            townshipsCovered.addSaturating(part.townshipsCovered)
+            townships.addSaturating(part.townships)
+            built.addSaturating(part.built)
+            target += part.target
+        }
         normalise()
     }
 
@@ -83,7 +90,7 @@ public struct LandingStatistics: WireMessage, Hashable, Codable {
     public static func merged(_ parts: some Sequence<LandingStatistics>, regionCode: String, asOf: CivilDay?,
                               withinKilometres: Double, year: UInt32) -> LandingStatistics {
         var total = LandingStatistics(regionCode: regionCode, asOf: asOf, withinKilometres: withinKilometres, year: year)
-        for part in parts { total.merge(part) }
+        total.merge(contentsOf: parts)
         return total
     }
 

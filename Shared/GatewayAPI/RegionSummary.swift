@@ -73,10 +73,21 @@ public struct RegionSummary: WireMessage, Hashable, Codable {
 
     /// Adds `other`'s statistics to these (labels, coverage and statuses stay this one's).
     public mutating func mergeStatistics(_ other: RegionSummary) {
-        hazard.merge(other.hazard)
-        reserve.merge(other.reserve)
-        landing.merge(other.landing)
-        training.merge(other.training)
+        mergeStatistics(contentsOf: CollectionOfOne(other))
+    }
+
+    /// Adds every part's statistics to these, each kind summed once (not once per part).
+    public mutating func mergeStatistics(contentsOf parts: some Collection<RegionSummary>) {
+        hazard.merge(contentsOf: parts.lazy.map(\.hazard))
+        reserve.merge(contentsOf: parts.lazy.map(\.reserve))
+        landing.merge(contentsOf: parts.lazy.map(\.landing))
+        training.merge(contentsOf: parts.lazy.map(\.training))
+    }
+
+    /// Whether `other` has the same figures and coverage (its time, labels and statuses aside).
+    public func hasSameFigures(as other: RegionSummary) -> Bool {
+        hazard == other.hazard && reserve == other.reserve && landing == other.landing && training == other.training
+            && coverage == other.coverage
     }
 
     /// Every node expected below, and how many reported: the sums over `coverage`.

@@ -55,16 +55,24 @@ public struct HazardStatistics: WireMessage, Hashable, Codable {
 
     /// Adds `other`'s counts to these (the region code and as-of day stay this one's).
     public mutating func merge(_ other: HazardStatistics) {
-        pointCells += other.pointCells
-        enterpriseCells += other.enterpriseCells
-        hiddenHazards.merge(other.hiddenHazards)
+        merge(contentsOf: CollectionOfOne(other))
+    }
+
+    /// Adds every part's counts to these, summing cells once at the end (a gateway merges a child per
+    /// township: one pass, not one per child).
+    public mutating func merge(contentsOf parts: some Sequence<HazardStatistics>) {
+        for part in parts {
+            pointCells += part.pointCells
+            enterpriseCells += part.enterpriseCells
+            hiddenHazards.merge(part.hiddenHazards)
+        }
         normalise()
     }
 
     /// The statistics of `parts` together, labelled with `regionCode`.
     public static func merged(_ parts: some Sequence<HazardStatistics>, regionCode: String, asOf: CivilDay?) -> HazardStatistics {
         var total = HazardStatistics(regionCode: regionCode, asOf: asOf)
-        for part in parts { total.merge(part) }
+        total.merge(contentsOf: parts)
         return total
     }
 

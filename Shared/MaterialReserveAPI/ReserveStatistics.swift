@@ -64,19 +64,26 @@ public struct ReserveStatistics: WireMessage, Hashable, Codable {
 
     /// Adds `other`'s counts to these (the region code and as-of day stay this one's).
     public mutating func merge(_ other: ReserveStatistics) {
-        storagePoints.addSaturating(other.storagePoints)
-        categories += other.categories
-        normLines.addSaturating(other.normLines)
-        shortLines.addSaturating(other.shortLines)
-        expiringUnits.addSaturating(other.expiringUnits)
-        expiringLots.addSaturating(other.expiringLots)
+        merge(contentsOf: CollectionOfOne(other))
+    }
+
+    /// Adds every part's counts to these, summing categories once at the end.
+    public mutating func merge(contentsOf parts: some Sequence<ReserveStatistics>) {
+        for part in parts {
+            storagePoints.addSaturating(part.storagePoints)
+            categories += part.categories
+            normLines.addSaturating(part.normLines)
+            shortLines.addSaturating(part.shortLines)
+            expiringUnits.addSaturating(part.expiringUnits)
+            expiringLots.addSaturating(part.expiringLots)
+        }
         normalise()
     }
 
     /// The statistics of `parts` together, labelled with `regionCode`.
     public static func merged(_ parts: some Sequence<ReserveStatistics>, regionCode: String, asOf: CivilDay?) -> ReserveStatistics {
         var total = ReserveStatistics(regionCode: regionCode, asOf: asOf)
-        for part in parts { total.merge(part) }
+        total.merge(contentsOf: parts)
         return total
     }
 

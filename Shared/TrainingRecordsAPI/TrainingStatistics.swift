@@ -45,14 +45,21 @@ public struct TrainingStatistics: WireMessage, Hashable, Codable {
 
     /// Adds `other`'s counts to these (same year; region and day stay this one's).
     public mutating func merge(_ other: TrainingStatistics) {
-        coverage += other.coverage
-        rules += other.rules
+        merge(contentsOf: CollectionOfOne(other))
+    }
+
+    /// Adds every part's counts to these (same year), summing lines once at the end.
+    public mutating func merge(contentsOf parts: some Sequence<TrainingStatistics>) {
+        for part in parts {
+            coverage += part.coverage
+            rules += part.rules
+        }
         normalise()
     }
 
     public static func merged(_ parts: some Sequence<TrainingStatistics>, regionCode: String, asOf: CivilDay?, year: UInt32) -> TrainingStatistics {
         var total = TrainingStatistics(regionCode: regionCode, asOf: asOf, year: year)
-        for part in parts { total.merge(part) }
+        total.merge(contentsOf: parts)
         return total
     }
 

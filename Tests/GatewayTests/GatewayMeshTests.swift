@@ -61,6 +61,35 @@ import Testing
         }
     }
 
+    /// With a max age, the province answers from its standing summary and recomposes it in the
+    /// background while it is asked for: new figures reach a caller who never asks for a fan-out, and
+    /// a caller who accepts no age gets a fan-out of its own.
+    @Test func aStandingSummaryIsRecomposedInTheBackground() async throws {
+        try await withTemporaryDirectory { dir in
+            let mesh = try await TestMesh(directory: dir, maxAge: "1")
+            try await mesh.loadCounty("330106", township: "330106002000", points: 3, units: 40)
+            let province = try await mesh.client(gatewayOf: "330000")
+            _ = try await mesh.waitForSummary(province, SummaryRequest(maxAgeMilliseconds: 0)) {
+                $0.nodesReporting == 3 && $0.hazard.hazardPoints == 3
+            }
+
+            // Ten minutes' patience: once a summary stands, this caller is never the one who fans out.
+            let patient = SummaryRequest(maxAgeMilliseconds: 600_000)
+            let first = try await province.call(GatewayMethods.summary, patient)
+            #expect(first.hazard.hazardPoints == 3)
+            try await mesh.loadCounty("330110", township: "330110005000", points: 5, units: 25)
+            let updated = try await mesh.waitForSummary(province, patient) { $0.hazard.hazardPoints == 8 }
+            #expect(updated.asOfMilliseconds > first.asOfMilliseconds)
+            #expect(updated.coverage.last == TierCoverage(tier: 3, reporting: 2, expected: 2))
+
+            let asked = Int64(Date().timeIntervalSince1970 * 1000)
+            let fresh = try await province.call(GatewayMethods.summary, SummaryRequest(maxAgeMilliseconds: 0))
+            #expect(fresh.asOfMilliseconds >= asked)
+            #expect(fresh.hazard.hazardPoints == 8)
+            await mesh.close()
+        }
+    }
+
     /// Drill-down: a county's townships side by side, routed from the province to the county's gateway.
     @Test func drillDownIsRoutedToTheOwningNode() async throws {
         try await withTemporaryDirectory { dir in

@@ -3,15 +3,17 @@ import NIOCore
 import Testing
 @testable import GatewayService
 
-/// Identical summaries asked together are one fan-out; a failure is not shared with later callers.
+/// Identical summaries asked together are one fan-out; a caller in a greater hurry than the flight runs
+/// its own; nothing — answer or failure — is kept once the flight lands.
 @Suite struct SingleFlightTests {
-    @Test func concurrentCallersShareOneRunAndAFailureIsNotKept() async throws {
-        let flights = SingleFlight<String, Int>(window: .milliseconds(200))
+    @Test func concurrentCallersShareOneRunAndNothingIsKeptAfterIt() async throws {
+        let flights = SingleFlight<String, Int>()
         let runs = NIOLockedValueBox(0)
+        let deadline = NIODeadline.now() + .seconds(10)
         let answers = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<20 {
                 group.addTask {
-                    try await flights.run("330000") {
+                    try await flights.run("330000", deadline: deadline) {
                         try await Task.sleep(for: .milliseconds(50))
                         return runs.withLockedValue { $0 += 1; return $0 }
                     }
@@ -20,15 +22,30 @@ import Testing
             return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(answers == Array(repeating: 1, count: 20))
-        // Inside the window: the same answer; another key: its own run.
-        #expect(try await flights.run("330000") { runs.withLockedValue { $0 += 1; return $0 } } == 1)
-        #expect(try await flights.run("330100") { runs.withLockedValue { $0 += 1; return $0 } } == 2)
+        // Landed: the next caller runs again.
+        #expect(try await flights.run("330000", deadline: deadline) { runs.withLockedValue { $0 += 1; return $0 } } == 2)
 
         struct Refused: Error {}
-        await #expect(throws: Refused.self) { try await flights.run("330200") { throw Refused() } }
-        #expect(try await flights.run("330200") { 7 } == 7)
-        // After the window, a new run.
-        try await Task.sleep(for: .milliseconds(250))
-        #expect(try await flights.run("330000") { runs.withLockedValue { $0 += 1; return $0 } } == 3)
+        await #expect(throws: Refused.self) { try await flights.run("330200", deadline: deadline) { throw Refused() } }
+        #expect(try await flights.run("330200", deadline: deadline) { 7 } == 7)
+    }
+
+    @Test func aCallerWithAnEarlierDeadlineDoesNotWaitForASlowerFlight() async throws {
+        let flights = SingleFlight<String, String>()
+        let slow = Task {
+            try await flights.run("330000", deadline: .now() + .seconds(10)) {
+                try await Task.sleep(for: .seconds(2))
+                return "the slow flight"
+            }
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        let started = ContinuousClock.now
+        let hurried = try await flights.run("330000", deadline: .now() + .milliseconds(300)) { "its own run" }
+        #expect(hurried == "its own run")
+        #expect(ContinuousClock.now - started < .seconds(1))
+        // A caller with a later deadline than the flight's joins it.
+        let patient = try await flights.run("330000", deadline: .now() + .seconds(20)) { "not run" }
+        #expect(patient == "the slow flight")
+        #expect(try await slow.value == "the slow flight")
     }
 }

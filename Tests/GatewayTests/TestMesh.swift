@@ -19,9 +19,12 @@ final class TestMesh: @unchecked Sendable {
     private var gateways: [String: Int] = [:]
     private var servicePorts: [String: [String: Int]] = [:]
     private var clients: [RPCClient] = []
+    /// The gateways' `--max-age` in seconds (0: every request fans out, as most tests need).
+    private let maxAge: String
 
-    init(directory: String) async throws {
+    init(directory: String, maxAge: String = "0") async throws {
         self.directory = directory
+        self.maxAge = maxAge
         for (region, parent) in [("330000", nil), ("330100", "330000"), ("330106", "330100"), ("330110", "330100")] as [(String, String?)] {
             var arguments = ["--region", region, "--database", "\(directory)/registry-\(region).sqlite"]
             if let parent { arguments += ["--parent", "127.0.0.1:\(registries[parent]!)"] }
@@ -72,7 +75,7 @@ final class TestMesh: @unchecked Sendable {
     private func startGateway(_ region: String) async throws {
         var arguments = ["--region", region, "--database", "\(directory)/gateway-\(region).sqlite",
                          "--registry", "127.0.0.1:\(registries[region]!)", "--lease-ttl", "2",
-                         "--refresh-interval", "0.2", "--coalesce-window", "0"]
+                         "--refresh-interval", "0.2", "--max-age", maxAge]
         if let parent = Self.parents[region] { arguments += ["--parent-registry", "127.0.0.1:\(registries[parent]!)"] }
         let node = try NodeProcess("gateway", arguments, directory: directory, name: "gateway-\(region)")
         gateways[region] = try await node.port()
@@ -132,11 +135,12 @@ final class TestMesh: @unchecked Sendable {
         return (hazard, reserve)
     }
 
-    /// Asks for the gateway's summary until `ready` holds (up to 15 s).
-    func waitForSummary(_ client: RPCClient, _ ready: (RegionSummary) -> Bool) async throws -> RegionSummary {
+    /// Asks for the gateway's summary (`request`) until `ready` holds (up to 15 s).
+    func waitForSummary(_ client: RPCClient, _ request: SummaryRequest = SummaryRequest(),
+                        _ ready: (RegionSummary) -> Bool) async throws -> RegionSummary {
         var last: RegionSummary?
         for _ in 0..<150 {
-            if let summary = try? await client.call(GatewayMethods.summary, SummaryRequest(), timeout: .seconds(2)) {
+            if let summary = try? await client.call(GatewayMethods.summary, request, timeout: .seconds(2)) {
                 if ready(summary) { return summary }
                 last = summary
             }

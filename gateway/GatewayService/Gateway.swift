@@ -17,11 +17,17 @@ import TrainingRecordsAPI
 /// merging). A child that fails or runs out of time does not fail the answer: its last good summary
 /// is used and flagged stale, or it is flagged missing if there is none; the coverage counts it as
 /// not reporting. A child region without a gateway of its own is served by this node's services.
+///
+/// While callers ask for the node's summary it is kept standing, recomposed in the background every
+/// half of `maxAge`: a caller that accepts figures up to its max age old is answered from memory.
 public final class Gateway: Sendable {
     public let scope: NodeScope
     let directory: GatewayDirectory
     let store: SummaryStore
-    private let flights: SingleFlight<SummaryStore.Key, Composed>
+    private let flights = SingleFlight<SummaryStore.Key, Composed>()
+    private let standing: StandingSummaries<SummaryStore.Key, Composed>
+    /// The age of answer a request accepts when it does not say (0: every request fans out).
+    let defaultMaxAge: TimeAmount
     let defaultBudget: TimeAmount
     let logger: Logger
 
@@ -38,19 +44,22 @@ public final class Gateway: Sendable {
     }
 
     /// - Parameters:
-    ///   - coalesceWindow: identical summaries asked within this long after one is answered share it.
+    ///   - maxAge: how old a summary a request that does not say accepts; the node's own summary is
+    ///     recomposed every half of it while asked for (zero: every request fans out, and nothing is
+    ///     kept standing).
     ///   - defaultBudget: the budget of a request that carries none.
     ///   - parentRegistry: the parent node's registry, where the parent's gateway is found (for searches
     ///     that widen beyond this node's region).
     ///   - store: where children's last good summaries are kept (gateways of one process may share one).
     public init(regionCode: String, registry: RegistryClient, parentRegistry: RegistryClient? = nil, store: SummaryStore,
-                coalesceWindow: Duration = .seconds(1), defaultBudget: Duration = .seconds(2), logger: Logger) throws {
+                maxAge: Duration = .seconds(3), defaultBudget: Duration = .seconds(2), logger: Logger) throws {
         let tree = RegionTree.zhejiang
         scope = NodeScope(region: try tree.region(regionCode), tree: tree)
         directory = try GatewayDirectory(region: scope.region, tree: tree, registry: registry, parentRegistry: parentRegistry,
                                          callTimeout: defaultBudget, logger: logger)
         self.store = store
-        flights = SingleFlight(window: TimeAmount(coalesceWindow))
+        defaultMaxAge = TimeAmount(maxAge)
+        standing = StandingSummaries(refreshInterval: TimeAmount(maxAge / 2))
         self.defaultBudget = TimeAmount(defaultBudget)
         self.logger = logger
     }
@@ -64,13 +73,14 @@ public final class Gateway: Sendable {
         let target = try validating { try scope.region(request.regionCode) }
         let year = try Self.year(request.year)
         let deadline = deadline ?? .now() + defaultBudget
-        if target == scope.region { return try await composed(year: year, deadline: deadline).summary }
+        if target == scope.region { return try await composed(year: year, deadline: deadline, maxAge: request.maxAgeMilliseconds).summary }
         let child = try childOnPath(to: target)
         guard hasGateway(child.code) else { return await local(target, year: year, deadline: deadline) }
         async let here = local(target, year: year, deadline: Self.childDeadline(deadline))
+        let asked = SummaryRequest(regionCode: target.code, year: year, maxAgeMilliseconds: request.maxAgeMilliseconds)
         var below = target == child
-            ? await childPart(child, year: year, deadline: Self.childDeadline(deadline)).summary
-            : try await forward(GatewayMethods.summary, SummaryRequest(regionCode: target.code, year: year), to: child, deadline: Self.childDeadline(deadline))
+            ? await childPart(child, asked, deadline: Self.childDeadline(deadline)).summary
+            : try await forward(GatewayMethods.summary, asked, to: child, deadline: Self.childDeadline(deadline))
         below.mergeStatistics(await here)
         return below
     }
@@ -83,7 +93,7 @@ public final class Gateway: Sendable {
         let regions = try scope.tree.children(of: target.code)
         if target == scope.region {
             async let locally = locals(regions, year: year, deadline: Self.childDeadline(deadline))
-            let composed = try await composed(year: year, deadline: deadline)
+            let composed = try await composed(year: year, deadline: deadline, maxAge: request.maxAgeMilliseconds)
             let withGateways = Dictionary(composed.children.map { ($0.regionCode, $0) }, uniquingKeysWith: { $1 })
             let here = await locally
             return DrillDown(region: composed.summary, children: zip(regions, here).map { region, local in
@@ -98,7 +108,8 @@ public final class Gateway: Sendable {
             let parts = await here
             return DrillDown(region: parts[0], children: Array(parts.dropFirst()))
         }
-        var drill = try await forward(GatewayMethods.children, SummaryRequest(regionCode: target.code, year: year), to: child,
+        var drill = try await forward(GatewayMethods.children,
+                                      SummaryRequest(regionCode: target.code, year: year, maxAgeMilliseconds: request.maxAgeMilliseconds), to: child,
                                       deadline: Self.childDeadline(deadline))
         let parts = await here
         drill.region.mergeStatistics(parts[0])
@@ -132,31 +143,49 @@ public final class Gateway: Sendable {
 
     // MARK: Fan-out
 
-    /// The node's own summary: its services and every child gateway, asked once per window.
-    private func composed(year: UInt32, deadline: NIODeadline) async throws -> Composed {
-        try await flights.run(SummaryStore.Key(regionCode: scope.region.code, year: year)) { [self] in
-            let childDeadline = Self.childDeadline(deadline)
-            let expected = try expectedChildren()
-            async let own = local(scope.region, year: year, deadline: childDeadline)
-            let parts = await withTaskGroup(of: (Region, ChildPart).self) { group in
-                for child in expected {
-                    group.addTask { (child, await self.childPart(child, year: year, deadline: childDeadline)) }
-                }
-                var parts: [(Region, ChildPart)] = []
-                for await part in group { parts.append(part) }
-                return parts.sorted { $0.0.code < $1.0.code }
+    /// The node's own summary: the standing one if it is young enough for the caller (`maxAge` in
+    /// milliseconds, nil: the node's default), else a fan-out shared with identical requests in flight.
+    private func composed(year: UInt32, deadline: NIODeadline, maxAge: UInt32?) async throws -> Composed {
+        let key = SummaryStore.Key(regionCode: scope.region.code, year: year)
+        let maxAge = maxAge.map { TimeAmount.milliseconds(Int64($0)) } ?? defaultMaxAge
+        if maxAge > .zero, defaultMaxAge > .zero {
+            // A background recomposition may take one refresh interval; slower children go stale.
+            let recompose: @Sendable () async -> Composed? = { [self] in
+                let deadline = NIODeadline.now() + standing.refreshInterval
+                return try? await flights.run(key, deadline: deadline) { [self] in try await fanOut(year: year, deadline: deadline) }
             }
-            var summary = await own
-            for (child, part) in parts {
-                summary.mergeStatistics(part.summary)
-                let fresh = part.status.freshness == .fresh
-                // A stale child's figures stand for its whole subtree, none of which reported now.
-                let below = part.summary.coverage.map { TierCoverage(tier: $0.tier, reporting: fresh ? $0.reporting : 0, expected: $0.expected) }
-                TierCoverage.merge([TierCoverage(tier: child.tier.rawValue, reporting: fresh ? 1 : 0, expected: 1)] + below, into: &summary.coverage)
-                summary.children.append(part.status)
-            }
-            return Composed(summary: summary, children: parts.map(\.1.summary))
+            if let answer = standing.value(key, maxAge: maxAge, recompose: recompose) { return answer }
         }
+        let started = NIODeadline.now()
+        let answer = try await flights.run(key, deadline: deadline) { [self] in try await fanOut(year: year, deadline: deadline) }
+        standing.keep(key, answer, composedAt: started)
+        return answer
+    }
+
+    /// Asks the node's own services and every expected child gateway (for a summary composed now), in parallel.
+    private func fanOut(year: UInt32, deadline: NIODeadline) async throws -> Composed {
+        let childDeadline = Self.childDeadline(deadline)
+        let expected = try expectedChildren()
+        async let own = local(scope.region, year: year, deadline: childDeadline)
+        let parts = await withTaskGroup(of: (Region, ChildPart).self) { group in
+            for child in expected {
+                group.addTask { (child, await self.childPart(child, SummaryRequest(regionCode: child.code, year: year, maxAgeMilliseconds: 0),
+                                                              deadline: childDeadline)) }
+            }
+            var parts: [(Region, ChildPart)] = []
+            for await part in group { parts.append(part) }
+            return parts.sorted { $0.0.code < $1.0.code }
+        }
+        var summary = await own
+        summary.mergeStatistics(contentsOf: parts.map(\.1.summary))
+        for (child, part) in parts {
+            let fresh = part.status.freshness == .fresh
+            // A stale child's figures stand for its whole subtree, none of which reported now.
+            let below = part.summary.coverage.map { TierCoverage(tier: $0.tier, reporting: fresh ? $0.reporting : 0, expected: $0.expected) }
+            TierCoverage.merge([TierCoverage(tier: child.tier.rawValue, reporting: fresh ? 1 : 0, expected: 1)] + below, into: &summary.coverage)
+            summary.children.append(part.status)
+        }
+        return Composed(summary: summary, children: parts.map(\.1.summary))
     }
 
     /// The child regions expected to report: those whose gateway has registered, and those seen before.
@@ -170,11 +199,12 @@ public final class Gateway: Sendable {
     }
 
     /// A child gateway's summary: fresh if it answers in time, else its last good one (stale), else missing.
-    private func childPart(_ child: Region, year: UInt32, deadline: NIODeadline) async -> ChildPart {
+    private func childPart(_ child: Region, _ request: SummaryRequest, deadline: NIODeadline) async -> ChildPart {
+        let year = request.year
         let reason: String
         if let gateway = directory.gateway(child.code) {
             do {
-                var summary = try await gateway.call(GatewayMethods.summary, SummaryRequest(regionCode: child.code, year: year), deadline: deadline)
+                var summary = try await gateway.call(GatewayMethods.summary, request, deadline: deadline)
                 summary.freshness = .fresh
                 store.remember(summary, year: year)
                 return ChildPart(summary: summary, status: PartStatus(name: child.code, freshness: .fresh, asOfMilliseconds: summary.asOfMilliseconds))
@@ -195,6 +225,7 @@ public final class Gateway: Sendable {
 
     /// `region`'s figures from this node's own services (no child gateways).
     private func local(_ region: Region, year: UInt32, deadline: NIODeadline) async -> RegionSummary {
+        guard directory.hasServices else { return Self.empty(region, year: year) }
         async let hazard = ask(ServiceKind.hazardSurvey, deadline) {
             try await $0.call(HazardSurveyMethods.statistics, StatisticsRequest(regionCode: region.code), deadline: $1)
         }
@@ -208,11 +239,7 @@ public final class Gateway: Sendable {
             try await $0.call(TrainingRecordsMethods.statistics, TrainingRecordsAPI.CoverageRequest(regionCode: region.code, year: year, coverageOnly: true),
                              deadline: $1)
         }
-        var summary = RegionSummary(regionCode: region.code, asOfMilliseconds: Self.nowMilliseconds())
-        summary.hazard.regionCode = region.code
-        summary.reserve.regionCode = region.code
-        summary.landing.regionCode = region.code
-        summary.training = TrainingStatistics(regionCode: region.code, year: year)
+        var summary = Self.empty(region, year: year)
         let (hazardPart, reservePart, landingPart, trainingPart) = await (hazard, reserve, landing, training)
         if let figures = hazardPart.value { summary.hazard.merge(figures) }
         if let figures = reservePart.value { summary.reserve.merge(figures) }
@@ -223,6 +250,16 @@ public final class Gateway: Sendable {
         }
         if let figures = trainingPart.value { summary.training.merge(figures) }
         summary.services = [hazardPart.status, reservePart.status, landingPart.status, trainingPart.status].compactMap { $0 }
+        return summary
+    }
+
+    /// A summary of `region` with no figures yet, labelled and timed now.
+    private static func empty(_ region: Region, year: UInt32) -> RegionSummary {
+        var summary = RegionSummary(regionCode: region.code, asOfMilliseconds: nowMilliseconds())
+        summary.hazard.regionCode = region.code
+        summary.reserve.regionCode = region.code
+        summary.landing.regionCode = region.code
+        summary.training = TrainingStatistics(regionCode: region.code, year: year)
         return summary
     }
 
@@ -281,6 +318,7 @@ public final class Gateway: Sendable {
     }
 
     public func close() async {
+        standing.close()
         await directory.close()
     }
 }

@@ -47,6 +47,11 @@ final class GatewayDirectory: Sendable {
         services.withLockedValue { $0[kind] }
     }
 
+    /// Whether any own service has registered (a township node may have none: its county keeps its records).
+    var hasServices: Bool {
+        services.withLockedValue { !$0.isEmpty }
+    }
+
     /// The own services seen so far.
     func serviceKinds() -> [String] {
         let known = services.withLockedValue { Set($0.keys) }

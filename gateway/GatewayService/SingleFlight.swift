@@ -1,47 +1,50 @@
+import AnlanRPC
 import NIOConcurrencyHelpers
 import NIOCore
 
-/// Identical requests arriving while one is being answered, or within `window` after, share that
-/// one answer: a burst of the same province summary is one fan-out, not one per caller.
+/// Identical requests arriving while one is being answered share that one answer: a burst of the same
+/// province summary is one fan-out, not one per caller. A caller joins a flight only if the flight's
+/// deadline is no later than its own; one in a greater hurry runs its own, so it is never held past
+/// its deadline by a slower caller's.
 final class SingleFlight<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct Flight {
+        let id: UInt64
         let task: Task<Value, any Error>
-        var finishedAt: NIODeadline?
+        let deadline: NIODeadline
     }
 
-    private let window: TimeAmount
-    private let flights = NIOLockedValueBox<[Key: Flight]>([:])
-
-    init(window: TimeAmount) {
-        self.window = window
+    private struct Flights {
+        var byKey: [Key: Flight] = [:]
+        var nextID: UInt64 = 0
     }
 
-    func run(_ key: Key, _ body: @escaping @Sendable () async throws -> Value) async throws -> Value {
-        let task = flights.withLockedValue { flights -> Task<Value, any Error> in
-            let now = NIODeadline.now()
-            if let flight = flights[key], flight.finishedAt.map({ now - $0 < window }) ?? true { return flight.task }
-            // Forget finished flights whose window has passed, so the table stays small.
-            flights = flights.filter { $0.value.finishedAt.map { now - $0 < window } ?? true }
-            let task = Task { [self] in
-                do {
-                    let value = try await body()
-                    finished(key, failed: false)
-                    return value
-                } catch {
-                    finished(key, failed: true)
-                    throw error
-                }
+    private let flights = NIOLockedValueBox(Flights())
+
+    init() {}
+
+    func run(_ key: Key, deadline: NIODeadline, _ body: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        let task = flights.withLockedValue { flights -> Task<Value, any Error>? in
+            if let flight = flights.byKey[key] {
+                return flight.deadline <= deadline ? flight.task : nil
             }
-            flights[key] = Flight(task: task)
+            let id = flights.nextID
+            flights.nextID += 1
+            // On the caller's event loop when it has one: an unstructured task does not inherit that.
+            let task = Task(executorPreference: EventLoopTaskExecutor.current) { [self] in
+                defer { landed(key, id) }
+                return try await body()
+            }
+            flights.byKey[key] = Flight(id: id, task: task, deadline: deadline)
             return task
         }
+        guard let task else { return try await body() }
         return try await task.value
     }
 
-    /// A failed answer is not shared after it fails: the next caller asks again.
-    private func finished(_ key: Key, failed: Bool) {
+    /// A flight's answer, or its failure, is shared only while it is in the air.
+    private func landed(_ key: Key, _ id: UInt64) {
         flights.withLockedValue { flights in
-            if failed || window == .zero { flights[key] = nil } else { flights[key]?.finishedAt = .now() }
+            if flights.byKey[key]?.id == id { flights.byKey[key] = nil }
         }
     }
 }

@@ -22,7 +22,8 @@ public final class SummaryStore: Sendable {
         /// township gateways share one store.
         var regions: Set<String>
         /// When each key was last written to disk: a child answering every second is written at most
-        /// every `persistIntervalMilliseconds`, unless its figures changed.
+        /// every `persistIntervalMilliseconds`, unless its figures or coverage changed (its statuses'
+        /// times change with every answer and do not count).
         var persistedAt: [Key: Int64] = [:]
     }
 
@@ -83,11 +84,10 @@ public final class SummaryStore: Sendable {
     func remember(_ summary: RegionSummary, year: UInt32) {
         let key = Key(regionCode: summary.regionCode, year: year)
         let due = kept.withLockedValue { kept -> Bool in
-            var comparable = kept.byKey[key]
-            comparable?.asOfMilliseconds = summary.asOfMilliseconds
-            kept.byKey[key] = summary
-            if comparable == nil { kept.regions.insert(key.regionCode) }
-            guard comparable != summary || summary.asOfMilliseconds - (kept.persistedAt[key] ?? 0) >= persistIntervalMilliseconds else {
+            let previous = kept.byKey.updateValue(summary, forKey: key)
+            if previous == nil { kept.regions.insert(key.regionCode) }
+            let changed = previous.map { !$0.hasSameFigures(as: summary) } ?? true
+            guard changed || summary.asOfMilliseconds - (kept.persistedAt[key] ?? 0) >= persistIntervalMilliseconds else {
                 return false
             }
             kept.persistedAt[key] = summary.asOfMilliseconds

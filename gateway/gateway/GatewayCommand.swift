@@ -16,7 +16,8 @@ struct GatewayCommand: AsyncParsableCommand {
     struct Serve: NodeServeCommand {
         static let configuration = CommandConfiguration(abstract: "Run the gateway of a region's node.")
         @OptionGroup var options: ServeOptions
-        @Option(help: "Seconds identical summaries share one fan-out.") var coalesceWindow = 1.0
+        @Option(help: "Seconds old a summary may be when a request does not say; the node's summary is recomposed every half of it while asked for (0: every request fans out).")
+        var maxAge = 3.0
         @Option(help: "Budget in seconds of a request that carries none.") var defaultBudget = 2.0
         @Option(help: "Seconds between registry lookups of the node's services and child gateways.") var refreshInterval = 2.0
         @Option(help: "The parent node's registry (host:port), where the parent's gateway is found; none at the province.")
@@ -26,7 +27,7 @@ struct GatewayCommand: AsyncParsableCommand {
 
         func validate() throws {
             guard options.registry != nil else { throw ValidationError("--registry is required: the gateway finds its services and children there") }
-            guard coalesceWindow >= 0, defaultBudget > 0, refreshInterval > 0 else { throw ValidationError("windows, budgets and intervals must be positive") }
+            guard maxAge >= 0, defaultBudget > 0, refreshInterval > 0 else { throw ValidationError("ages, budgets and intervals must be positive") }
         }
 
         func run() async throws { try await serve() }
@@ -38,7 +39,7 @@ struct GatewayCommand: AsyncParsableCommand {
             let parent = try parentRegistry.map { RegistryClients.shared(try HostPort(parsing: $0, flag: "--parent-registry"), snapshotPath: nil) }
             let gateway = try Gateway(regionCode: options.region, registry: registry, parentRegistry: parent,
                                       store: try SummaryStore.shared(path: store ?? database),
-                                      coalesceWindow: .milliseconds(Int(coalesceWindow * 1000)),
+                                      maxAge: .milliseconds(Int(maxAge * 1000)),
                                       defaultBudget: .milliseconds(Int(defaultBudget * 1000)), logger: logger)
             return GatewayNode(gateway: gateway, refreshInterval: .milliseconds(Int(refreshInterval * 1000)))
         }

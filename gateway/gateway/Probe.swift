@@ -17,10 +17,12 @@ struct Summary: AsyncParsableCommand {
     @OptionGroup var options: ProbeOptions
     @Option(help: "Region code (default: the gateway's own).") var region = ""
     @Option(help: "Year (default: this year).") var year: UInt32 = 0
+    @Option(help: "Milliseconds old an answer may be (default: the gateway's --max-age; 0: ask every node now).")
+    var maxAge: UInt32?
 
     func run() async throws {
         try await options.run { client in
-            let summary = try await client.call(GatewayMethods.summary, SummaryRequest(regionCode: region, year: year))
+            let summary = try await client.call(GatewayMethods.summary, SummaryRequest(regionCode: region, year: year, maxAgeMilliseconds: maxAge))
             try options.emit(summary, text: describe(summary, detailed: true))
         }
     }
@@ -31,10 +33,12 @@ struct Children: AsyncParsableCommand {
     @OptionGroup var options: ProbeOptions
     @Option(help: "Region code (default: the gateway's own).") var region = ""
     @Option(help: "Year (default: this year).") var year: UInt32 = 0
+    @Option(help: "Milliseconds old an answer may be (default: the gateway's --max-age; 0: ask every node now).")
+    var maxAge: UInt32?
 
     func run() async throws {
         try await options.run { client in
-            let drill = try await client.call(GatewayMethods.children, SummaryRequest(regionCode: region, year: year))
+            let drill = try await client.call(GatewayMethods.children, SummaryRequest(regionCode: region, year: year, maxAgeMilliseconds: maxAge))
             try options.emit(drill, text: ([describe(drill.region, detailed: false)] + drill.children.map { "  " + describe($0, detailed: false) })
                 .joined(separator: "\n"))
         }

@@ -1,0 +1,40 @@
+import NIOConcurrencyHelpers
+import NIOCore
+import Testing
+@testable import GatewayService
+
+/// A standing value answers within the caller's max age, is recomposed in the background while asked
+/// for, and is dropped (its refresher stopped) once nobody asks.
+@Suite struct StandingSummariesTests {
+    @Test func answersWithinTheMaxAgeAndIsRecomposedWhileAsked() async throws {
+        let standing = StandingSummaries<String, Int>(refreshInterval: .milliseconds(100), keepAlive: .milliseconds(600))
+        let recomposed = NIOLockedValueBox(0)
+        let recompose: @Sendable () async -> Int? = { recomposed.withLockedValue { $0 += 1; return 100 + $0 } }
+
+        // Nothing standing yet: the caller composes (the first ask starts the refresher) and keeps it.
+        #expect(standing.value("330000", maxAge: .seconds(60), recompose: recompose) == nil)
+        standing.keep("330000", 1, composedAt: .now())
+        #expect(standing.value("330000", maxAge: .seconds(60), recompose: recompose) == 1)
+        // Too old for a caller who accepts nothing older than 0: compose again.
+        #expect(standing.value("330000", maxAge: .zero, recompose: recompose) == nil)
+
+        // The refresher replaces it while it is asked for (every 100 ms; a loaded machine may take longer).
+        var refreshed = 1
+        for _ in 0..<50 where refreshed < 100 {
+            try await Task.sleep(for: .milliseconds(100))
+            refreshed = try #require(standing.value("330000", maxAge: .seconds(60), recompose: recompose))
+        }
+        #expect(refreshed > 100)
+        // An older composition never replaces a newer one.
+        standing.keep("330000", 2, composedAt: .now() - .seconds(5))
+        #expect(standing.value("330000", maxAge: .seconds(60), recompose: recompose)! >= refreshed)
+
+        // Nobody asks: after the keep-alive the refresher stops and the value is forgotten.
+        try await Task.sleep(for: .milliseconds(1500))
+        let stopped = recomposed.withLockedValue { $0 }
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(recomposed.withLockedValue { $0 } == stopped)
+        #expect(standing.value("330000", maxAge: .seconds(60), recompose: recompose) == nil)
+        standing.close()
+    }
+}
