@@ -149,10 +149,11 @@ public final class Gateway: Sendable {
         let key = SummaryStore.Key(regionCode: scope.region.code, year: year)
         let maxAge = maxAge.map { TimeAmount.milliseconds(Int64($0)) } ?? defaultMaxAge
         if maxAge > .zero, defaultMaxAge > .zero {
-            // A background recomposition may take one refresh interval; slower children go stale.
+            // A background recomposition may take one refresh interval (slower children go stale), and
+            // spreads its children's requests over a third of it: one child's subtree at a time keeps the
+            // cores free for requests that are waited on. It is not shared: nobody should wait on its pace.
             let recompose: @Sendable () async -> Composed? = { [self] in
-                let deadline = NIODeadline.now() + standing.refreshInterval
-                return try? await flights.run(key, deadline: deadline) { [self] in try await fanOut(year: year, deadline: deadline) }
+                try? await fanOut(year: year, deadline: .now() + standing.refreshInterval, spread: .nanoseconds(standing.refreshInterval.nanoseconds / 3))
             }
             if let answer = standing.value(key, maxAge: maxAge, recompose: recompose) { return answer }
         }
@@ -162,15 +163,21 @@ public final class Gateway: Sendable {
         return answer
     }
 
-    /// Asks the node's own services and every expected child gateway (for a summary composed now), in parallel.
-    private func fanOut(year: UInt32, deadline: NIODeadline) async throws -> Composed {
+    /// Asks the node's own services and every expected child gateway (for a summary composed now), in
+    /// parallel — or, with a `spread`, each child's request started that much later than the first's
+    /// divided evenly among them (all with the same deadline, so a hung child delays no other).
+    private func fanOut(year: UInt32, deadline: NIODeadline, spread: TimeAmount = .zero) async throws -> Composed {
         let childDeadline = Self.childDeadline(deadline)
         let expected = try expectedChildren()
         async let own = local(scope.region, year: year, deadline: childDeadline)
+        let step = expected.isEmpty ? .zero : TimeAmount.nanoseconds(spread.nanoseconds / Int64(expected.count))
         let parts = await withTaskGroup(of: (Region, ChildPart).self) { group in
-            for child in expected {
-                group.addTask { (child, await self.childPart(child, SummaryRequest(regionCode: child.code, year: year, maxAgeMilliseconds: 0),
-                                                              deadline: childDeadline)) }
+            for (index, child) in expected.enumerated() {
+                group.addTask {
+                    if index > 0, step > .zero { try? await Task.sleep(nanoseconds: UInt64(step.nanoseconds) * UInt64(index)) }
+                    return (child, await self.childPart(child, SummaryRequest(regionCode: child.code, year: year, maxAgeMilliseconds: 0),
+                                                        deadline: childDeadline))
+                }
             }
             var parts: [(Region, ChildPart)] = []
             for await part in group { parts.append(part) }

@@ -50,9 +50,14 @@ final class StandingSummaries<Key: Hashable & Sendable, Value: Sendable>: Sendab
         }
     }
 
+    /// Recomposes at a fixed rate (a slow recomposition does not push the next one back), so a standing
+    /// value is never older than two intervals: one before the next recomposition starts, one for it to land.
     private func refresh(_ key: Key, _ recompose: @Sendable () async -> Value?) async {
+        var next = NIODeadline.now() + refreshInterval
         while true {
-            try? await Task.sleep(nanoseconds: UInt64(refreshInterval.nanoseconds))
+            let wait = next - .now()
+            if wait > .zero { try? await Task.sleep(nanoseconds: UInt64(wait.nanoseconds)) }
+            next = max(next + refreshInterval, .now())
             let stop = entries.withLockedValue { entries -> Bool in
                 guard !Task.isCancelled, let entry = entries[key], .now() - entry.lastAsked < keepAlive else {
                     // Nobody asks any more: forget it, so the next ask starts afresh.
