@@ -82,8 +82,14 @@ final class GatewayDirectory: Sendable {
         }
     }
 
-    /// Looks every own service and child gateway up once (in parallel).
+    /// Looks every own service and child gateway up once (in parallel), then closes the clients of
+    /// addresses no longer in use (a child gateway restarted on another port).
     func refresh() async {
+        await lookUpAll()
+        await dropUnusedClients()
+    }
+
+    private func lookUpAll() async {
         await withTaskGroup(of: Void.self) { group in
             for kind in Self.serviceKinds {
                 group.addTask { [self] in
@@ -105,6 +111,18 @@ final class GatewayDirectory: Sendable {
                 }
             }
         }
+    }
+
+    private func dropUnusedClients() async {
+        var inUse = Set(services.withLockedValue { $0.values.map(ObjectIdentifier.init) })
+        inUse.formUnion(gateways.withLockedValue { $0.values.map(ObjectIdentifier.init) })
+        if let parent = parent.withLockedValue({ $0 }) { inUse.insert(ObjectIdentifier(parent)) }
+        let unused = clients.withLockedValue { clients -> [RPCClient] in
+            let stale = clients.filter { !inUse.contains(ObjectIdentifier($0.value)) }
+            for address in stale.keys { clients[address] = nil }
+            return Array(stale.values)
+        }
+        for client in unused { await client.close() }
     }
 
     /// The address of an instance of `service` registered for exactly `regionCode` (not an ancestor).
