@@ -32,13 +32,15 @@ import Testing
 
     @Test func aCallerWithAnEarlierDeadlineDoesNotWaitForASlowerFlight() async throws {
         let flights = SingleFlight<String, String>()
+        let flying = NIOLockedValueBox(false)
         let slow = Task {
             try await flights.run("330000", deadline: .now() + .seconds(10)) {
-                try await Task.sleep(for: .seconds(2))
+                flying.withLockedValue { $0 = true }
+                try await Task.sleep(for: .seconds(4))
                 return "the slow flight"
             }
         }
-        try await Task.sleep(for: .milliseconds(100))
+        for _ in 0..<100 where !flying.withLockedValue({ $0 }) { try await Task.sleep(for: .milliseconds(20)) }
         let started = ContinuousClock.now
         let hurried = try await flights.run("330000", deadline: .now() + .milliseconds(300)) { "its own run" }
         #expect(hurried == "its own run")

@@ -72,6 +72,11 @@ final class StandingSummaries<Key: Hashable & Sendable, Value: Sendable>: Sendab
         }
     }
 
+    /// Whether `key` is kept standing (without counting as an ask).
+    func isStanding(_ key: Key) -> Bool {
+        entries.withLockedValue { $0[key] != nil }
+    }
+
     /// Stops every refresher (the gateway is shutting down).
     func close() {
         let refreshers = entries.withLockedValue { entries in
