@@ -58,7 +58,8 @@ group_files() {  # writes one serve-group file per grouped process into $STATE/r
                 >>"$run/$service.group"
         done
     done
-    local store="--store $data/gateway-summaries.sqlite --max-age $MAX_AGE"
+    # Every region of the province has a gateway here: each child is expected from the start.
+    local store="--store $data/gateway-summaries.sqlite --max-age $MAX_AGE --every-child-has-a-node"
     : >"$run/gateway-cities.group"; : >"$run/gateway-counties.group"; : >"$run/gateway-townships.group"; : >"$run/gateway-330106.group"
     for i in "${!CITIES[@]}"; do
         local city=${CITIES[$i]}
@@ -163,7 +164,7 @@ start() {
     launch gateway-330106 "$xihu" "$BIN/gateway" serve-group --group-file "$run/gateway-330106.group" --log-level warning
     launch gateway-cities "$((BASE + 600 + ${#CITIES[@]}))" "$BIN/gateway" serve-group --group-file "$run/gateway-cities.group" --log-level warning
     launch gateway-province "$((BASE + 600))" "$BIN/gateway" serve --region 330000 --port "$((BASE + 600))" \
-        --database "$data/gateway-330000.sqlite" --registry "127.0.0.1:$BASE" --max-age "$MAX_AGE" --log-level warning
+        --database "$data/gateway-330000.sqlite" --registry "127.0.0.1:$BASE" --max-age "$MAX_AGE" --every-child-has-a-node --log-level warning
     echo
     echo "Ask the province (its gateway finds its 11 cities within a few seconds of starting):"
     echo "     $BIN/gateway probe summary --port $((BASE + 600))"

@@ -90,6 +90,30 @@ import Testing
         }
     }
 
+    /// A province whose every city has a node expects all 11 from the start: the ten that never came up
+    /// are missing and the coverage says 1 of 11; without the flag only the cities seen are expected.
+    @Test func aFullDeploymentExpectsChildrenThatNeverCameUp() async throws {
+        try await withTemporaryDirectory { dir in
+            let mesh = try await TestMesh(directory: dir, everyChildHasANode: ["330000"])
+            let province = try await mesh.client(gatewayOf: "330000")
+            let summary = try await mesh.waitForSummary(province, SummaryRequest(maxAgeMilliseconds: 0)) {
+                $0.children.contains { $0.name == "330100" && $0.freshness == .fresh } && $0.coverage.last?.reporting == 2
+            }
+            #expect(summary.coverage.first == TierCoverage(tier: 2, reporting: 1, expected: 11))
+            #expect(summary.children.count == 11)
+            let missing = summary.children.filter { $0.freshness == .missing }
+            #expect(missing.count == 10 && missing.allSatisfy { $0.reason.contains("no gateway registered") })
+            // That city's summary is marked missing; a region below it is refused as unreachable, not
+            // answered as empty.
+            let ningbo = try await province.call(GatewayMethods.summary, SummaryRequest(regionCode: "330200", maxAgeMilliseconds: 0))
+            #expect(ningbo.freshness == .missing)
+            await #expect(throws: RPCError.self) {
+                try await province.call(GatewayMethods.summary, SummaryRequest(regionCode: "330203", maxAgeMilliseconds: 0))
+            }
+            await mesh.close()
+        }
+    }
+
     /// Drill-down: a county's townships side by side, routed from the province to the county's gateway.
     @Test func drillDownIsRoutedToTheOwningNode() async throws {
         try await withTemporaryDirectory { dir in

@@ -21,10 +21,13 @@ final class TestMesh: @unchecked Sendable {
     private var clients: [RPCClient] = []
     /// The gateways' `--max-age` in seconds (0: every request fans out, as most tests need).
     private let maxAge: String
+    /// The regions whose gateways run with `--every-child-has-a-node`.
+    private let fullyDeployed: Set<String>
 
-    init(directory: String, maxAge: String = "0") async throws {
+    init(directory: String, maxAge: String = "0", everyChildHasANode fullyDeployed: Set<String> = []) async throws {
         self.directory = directory
         self.maxAge = maxAge
+        self.fullyDeployed = fullyDeployed
         for (region, parent) in [("330000", nil), ("330100", "330000"), ("330106", "330100"), ("330110", "330100")] as [(String, String?)] {
             var arguments = ["--region", region, "--database", "\(directory)/registry-\(region).sqlite"]
             if let parent { arguments += ["--parent", "127.0.0.1:\(registries[parent]!)"] }
@@ -77,6 +80,7 @@ final class TestMesh: @unchecked Sendable {
                          "--registry", "127.0.0.1:\(registries[region]!)", "--lease-ttl", "2",
                          "--refresh-interval", "0.2", "--max-age", maxAge]
         if let parent = Self.parents[region] { arguments += ["--parent-registry", "127.0.0.1:\(registries[parent]!)"] }
+        if fullyDeployed.contains(region) { arguments.append("--every-child-has-a-node") }
         let node = try NodeProcess("gateway", arguments, directory: directory, name: "gateway-\(region)")
         gateways[region] = try await node.port()
         processes[region, default: []].append(node)

@@ -28,6 +28,9 @@ public final class Gateway: Sendable {
     private let standing: StandingSummaries<SummaryStore.Key, Composed>
     /// The age of answer a request accepts when it does not say (0: every request fans out).
     let defaultMaxAge: TimeAmount
+    /// Every child region has a node of its own (a full deployment): each is expected to report from
+    /// the start, registered or not, so a child that never came up counts as missing in the coverage.
+    let everyChildHasANode: Bool
     let defaultBudget: TimeAmount
     let logger: Logger
 
@@ -51,14 +54,18 @@ public final class Gateway: Sendable {
     ///   - parentRegistry: the parent node's registry, where the parent's gateway is found (for searches
     ///     that widen beyond this node's region).
     ///   - store: where children's last good summaries are kept (gateways of one process may share one).
+    ///   - everyChildHasANode: expect every child region to report, not only those seen (a full deployment;
+    ///     where some children are served by this node's services, leave it off).
     public init(regionCode: String, registry: RegistryClient, parentRegistry: RegistryClient? = nil, store: SummaryStore,
-                maxAge: Duration = .seconds(3), defaultBudget: Duration = .seconds(2), logger: Logger) throws {
+                maxAge: Duration = .seconds(3), defaultBudget: Duration = .seconds(2), everyChildHasANode: Bool = false,
+                logger: Logger) throws {
         let tree = RegionTree.zhejiang
         scope = NodeScope(region: try tree.region(regionCode), tree: tree)
         directory = try GatewayDirectory(region: scope.region, tree: tree, registry: registry, parentRegistry: parentRegistry,
                                          callTimeout: defaultBudget, logger: logger)
         self.store = store
         defaultMaxAge = TimeAmount(maxAge)
+        self.everyChildHasANode = everyChildHasANode
         standing = StandingSummaries(refreshInterval: TimeAmount(maxAge / 2))
         self.defaultBudget = TimeAmount(defaultBudget)
         self.logger = logger
@@ -195,14 +202,17 @@ public final class Gateway: Sendable {
         return Composed(summary: summary, children: parts.map(\.1.summary))
     }
 
-    /// The child regions expected to report: those whose gateway has registered, and those seen before.
+    /// The child regions expected to report: every one when every child has a node; otherwise those whose
+    /// gateway has registered, and those seen before.
     private func expectedChildren() throws -> [Region] {
+        let children = try scope.tree.children(of: scope.region.code)
+        if everyChildHasANode { return children }
         let registered = directory.childGateways()
-        return try scope.tree.children(of: scope.region.code).filter { registered.contains($0.code) || store.knows($0.code) }
+        return children.filter { registered.contains($0.code) || store.knows($0.code) }
     }
 
     func hasGateway(_ code: String) -> Bool {
-        directory.gateway(code) != nil || store.knows(code)
+        everyChildHasANode || directory.gateway(code) != nil || store.knows(code)
     }
 
     /// A child gateway's summary: fresh if it answers in time, else its last good one (stale), else missing.

@@ -19,6 +19,8 @@ struct GatewayCommand: AsyncParsableCommand {
         @Option(help: "Seconds old a summary may be when a request does not say; the node's summary is recomposed every half of it while asked for (0: every request fans out).")
         var maxAge = 3.0
         @Option(help: "Budget in seconds of a request that carries none.") var defaultBudget = 2.0
+        @Flag(help: "Every child region has a node of its own: expect each to report from the start, so one that never came up counts as missing.")
+        var everyChildHasANode = false
         @Option(help: "Seconds between registry lookups of the node's services and child gateways.") var refreshInterval = 2.0
         @Option(help: "The parent node's registry (host:port), where the parent's gateway is found; none at the province.")
         var parentRegistry: String?
@@ -39,8 +41,8 @@ struct GatewayCommand: AsyncParsableCommand {
             let parent = try parentRegistry.map { RegistryClients.shared(try HostPort(parsing: $0, flag: "--parent-registry"), snapshotPath: nil) }
             let gateway = try Gateway(regionCode: options.region, registry: registry, parentRegistry: parent,
                                       store: try SummaryStore.shared(path: store ?? database),
-                                      maxAge: .milliseconds(Int(maxAge * 1000)),
-                                      defaultBudget: .milliseconds(Int(defaultBudget * 1000)), logger: logger)
+                                      maxAge: .milliseconds(Int(maxAge * 1000)), defaultBudget: .milliseconds(Int(defaultBudget * 1000)),
+                                      everyChildHasANode: everyChildHasANode, logger: logger)
             return GatewayNode(gateway: gateway, refreshInterval: .milliseconds(Int(refreshInterval * 1000)))
         }
     }
