@@ -66,7 +66,7 @@ import Testing
     /// a caller who accepts no age gets a fan-out of its own.
     @Test func aStandingSummaryIsRecomposedInTheBackground() async throws {
         try await withTemporaryDirectory { dir in
-            let mesh = try await TestMesh(directory: dir, maxAge: "1")
+            let mesh = try await TestMesh(directory: dir, maxAge: "2")
             try await mesh.loadCounty("330106", township: "330106002000", points: 3, units: 40)
             let province = try await mesh.client(gatewayOf: "330000")
             _ = try await mesh.waitForSummary(province, SummaryRequest(maxAgeMilliseconds: 0)) {
@@ -78,9 +78,12 @@ import Testing
             let first = try await province.call(GatewayMethods.summary, patient)
             #expect(first.hazard.hazardPoints == 3)
             try await mesh.loadCounty("330110", township: "330110005000", points: 5, units: 25)
-            let updated = try await mesh.waitForSummary(province, patient) { $0.hazard.hazardPoints == 8 }
+            // (A recomposition on a loaded machine may find a county slow and keep its last figures: wait
+            // for one where both counties answered.)
+            let updated = try await mesh.waitForSummary(province, patient) {
+                $0.hazard.hazardPoints == 8 && $0.coverage.last == TierCoverage(tier: 3, reporting: 2, expected: 2)
+            }
             #expect(updated.asOfMilliseconds > first.asOfMilliseconds)
-            #expect(updated.coverage.last == TierCoverage(tier: 3, reporting: 2, expected: 2))
 
             let asked = Int64(Date().timeIntervalSince1970 * 1000)
             let fresh = try await province.call(GatewayMethods.summary, SummaryRequest(maxAgeMilliseconds: 0))

@@ -10,11 +10,15 @@ import Testing
         let flights = SingleFlight<String, Int>()
         let runs = NIOLockedValueBox(0)
         let deadline = NIODeadline.now() + .seconds(10)
+        // The flight stays in the air until all 20 callers have come (a loaded machine starts them late).
+        let callers = NIOLockedValueBox(0)
         let answers = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<20 {
                 group.addTask {
-                    try await flights.run("330000", deadline: deadline) {
-                        try await Task.sleep(for: .milliseconds(50))
+                    callers.withLockedValue { $0 += 1 }
+                    return try await flights.run("330000", deadline: deadline) {
+                        for _ in 0..<500 where callers.withLockedValue({ $0 }) < 20 { try await Task.sleep(for: .milliseconds(10)) }
+                        try await Task.sleep(for: .milliseconds(200))
                         return runs.withLockedValue { $0 += 1; return $0 }
                     }
                 }
@@ -41,13 +45,21 @@ import Testing
             }
         }
         for _ in 0..<100 where !flying.withLockedValue({ $0 }) { try await Task.sleep(for: .milliseconds(20)) }
+
+        // Callers in a hurry start a flight of their own, and share it with each other.
+        let runs = NIOLockedValueBox(0)
+        let hurrying = NIOLockedValueBox(false)
         let started = ContinuousClock.now
-        let hurried = try await flights.run("330000", deadline: .now() + .milliseconds(300)) { "its own run" }
-        #expect(hurried == "its own run")
-        #expect(ContinuousClock.now - started < .seconds(1))
-        // A caller with a later deadline than the flight's joins it.
-        let patient = try await flights.run("330000", deadline: .now() + .seconds(20)) { "not run" }
-        #expect(patient == "the slow flight")
+        async let first = flights.run("330000", deadline: .now() + .seconds(3)) {
+            hurrying.withLockedValue { $0 = true }
+            try await Task.sleep(for: .milliseconds(300))
+            return "hurried \(runs.withLockedValue { $0 += 1; return $0 })"
+        }
+        for _ in 0..<100 where !hurrying.withLockedValue({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
+        let second = try await flights.run("330000", deadline: .now() + .seconds(3)) { "not run" }
+        #expect(try await first == "hurried 1")
+        #expect(second == "hurried 1")
+        #expect(ContinuousClock.now - started < .seconds(3))
         #expect(try await slow.value == "the slow flight")
     }
 }

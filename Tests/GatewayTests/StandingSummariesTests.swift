@@ -15,7 +15,9 @@ import Testing
         // Nothing standing yet: the caller composes (the first ask starts the refresher) and keeps it.
         #expect(standing.value("330000", maxAge: .seconds(60), recompose: recompose) == nil)
         standing.keep("330000", 1, composedAt: .now())
-        #expect(standing.value("330000", maxAge: .seconds(60), recompose: recompose) == 1)
+        // (A recomposition may already have replaced it on a slow machine: 101 and up.)
+        let kept = try #require(standing.value("330000", maxAge: .seconds(60), recompose: recompose))
+        #expect(kept == 1 || kept > 100)
         // Too old for a caller who accepts nothing older than 0: compose again.
         #expect(standing.value("330000", maxAge: .zero, recompose: recompose) == nil)
 

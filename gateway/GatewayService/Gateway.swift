@@ -44,6 +44,8 @@ public final class Gateway: Sendable {
     struct Composed: Sendable {
         let summary: RegionSummary
         let children: [RegionSummary]
+        /// When its fan-out started: how old its figures may be.
+        let startedAt: NIODeadline
     }
 
     /// - Parameters:
@@ -152,10 +154,13 @@ public final class Gateway: Sendable {
 
     /// The node's own summary: the standing one if it is young enough for the caller (`maxAge` in
     /// milliseconds, nil: the node's default), else a fan-out shared with identical requests in flight.
+    /// Only this year's summary is kept standing: a caller asking about past years must not set 63
+    /// recompositions of the whole tree going.
     private func composed(year: UInt32, deadline: NIODeadline, maxAge: UInt32?) async throws -> Composed {
         let key = SummaryStore.Key(regionCode: scope.region.code, year: year)
         let maxAge = maxAge.map { TimeAmount.milliseconds(Int64($0)) } ?? defaultMaxAge
-        if maxAge > .zero, defaultMaxAge > .zero {
+        let stands = defaultMaxAge > .zero && year == UInt32(CivilDay.today.year)
+        if maxAge > .zero, stands {
             // A background recomposition may take one refresh interval (slower children go stale), and
             // spreads its children's requests over a third of it: one child's subtree at a time keeps the
             // cores free for requests that are waited on. It is not shared: nobody should wait on its pace.
@@ -164,9 +169,12 @@ public final class Gateway: Sendable {
             }
             if let answer = standing.value(key, maxAge: maxAge, recompose: recompose) { return answer }
         }
-        let started = NIODeadline.now()
         let answer = try await flights.run(key, deadline: deadline) { [self] in try await fanOut(year: year, deadline: deadline) }
-        standing.keep(key, answer, composedAt: started)
+        // Kept only if it had at least a background recomposition's time: a caller in a hurry, whose
+        // slower children went stale, must not stand in for everyone else's view.
+        if stands, deadline - answer.startedAt >= standing.refreshInterval {
+            standing.keep(key, answer, composedAt: answer.startedAt)
+        }
         return answer
     }
 
@@ -174,6 +182,7 @@ public final class Gateway: Sendable {
     /// parallel — or, with a `spread`, each child's request started that much later than the first's
     /// divided evenly among them (all with the same deadline, so a hung child delays no other).
     private func fanOut(year: UInt32, deadline: NIODeadline, spread: TimeAmount = .zero) async throws -> Composed {
+        let startedAt = NIODeadline.now()
         let childDeadline = Self.childDeadline(deadline)
         let expected = try expectedChildren()
         async let own = local(scope.region, year: year, deadline: childDeadline)
@@ -199,7 +208,7 @@ public final class Gateway: Sendable {
             TierCoverage.merge([TierCoverage(tier: child.tier.rawValue, reporting: fresh ? 1 : 0, expected: 1)] + below, into: &summary.coverage)
             summary.children.append(part.status)
         }
-        return Composed(summary: summary, children: parts.map(\.1.summary))
+        return Composed(summary: summary, children: parts.map(\.1.summary), startedAt: startedAt)
     }
 
     /// The child regions expected to report: every one when every child has a node; otherwise those whose
@@ -332,6 +341,12 @@ public final class Gateway: Sendable {
 
     static func nowMilliseconds() -> Int64 {
         Int64(Date().timeIntervalSince1970 * 1000)
+    }
+
+    /// Stops recomposing standing summaries (the node is shutting down; requests still in flight are
+    /// answered by fan-outs of their own).
+    func stopStanding() {
+        standing.close()
     }
 
     public func close() async {

@@ -29,6 +29,9 @@ final class GatewayDirectory: Sendable {
     private let gateways = NIOLockedValueBox<[String: RPCClient]>([:])
     /// One client per address, reused when an endpoint is found again.
     private let clients = NIOLockedValueBox<[HostPort: RPCClient]>([:])
+    /// Addresses no longer in use at the last refresh: closed if still unused at the next, so a call
+    /// that took the old client just before it was replaced can finish.
+    private let retiring = NIOLockedValueBox<Set<HostPort>>([])
     private let callTimeout: Duration
 
     init(region: Region, tree: RegionTree, registry: RegistryClient, parentRegistry: RegistryClient?, callTimeout: Duration,
@@ -83,7 +86,7 @@ final class GatewayDirectory: Sendable {
     }
 
     /// Looks every own service and child gateway up once (in parallel), then closes the clients of
-    /// addresses no longer in use (a child gateway restarted on another port).
+    /// addresses no longer in use for two refreshes running (a child gateway restarted on another port).
     func refresh() async {
         await lookUpAll()
         await dropUnusedClients()
@@ -118,9 +121,12 @@ final class GatewayDirectory: Sendable {
         inUse.formUnion(gateways.withLockedValue { $0.values.map(ObjectIdentifier.init) })
         if let parent = parent.withLockedValue({ $0 }) { inUse.insert(ObjectIdentifier(parent)) }
         let unused = clients.withLockedValue { clients -> [RPCClient] in
-            let stale = clients.filter { !inUse.contains(ObjectIdentifier($0.value)) }
-            for address in stale.keys { clients[address] = nil }
-            return Array(stale.values)
+            let stale = Set(clients.filter { !inUse.contains(ObjectIdentifier($0.value)) }.keys)
+            let closing = retiring.withLockedValue { retiring in
+                defer { retiring = stale }
+                return stale.intersection(retiring)
+            }
+            return closing.compactMap { clients.removeValue(forKey: $0) }
         }
         for client in unused { await client.close() }
     }
@@ -142,10 +148,12 @@ final class GatewayDirectory: Sendable {
     }
 }
 
-/// Refreshes a `GatewayDirectory` about every `interval` until the node shuts down.
+/// Refreshes a `GatewayDirectory` about every `interval` until the node shuts down, then runs
+/// `atShutdown` (the gateway stops its background recompositions).
 struct DirectoryRefresher: Service {
     let directory: GatewayDirectory
     let interval: Duration
+    var atShutdown: @Sendable () -> Void = {}
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
@@ -155,5 +163,6 @@ struct DirectoryRefresher: Service {
                 try? await Task.sleep(for: interval * Double.random(in: 0.75...1.25))
             }
         }
+        atShutdown()
     }
 }

@@ -35,6 +35,7 @@ public struct GatewayNode: NodeService {
     }
 
     public var backgroundServices: [any Service] {
-        [DirectoryRefresher(directory: gateway.directory, interval: refreshInterval)]
+        let gateway = self.gateway
+        return [DirectoryRefresher(directory: gateway.directory, interval: refreshInterval, atShutdown: { gateway.stopStanding() })]
     }
 }

@@ -4,8 +4,8 @@ import NIOCore
 
 /// Identical requests arriving while one is being answered share that one answer: a burst of the same
 /// province summary is one fan-out, not one per caller. A caller joins a flight only if the flight's
-/// deadline is no later than its own; one in a greater hurry runs its own, so it is never held past
-/// its deadline by a slower caller's.
+/// deadline is no later than its own; one in a greater hurry starts a new flight (which later callers
+/// join in the slower one's place), so it is never held past its deadline by a slower caller's.
 final class SingleFlight<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct Flight {
         let id: UInt64
@@ -23,10 +23,8 @@ final class SingleFlight<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     init() {}
 
     func run(_ key: Key, deadline: NIODeadline, _ body: @escaping @Sendable () async throws -> Value) async throws -> Value {
-        let task = flights.withLockedValue { flights -> Task<Value, any Error>? in
-            if let flight = flights.byKey[key] {
-                return flight.deadline <= deadline ? flight.task : nil
-            }
+        let task = flights.withLockedValue { flights -> Task<Value, any Error> in
+            if let flight = flights.byKey[key], flight.deadline <= deadline { return flight.task }
             let id = flights.nextID
             flights.nextID += 1
             // On the caller's event loop when it has one: an unstructured task does not inherit that.
@@ -37,7 +35,6 @@ final class SingleFlight<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             flights.byKey[key] = Flight(id: id, task: task, deadline: deadline)
             return task
         }
-        guard let task else { return try await body() }
         return try await task.value
     }
 

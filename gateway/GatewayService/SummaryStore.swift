@@ -84,6 +84,8 @@ public final class SummaryStore: Sendable {
     func remember(_ summary: RegionSummary, year: UInt32) {
         let key = Key(regionCode: summary.regionCode, year: year)
         let due = kept.withLockedValue { kept -> Bool in
+            // Two fan-outs may ask a child at once: an older answer arriving later is not kept.
+            if let kept = kept.byKey[key], kept.asOfMilliseconds > summary.asOfMilliseconds { return false }
             let previous = kept.byKey.updateValue(summary, forKey: key)
             if previous == nil { kept.regions.insert(key.regionCode) }
             let changed = previous.map { !$0.hasSameFigures(as: summary) } ?? true

@@ -29,7 +29,10 @@ struct GatewayCommand: AsyncParsableCommand {
 
         func validate() throws {
             guard options.registry != nil else { throw ValidationError("--registry is required: the gateway finds its services and children there") }
-            guard maxAge >= 0, defaultBudget > 0, refreshInterval > 0 else { throw ValidationError("ages, budgets and intervals must be positive") }
+            guard defaultBudget > 0, refreshInterval > 0 else { throw ValidationError("budgets and intervals must be positive") }
+            guard maxAge == 0 || (0.2...3600).contains(maxAge) else {
+                throw ValidationError("--max-age must be 0 (every request fans out) or 0.2…3600 seconds")
+            }
         }
 
         func run() async throws { try await serve() }
