@@ -23,13 +23,15 @@ public enum NodeServer {
     /// background work — in one `ServiceGroup`. The whole-province mode hosts a tier's regions this way.
     ///
     /// A group shuts down in reverse order, one service at a time: so every node's background work
-    /// comes first, then every server, then every lease keeper — every node deregisters before any
-    /// drains, instead of the first node waiting for 1,358 others to drain.
+    /// comes first, then every server, then the lease keepers — every node deregisters before any
+    /// drains, instead of the first node waiting for 1,358 others to drain. The keepers of a group of
+    /// several nodes run as one `ConcurrentServices`, so they deregister together.
     public static func runGroup(_ nodes: [(service: any NodeService, options: ServeOptions)], logger: Logger) async throws {
         var parts = NodeParts()
         for node in nodes { try add(node.service, options: node.options, logger: logger, to: &parts) }
+        let keepers = parts.keepers.count > 1 ? [.init(service: ConcurrentServices(services: parts.keepers.map(\.service)))] : parts.keepers
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: parts.background + parts.servers + parts.keepers, gracefulShutdownSignals: [.sigterm, .sigint],
+            services: parts.background + parts.servers + keepers, gracefulShutdownSignals: [.sigterm, .sigint],
             cancellationSignals: [], logger: logger))
         try await group.run()
     }
