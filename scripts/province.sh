@@ -3,7 +3,7 @@
 # gateway processes, the regions of a tier grouped into one process per service (`serve-group`).
 #
 #   scripts/province.sh start    build (release), seed on first start, start; state survives restarts
-#   scripts/province.sh stop     graceful stop (SIGTERM), townships first
+#   scripts/province.sh stop     graceful stop (SIGTERM): gateways, then services, then registries
 #   scripts/province.sh status   processes, their memory, and the province's summary
 #
 # Topology (ports from $ANLAN_PROVINCE_PORT, default 20000; state in $ANLAN_PROVINCE_DIR, default .province/):
@@ -175,18 +175,26 @@ start() {
 }
 
 stop() {
-    local name
-    for ((i = ${#PROCESSES[@]} - 1; i >= 0; i--)); do
-        name=${PROCESSES[$i]}
-        local pidfile="$STATE/run/$name.pid"
-        [ -f "$pidfile" ] || continue
-        local pid; pid=$(cat "$pidfile")
-        if kill -0 "$pid" 2>/dev/null; then
-            kill -TERM "$pid"
-            for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
-            kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
-        fi
-        rm -f "$pidfile"
+    # In three phases, each process of a phase at once: the gateways, then the services, then the
+    # registries (so every node deregisters while its registry still runs). A process has 10 s to drain.
+    local phase name
+    for phase in "gateway-" "hazard-survey material-reserve training-records aviation-landing-points" "registry-"; do
+        local pids=()
+        for name in "${PROCESSES[@]}"; do
+            case " $phase " in *" $name "*) ;; *) [[ "$phase" == *- && "$name" == "$phase"* ]] || continue ;; esac
+            local pidfile="$STATE/run/$name.pid"
+            [ -f "$pidfile" ] || continue
+            local pid; pid=$(cat "$pidfile")
+            kill -0 "$pid" 2>/dev/null && kill -TERM "$pid" && pids+=("$pid")
+            rm -f "$pidfile"
+        done
+        for _ in $(seq 1 200); do
+            local alive=0 pid
+            for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+            [ "$alive" = 0 ] && break
+            sleep 0.05
+        done
+        for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"; done
     done
     echo "stopped (data kept in $STATE/data)"
 }
