@@ -106,6 +106,13 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         guard let call = pending.removeValue(forKey: id) else { return }
         finish(call, with: error)
         writeControl(Frame(.cancel, requestID: id))
+        closeIfDrained()
+    }
+
+    /// After the server's GOAWAY, the connection is closed as soon as nothing is pending on it: the
+    /// draining server is waiting for that, and new calls go to a new connection anyway.
+    private func closeIfDrained() {
+        if draining, pending.isEmpty, !closed { context.close(promise: nil) }
     }
 
     /// Writes and flushes a small control frame (HELLO, PING, CANCEL), which always fits any frame limit.
@@ -227,6 +234,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         default:
             break
         }
+        closeIfDrained()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
