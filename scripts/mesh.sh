@@ -207,37 +207,53 @@ demo_progress() {  # move some demo hidden hazards through the loop, over the wi
     echo "  moved 120 demo hidden hazards through the loop (50 closed)"
 }
 
-stop_pidfile() {  # graceful stop of the process in a pid file
-    local pidfile=$1
-    [ -f "$pidfile" ] || return 0
-    local pid; pid=$(cat "$pidfile")
-    if kill -0 "$pid" 2>/dev/null; then
-        kill -TERM "$pid"
-        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
-    fi
-    rm -f "$pidfile"
+stop_pidfiles() {  # graceful stop of the processes in these pid files, all at once (10 s each to drain)
+    local pidfile pids=()
+    for pidfile in "$@"; do
+        [ -f "$pidfile" ] || continue
+        local pid; pid=$(cat "$pidfile")
+        kill -0 "$pid" 2>/dev/null && kill -TERM "$pid" && pids+=("$pid")
+        rm -f "$pidfile"
+    done
+    for _ in $(seq 1 200); do
+        local alive=0 pid
+        for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+        [ "$alive" = 0 ] && break
+        sleep 0.05
+    done
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"; done
+    STOPPED=$((STOPPED + ${#pids[@]}))
 }
 
 stop() {
-    local pids=()
+    # Every service and gateway at once; then the registries a tier at a time from the townships up, so
+    # children leave before their parents stop and their deregistration reaches them.
+    local files=() tier
     for service in "${SERVICES[@]}"; do
         local fields=($service)
-        for region in "${fields[@]:2}"; do stop_pidfile "$STATE/run/${fields[0]}-$region.pid"; done
+        for region in "${fields[@]:2}"; do files+=("$STATE/run/${fields[0]}-$region.pid"); done
     done
-    for ((i = ${#NODES[@]} - 1; i >= 0; i--)); do
-        local region=${NODES[$i]%% *}
-        local pidfile="$STATE/run/registry-$region.pid"
-        [ -f "$pidfile" ] || continue
-        local pid; pid=$(cat "$pidfile")
-        if kill -0 "$pid" 2>/dev/null; then
-            kill -TERM "$pid"
-            pids+=("$pid")
-            # Children leave before their parents stop, so their deregistration reaches them.
-            for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
-        fi
-        rm -f "$pidfile"
+    STOPPED=0
+    stop_pidfiles "${files[@]}"
+    local services=$STOPPED
+    for tier in township county city province; do
+        files=()
+        for node in "${NODES[@]}"; do
+            local region=${node%% *}
+            [ "$(tier_of "$region")" = "$tier" ] && files+=("$STATE/run/registry-$region.pid")
+        done
+        stop_pidfiles "${files[@]}"
     done
-    echo "stopped ${#pids[@]} nodes (data kept in $STATE/data)"
+    echo "stopped $((STOPPED - services)) nodes (data kept in $STATE/data)"
+}
+
+tier_of() {  # province, city, county or township, from a region code
+    local code=$1
+    if [ ${#code} -eq 12 ]; then echo township
+    elif [ "$code" = 330000 ]; then echo province
+    elif [ "${code:4:2}" = 00 ]; then echo city
+    else echo county
+    fi
 }
 
 status() {
