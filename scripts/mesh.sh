@@ -27,6 +27,7 @@
 # The gateway's own last-good-summary store is in $STATE/data/gateway-<region>.sqlite.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+source "$ROOT/scripts/lib/stop.sh"
 STATE=${ANLAN_MESH_DIR:-$ROOT/.mesh}
 BASE_PORT=${ANLAN_MESH_PORT:-7400}
 BIN="$ROOT/.build/release"
@@ -207,24 +208,6 @@ demo_progress() {  # move some demo hidden hazards through the loop, over the wi
     echo "  moved 120 demo hidden hazards through the loop (50 closed)"
 }
 
-stop_pidfiles() {  # graceful stop of the processes in these pid files, all at once (10 s each to drain)
-    local pidfile pids=()
-    for pidfile in "$@"; do
-        [ -f "$pidfile" ] || continue
-        local pid; pid=$(cat "$pidfile")
-        kill -0 "$pid" 2>/dev/null && kill -TERM "$pid" && pids+=("$pid")
-        rm -f "$pidfile"
-    done
-    for _ in $(seq 1 200); do
-        local alive=0 pid
-        for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
-        [ "$alive" = 0 ] && break
-        sleep 0.05
-    done
-    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"; done
-    STOPPED=$((STOPPED + ${#pids[@]}))
-}
-
 stop() {
     # Every service and gateway at once; then the registries a tier at a time from the townships up, so
     # children leave before their parents stop and their deregistration reaches them.
@@ -233,9 +216,8 @@ stop() {
         local fields=($service)
         for region in "${fields[@]:2}"; do files+=("$STATE/run/${fields[0]}-$region.pid"); done
     done
-    STOPPED=0
     stop_pidfiles "${files[@]}"
-    local services=$STOPPED
+    STOPPED=0
     for tier in township county city province; do
         files=()
         for node in "${NODES[@]}"; do
@@ -244,7 +226,7 @@ stop() {
         done
         stop_pidfiles "${files[@]}"
     done
-    echo "stopped $((STOPPED - services)) nodes (data kept in $STATE/data)"
+    echo "stopped $STOPPED nodes (data kept in $STATE/data)"
 }
 
 tier_of() {  # province, city, county or township, from a region code

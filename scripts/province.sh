@@ -20,6 +20,7 @@
 #   and 290 synthetic temporary landing fields (beside every third township with a known centre).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+source "$ROOT/scripts/lib/stop.sh"
 STATE=${ANLAN_PROVINCE_DIR:-$ROOT/.province}
 BASE=${ANLAN_PROVINCE_PORT:-20000}
 BIN="$ROOT/.build/release"
@@ -175,27 +176,12 @@ start() {
 }
 
 stop() {
-    # In three phases, each process of a phase at once: the gateways, then the services, then the
-    # registries (so every node deregisters while its registry still runs). A process has 10 s to drain.
-    local phase name
-    for phase in "gateway-" "hazard-survey material-reserve training-records aviation-landing-points" "registry-"; do
-        local pids=()
-        for name in "${PROCESSES[@]}"; do
-            case " $phase " in *" $name "*) ;; *) [[ "$phase" == *- && "$name" == "$phase"* ]] || continue ;; esac
-            local pidfile="$STATE/run/$name.pid"
-            [ -f "$pidfile" ] || continue
-            local pid; pid=$(cat "$pidfile")
-            kill -0 "$pid" 2>/dev/null && kill -TERM "$pid" && pids+=("$pid")
-            rm -f "$pidfile"
-        done
-        for _ in $(seq 1 200); do
-            local alive=0 pid
-            for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
-            [ "$alive" = 0 ] && break
-            sleep 0.05
-        done
-        for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"; done
-    done
+    # In three phases, each phase's processes at once: the gateways, then the services, then the
+    # registries (so every node deregisters while its registry still runs).
+    local run="$STATE/run"
+    stop_pidfiles "$run"/gateway-*.pid
+    stop_pidfiles "$run"/{hazard-survey,material-reserve,training-records,aviation-landing-points}.pid
+    stop_pidfiles "$run"/registry-*.pid
     echo "stopped (data kept in $STATE/data)"
 }
 
