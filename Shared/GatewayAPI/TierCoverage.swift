@@ -44,3 +44,10 @@ public struct TierCoverage: WireMessage, Hashable, Codable {
         tiers.sort { $0.tier < $1.tier }
     }
 }
+
+extension [TierCoverage] {
+    /// "tier 2 11/11, tier 3 89/90, …": reporting / expected per tier, for people.
+    public var text: String {
+        map { "tier \($0.tier) \($0.reporting)/\($0.expected)" }.joined(separator: ", ")
+    }
+}

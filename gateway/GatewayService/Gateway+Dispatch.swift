@@ -39,8 +39,7 @@ extension Gateway {
         let deadline = deadline ?? .now() + defaultBudget
         let request = subtree.request
         let childDeadline = Self.childDeadline(deadline)
-        if !subtree.wholeSubtree, let destination = try? scope.tree.region(request.destinationRegion), destination != scope.region,
-           scope.tree.isInSubtree(destination.code, of: scope.region.code) {
+        if !subtree.wholeSubtree, let destination = try? scope.recordRegion(request.destinationRegion), destination != scope.region {
             let child = try childOnPath(to: destination)
             if hasGateway(child.code) {
                 // The destination's own side first; wider only if it falls short.

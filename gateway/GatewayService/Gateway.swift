@@ -85,11 +85,12 @@ public final class Gateway: Sendable {
         if target == scope.region { return try await composed(year: year, deadline: deadline, maxAge: request.maxAgeMilliseconds).summary }
         let child = try childOnPath(to: target)
         guard hasGateway(child.code) else { return await local(target, year: year, deadline: deadline) }
-        async let here = local(target, year: year, deadline: Self.childDeadline(deadline))
+        let childDeadline = Self.childDeadline(deadline)
+        async let here = local(target, year: year, deadline: childDeadline)
         let asked = SummaryRequest(regionCode: target.code, year: year, maxAgeMilliseconds: request.maxAgeMilliseconds)
         var below = target == child
-            ? await childPart(child, asked, deadline: Self.childDeadline(deadline)).summary
-            : try await forward(GatewayMethods.summary, asked, to: child, deadline: Self.childDeadline(deadline))
+            ? await childPart(child, asked, deadline: childDeadline).summary
+            : try await forward(GatewayMethods.summary, asked, to: child, deadline: childDeadline)
         below.mergeStatistics(await here)
         return below
     }
@@ -112,20 +113,20 @@ public final class Gateway: Sendable {
             })
         }
         let child = try childOnPath(to: target)
-        async let here = locals([target] + regions, year: year, deadline: Self.childDeadline(deadline))
+        let childDeadline = Self.childDeadline(deadline)
+        async let here = locals([target] + regions, year: year, deadline: childDeadline)
         guard hasGateway(child.code) else {
             let parts = await here
             return DrillDown(region: parts[0], children: Array(parts.dropFirst()))
         }
         var drill = try await forward(GatewayMethods.children,
                                       SummaryRequest(regionCode: target.code, year: year, maxAgeMilliseconds: request.maxAgeMilliseconds), to: child,
-                                      deadline: Self.childDeadline(deadline))
+                                      deadline: childDeadline)
         let parts = await here
         drill.region.mergeStatistics(parts[0])
+        let own = Dictionary(parts.dropFirst().map { ($0.regionCode, $0) }, uniquingKeysWith: { $1 })
         for index in drill.children.indices {
-            if let local = parts.dropFirst().first(where: { $0.regionCode == drill.children[index].regionCode }) {
-                drill.children[index].mergeStatistics(local)
-            }
+            if let local = own[drill.children[index].regionCode] { drill.children[index].mergeStatistics(local) }
         }
         return drill
     }
@@ -214,10 +215,7 @@ public final class Gateway: Sendable {
     /// The child regions expected to report: every one when every child has a node; otherwise those whose
     /// gateway has registered, and those seen before.
     private func expectedChildren() throws -> [Region] {
-        let children = try scope.tree.children(of: scope.region.code)
-        if everyChildHasANode { return children }
-        let registered = directory.childGateways()
-        return children.filter { registered.contains($0.code) || store.knows($0.code) }
+        try scope.tree.children(of: scope.region.code).filter { hasGateway($0.code) }
     }
 
     func hasGateway(_ code: String) -> Bool {

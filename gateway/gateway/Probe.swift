@@ -12,17 +12,24 @@ struct Probe: AsyncParsableCommand {
         subcommands: [PingCommand.self, InfoCommand.self, Summary.self, Children.self, Plan.self, Nearest.self])
 }
 
-struct Summary: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "A region's merged summary, with its coverage and each child's status.")
-    @OptionGroup var options: ProbeOptions
+/// What `summary` and `children` ask about: the region, the year and the age of answer accepted.
+struct SummaryQuery: ParsableArguments {
     @Option(help: "Region code (default: the gateway's own).") var region = ""
     @Option(help: "Year (default: this year).") var year: UInt32 = 0
     @Option(help: "Milliseconds old an answer may be (default: the gateway's --max-age; 0: ask every node now).")
     var maxAge: UInt32?
 
+    var request: SummaryRequest { SummaryRequest(regionCode: region, year: year, maxAgeMilliseconds: maxAge) }
+}
+
+struct Summary: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "A region's merged summary, with its coverage and each child's status.")
+    @OptionGroup var options: ProbeOptions
+    @OptionGroup var query: SummaryQuery
+
     func run() async throws {
         try await options.run { client in
-            let summary = try await client.call(GatewayMethods.summary, SummaryRequest(regionCode: region, year: year, maxAgeMilliseconds: maxAge))
+            let summary = try await client.call(GatewayMethods.summary, query.request)
             try options.emit(summary, text: describe(summary, detailed: true))
         }
     }
@@ -31,14 +38,11 @@ struct Summary: AsyncParsableCommand {
 struct Children: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "A region's summary and its children's, side by side.")
     @OptionGroup var options: ProbeOptions
-    @Option(help: "Region code (default: the gateway's own).") var region = ""
-    @Option(help: "Year (default: this year).") var year: UInt32 = 0
-    @Option(help: "Milliseconds old an answer may be (default: the gateway's --max-age; 0: ask every node now).")
-    var maxAge: UInt32?
+    @OptionGroup var query: SummaryQuery
 
     func run() async throws {
         try await options.run { client in
-            let drill = try await client.call(GatewayMethods.children, SummaryRequest(regionCode: region, year: year, maxAgeMilliseconds: maxAge))
+            let drill = try await client.call(GatewayMethods.children, query.request)
             try options.emit(drill, text: ([describe(drill.region, detailed: false)] + drill.children.map { "  " + describe($0, detailed: false) })
                 .joined(separator: "\n"))
         }
@@ -60,7 +64,7 @@ func describe(_ summary: RegionSummary, detailed: Bool) -> String {
     let asOf = Date(timeIntervalSince1970: Double(summary.asOfMilliseconds) / 1000)
     line += "\nas of \(asOf)"
     line += "\ncoverage: " + (summary.coverage.isEmpty ? "no child nodes"
-        : summary.coverage.map { "tier \($0.tier) \($0.reporting)/\($0.expected)" }.joined(separator: ", "))
+        : summary.coverage.text)
     for child in summary.children {
         let age = child.asOfMilliseconds == 0 ? "" : String(format: ", %.1f s old", Double(summary.asOfMilliseconds - child.asOfMilliseconds) / 1000)
         line += "\n  child \(child.name): \(child.freshness.name)\(child.freshness == .fresh ? "" : age)\(child.reason.isEmpty ? "" : " — \(child.reason)")"

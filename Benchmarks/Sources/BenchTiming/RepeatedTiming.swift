@@ -21,7 +21,7 @@ public struct RepeatedTiming: Sendable {
     }
 
     /// `callers` tasks at once, each running `body` `each` times; the figures of every call (the
-    /// first is the first call to finish).
+    /// "first" is the first call of whichever caller finished first: not a cold figure).
     public static func measureConcurrent(callers: Int, each: Int,
                                          _ body: @escaping @Sendable () async throws -> Void) async throws -> RepeatedTiming {
         let samples = try await withThrowingTaskGroup(of: [Double].self) { group in

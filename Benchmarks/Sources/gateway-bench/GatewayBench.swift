@@ -24,7 +24,7 @@ struct GatewayBench: AsyncParsableCommand {
     func run() async throws {
         let province = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: port, defaultTimeout: .seconds(10)))
         let first = try await province.call(GatewayMethods.summary, SummaryRequest(maxAgeMilliseconds: 0))
-        let nodes = first.coverage.map { "tier \($0.tier) \($0.reporting)/\($0.expected)" }.joined(separator: ", ")
+        let nodes = first.coverage.text
         print("province summary: coverage \(nodes)")
 
         // Every request a fan-out to every node now (max age 0). First, before a warm request has any
@@ -53,7 +53,7 @@ struct GatewayBench: AsyncParsableCommand {
         print(String(format: "province summary, warm (default max age): median %.2f ms, p99 %.2f ms (%d requests, one at a time); the answer's figures %.0f ms old",
                      summary.median, summary.p99, repetitions, age))
 
-        let concurrent = try await RepeatedTiming.measureConcurrent(callers: 8, each: repetitions / 8) {
+        let concurrent = try await RepeatedTiming.measureConcurrent(callers: 8, each: max(1, repetitions / 8)) {
             _ = try await province.call(GatewayMethods.summary, warm, timeout: .seconds(2))
         }
         print(String(format: "province summary, warm, 8 callers at once: median %.2f ms, p99 %.2f ms", concurrent.median, concurrent.p99))
@@ -69,7 +69,7 @@ struct GatewayBench: AsyncParsableCommand {
                 answer = try await province.call(GatewayMethods.summary, fresh, timeout: .milliseconds(deadline))
                 worst = max(worst, (ContinuousClock.now - started).seconds * 1000)
             }
-            let coverage = answer.coverage.map { "tier \($0.tier) \($0.reporting)/\($0.expected)" }.joined(separator: ", ")
+            let coverage = answer.coverage.text
             print(String(format: "one county's gateway frozen, a full fan-out each, deadline %d ms: slowest of 10 answers %.1f ms (deadline + %.1f ms); coverage %@",
                          deadline, worst, worst - Double(deadline), coverage))
             // Warm requests meanwhile: the standing summary's recomposition gives up on the county at
@@ -79,7 +79,7 @@ struct GatewayBench: AsyncParsableCommand {
                 try await province.call(GatewayMethods.summary, SummaryRequest(), timeout: .milliseconds(deadline))
             }
             let standing = try await province.call(GatewayMethods.summary, SummaryRequest())
-            let standingCoverage = standing.coverage.map { "tier \($0.tier) \($0.reporting)/\($0.expected)" }.joined(separator: ", ")
+            let standingCoverage = standing.coverage.text
             print(String(format: "one county's gateway frozen, warm: median %.2f ms, p99 %.2f ms (50); coverage %@",
                          warmFrozen.median, warmFrozen.p99, standingCoverage))
         }
