@@ -11,11 +11,12 @@ public protocol NodeServeCommand: AsyncParsableCommand {
 }
 
 extension NodeServeCommand {
+    /// `serve`'s command: the node these flags describe.
+    public func run() async throws { try await serve() }
+
     /// Runs the one node these flags describe.
     public func serve() async throws {
-        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
-        var logger = Logger(label: "anlan.\(Node.kind)")
-        logger.logLevel = Logger.Level(rawValue: options.logLevel) ?? .info
+        let logger = bootstrapLogging(kind: Node.kind, level: options.logLevel)
         try await NodeServer.run(try await makeNode(logger: logger), options: options, logger: logger)
     }
 }
@@ -34,9 +35,7 @@ public struct ServeGroup<Serve: NodeServeCommand>: AsyncParsableCommand {
     public init() {}
 
     public func run() async throws {
-        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
-        var logger = Logger(label: "anlan.\(Serve.Node.kind)")
-        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let logger = bootstrapLogging(kind: Serve.Node.kind, level: logLevel)
         var nodes: [(service: any NodeService, options: ServeOptions)] = []
         for (index, words) in try NodeGroupFile.nodes(path: groupFile).enumerated() {
             let serve: Serve
@@ -52,4 +51,12 @@ public struct ServeGroup<Serve: NodeServeCommand>: AsyncParsableCommand {
         guard !nodes.isEmpty else { throw ValidationError("\(groupFile) names no nodes") }
         try await NodeServer.runGroup(nodes, logger: logger)
     }
+}
+
+/// Logs to standard error, for a process serving nodes of `kind`, at `level` (info when unknown).
+private func bootstrapLogging(kind: String, level: String) -> Logger {
+    LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+    var logger = Logger(label: "anlan.\(kind)")
+    logger.logLevel = Logger.Level(rawValue: level) ?? .info
+    return logger
 }

@@ -29,7 +29,8 @@ public enum NodeServer {
     public static func runGroup(_ nodes: [(service: any NodeService, options: ServeOptions)], logger: Logger) async throws {
         var parts = NodeParts()
         for node in nodes { try add(node.service, options: node.options, logger: logger, to: &parts) }
-        let keepers = parts.keepers.count > 1 ? [.init(service: ConcurrentServices(services: parts.keepers.map(\.service)))] : parts.keepers
+        let keepers: [ServiceGroupConfiguration.ServiceConfiguration] = parts.keepers.isEmpty ? []
+            : [.init(service: parts.keepers.count == 1 ? parts.keepers[0] : ConcurrentServices(services: parts.keepers))]
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: parts.background + parts.servers + keepers, gracefulShutdownSignals: [.sigterm, .sigint],
             cancellationSignals: [], logger: logger))
@@ -40,7 +41,7 @@ public enum NodeServer {
     private struct NodeParts {
         var background: [ServiceGroupConfiguration.ServiceConfiguration] = []
         var servers: [ServiceGroupConfiguration.ServiceConfiguration] = []
-        var keepers: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        var keepers: [any Service] = []
     }
 
     /// One node's services into `parts`: its background work, its server and port file, and its lease keeper.
@@ -102,7 +103,7 @@ public enum NodeServer {
                              host: advertised, port: UInt16(try await server.port),
                              metadata: [MetadataEntry(key: "version", value: softwareVersion)])
             }
-            parts.keepers.append(.init(service: keeper))
+            parts.keepers.append(keeper)
         }
     }
 }

@@ -218,9 +218,9 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
     }
 
-    /// Runs a request received at `received`; `now` when the caller has just read the clock (one read
-    /// per request, not two: a clock read is a measurable share of an echo's cost).
-    private func start(_ frame: Frame, received: NIODeadline, now: NIODeadline? = nil) {
+    /// Runs a request received at `received`; `now` is the caller's clock reading (one read per request
+    /// for one that did not wait in the queue: a clock read is a measurable share of an echo's cost).
+    private func start(_ frame: Frame, received: NIODeadline, now: NIODeadline) {
         let id = frame.requestID
         stats.requests.add(1)
         guard let entry = router.entries[frame.header.method] else {
@@ -236,7 +236,6 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         } catch {
             return errorCaught(context: context, error: error)
         }
-        let now = now ?? NIODeadline.now()
         let budget = frame.header.deadlineBudgetMilliseconds
         let deadline = budget == 0 ? nil : received + .milliseconds(Int64(budget))
         if let deadline, deadline <= now {
@@ -289,7 +288,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         inFlight[id]?.task = Task(executorPreference: executor) {
             let result: Result<ByteBuffer, RPCError>
             do {
-                result = .success(try await EventLoopTaskExecutor.$current.withValue(executor) { try await body() })
+                if let executor {
+                    result = .success(try await EventLoopTaskExecutor.$current.withValue(executor) { try await body() })
+                } else {
+                    result = .success(try await body())
+                }
             } catch {
                 result = .failure(RPCError.from(error))
             }
@@ -437,7 +440,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     private func requestFinished() {
         while state != .closed, running < configuration.maxConcurrentRequests, let next = queued.popFirst() {
-            start(next.frame, received: next.received)
+            start(next.frame, received: next.received, now: .now())
         }
         if readWithheld, state != .closed, running + queued.count < configuration.maxConcurrentRequests {
             readWithheld = false

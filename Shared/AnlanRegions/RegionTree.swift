@@ -200,7 +200,7 @@ public final class RegionTree: Sendable {
     /// - Throws: `RegionError` `.malformedCode` or `.unknownCode`.
     public func leaves(under code: String) throws -> [Region] {
         let region = try self.region(code)
-        return try isLeaf(region.code) ? [region] : descendants(of: region.code).filter { childLists[try index(of: $0.code)].isEmpty }
+        return try isLeaf(region.code) ? [region] : descendants(of: region.code).filter { try isLeaf($0.code) }
     }
 
     /// Whether a region has nothing below it: a township, or a county without townships — where

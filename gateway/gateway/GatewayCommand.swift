@@ -35,8 +35,6 @@ struct GatewayCommand: AsyncParsableCommand {
             }
         }
 
-        func run() async throws { try await serve() }
-
         func makeNode(logger: Logger) async throws -> GatewayNode {
             let database = options.database ?? "gateway-\(options.region).sqlite"
             let registry = RegistryClients.shared(try HostPort(parsing: options.registry ?? "", flag: "--registry"),

@@ -12,8 +12,7 @@ import GRDB
 /// nearer, so the k nearest of them are the answer.
 struct SpatialSearch {
     private let box: RawStatement
-    /// Statuses that count as usable and the least class accepted (1 = any).
-    private let statuses: [LandingPointStatus]
+    /// The least class accepted (1 = any); usable statuses are written into the statement.
     private let minimumClass: HelicopterClass
 
     /// One candidate: its row id in `landing_point` and its distance, kilometres.
@@ -23,7 +22,6 @@ struct SpatialSearch {
     }
 
     init(_ db: Database, statuses: [LandingPointStatus], minimumClass: HelicopterClass?) throws {
-        self.statuses = statuses
         self.minimumClass = minimumClass ?? .light
         // Statuses are a closed set of small numbers: written into the statement, filtered by SQLite.
         box = try RawStatement(db, sql: """

@@ -19,8 +19,6 @@ struct AviationLandingCommand: AsyncParsableCommand {
         @OptionGroup var options: ServeOptions
         @OptionGroup var rules: RuleOptions
 
-        func run() async throws { try await serve() }
-
         func makeNode(logger: Logger) async throws -> AviationLandingNode {
             let register = try AviationLanding(databasePath: options.database ?? "aviation-landing-points-\(options.region).sqlite",
                                                regionCode: options.region, configuration: rules.configuration, logger: logger)

@@ -160,14 +160,14 @@ public final class HazardSurvey: Sendable {
         let today = configuration.today()
         let recordedAt = milliseconds()
         return try await write { [validator, configuration] db in
-            let hazard = try validating { try validator.hiddenHazard(try Self.withRegion(hazard, db)) }
+            let hazard = try validator.hiddenHazard(try Self.withRegion(hazard, db))
             if let existing = try HazardSurveyStore.hidden(id: hazard.id, asOf: today, db) {
                 guard Self.isRetry(of: existing, hazard) else {
                     throw RPCError.alreadyExists("hidden hazard \(hazard.id) already exists with other values; update it instead")
                 }
                 return existing
             }
-            _ = try validating { try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db) }
+            _ = try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db)
             return try HazardSurveyStore.hidden(id: hazard.id, asOf: today, db)!
         }
     }
@@ -177,11 +177,11 @@ public final class HazardSurvey: Sendable {
         let today = configuration.today()
         let recordedAt = milliseconds()
         return try await write { [validator, configuration] db in
-            let hazard = try validating { try validator.hiddenHazard(try Self.withRegion(hazard, db)) }
+            let hazard = try validator.hiddenHazard(try Self.withRegion(hazard, db))
             guard try Bool(exists: db, sql: "SELECT 1 FROM hidden_hazard WHERE id = ?", hazard.id) else {
                 throw Self.notFound("hidden hazard", hazard.id)
             }
-            _ = try validating { try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db) }
+            _ = try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db)
             return try HazardSurveyStore.hidden(id: hazard.id, asOf: today, db)!
         }
     }

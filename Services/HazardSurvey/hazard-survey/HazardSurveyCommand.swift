@@ -21,8 +21,6 @@ struct HazardSurveyCommand: AsyncParsableCommand {
         @OptionGroup var options: ServeOptions
         @OptionGroup var rules: RuleOptions
 
-        func run() async throws { try await serve() }
-
         func makeNode(logger: Logger) async throws -> HazardSurveyNode {
             let survey = try HazardSurvey(databasePath: options.database ?? "hazard-survey-\(options.region).sqlite",
                                           regionCode: options.region, configuration: try rules.configuration(), logger: logger)

@@ -27,7 +27,9 @@ public struct SyntheticReserve: Sendable {
         self.today = today
         self.villageStoresPerTownship = max(0, villageStoresPerTownship)
         self.unitsPerVillageStore = max(0, unitsPerVillageStore)
-        townshipIndex = Dictionary(uniqueKeysWithValues: tree.regions(at: .township).enumerated().map { ($1.code, $0) })
+        // Only village stores need it: the usual `generate` makes none.
+        townshipIndex = villageStoresPerTownship > 0
+            ? Dictionary(uniqueKeysWithValues: tree.regions(at: .township).enumerated().map { ($1.code, $0) }) : [:]
     }
 
     /// How many village stores township `code` gets.

@@ -28,8 +28,6 @@ struct MaterialReserveCommand: AsyncParsableCommand {
             guard targetHours > 0, targetHours.isFinite else { throw ValidationError("--target-hours must be positive") }
         }
 
-        func run() async throws { try await serve() }
-
         func makeNode(logger: Logger) async throws -> MaterialReserveNode {
             let reserve = try MaterialReserve(databasePath: options.database ?? "material-reserve-\(options.region).sqlite",
                                               regionCode: options.region, logger: logger)

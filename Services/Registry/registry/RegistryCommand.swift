@@ -22,8 +22,6 @@ struct RegistryCommand: AsyncParsableCommand {
         @Option(help: "Seconds between lease sweeps.")
         var sweepInterval: Double = 1
 
-        func run() async throws { try await serve() }
-
         func makeNode(logger: Logger) async throws -> RegistryNode {
             let database = options.database ?? "registry-\(options.region).sqlite"
             var configuration = RegistryConfiguration()

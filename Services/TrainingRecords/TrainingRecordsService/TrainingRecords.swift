@@ -12,7 +12,6 @@ import TrainingRecordsAPI
 /// `RPCError`s: `invalidArgument` for a bad record or request, `notFound`.
 public final class TrainingRecords: Sendable {
     public let region: Region
-    public let configuration: TrainingConfiguration
     /// The flood season's start every derivation uses: the flag's, or the one stored in the database.
     public let floodSeason: (month: Int, day: Int)
     let tree: RegionTree
@@ -28,7 +27,6 @@ public final class TrainingRecords: Sendable {
     public init(databasePath: String, regionCode: String, configuration: TrainingConfiguration = TrainingConfiguration(),
                 tree: RegionTree = .zhejiang, logger: Logger, today: @escaping @Sendable () -> CivilDay = { .today }) throws {
         self.region = try tree.region(regionCode)
-        self.configuration = configuration
         self.tree = tree
         self.store = try TrainingStore(path: databasePath)
         self.statisticsCache = ReadCache(path: databasePath)
@@ -47,7 +45,8 @@ public final class TrainingRecords: Sendable {
         let floodSeason = asked ?? stored.flatMap(TrainingConfiguration.floodSeasonStart) ?? TrainingConfiguration.defaultFloodSeasonStarts
         guard stored != text(floodSeason) else { return floodSeason }
         try store.pool.write { db in
-            if try String.fetchOne(db, sql: select) != nil {
+            // Stored before: there are derivations to redo (no writer of this node runs yet).
+            if stored != nil {
                 var training = try TrainingDeriver(db, floodSeason: floodSeason)
                 for person in try String.fetchAll(db, sql: "SELECT id FROM person WHERE role = ?", arguments: [PersonRole.floodControlResponsible.rawValue]) {
                     try training.derive(personID: person)

@@ -19,8 +19,6 @@ struct TrainingRecordsCommand: AsyncParsableCommand {
         @OptionGroup var options: ServeOptions
         @OptionGroup var season: SeasonOptions
 
-        func run() async throws { try await serve() }
-
         func makeNode(logger: Logger) async throws -> TrainingRecordsNode {
             let records = try TrainingRecords(databasePath: options.database ?? "training-records-\(options.region).sqlite", regionCode: options.region,
                                               configuration: season.configuration, logger: logger)
