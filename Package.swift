@@ -118,26 +118,26 @@ let package = Package(
         .target(
             name: "HazardSurveyAPI",
             dependencies: ["AnlanWire", "AnlanRPC", "AnlanRecords"],
-            path: "Shared/HazardSurveyAPI"
+            path: "Services/HazardSurvey/HazardSurveyAPI"
         ),
 
         /// material-reserve's wire messages and catalogue codes, for its clients.
         .target(
             name: "MaterialReserveAPI",
             dependencies: ["AnlanWire", "AnlanRPC", "AnlanRecords"],
-            path: "Shared/MaterialReserveAPI"
+            path: "Services/MaterialReserve/MaterialReserveAPI"
         ),
         /// aviation-landing-points' wire messages and method ids.
         .target(
             name: "AviationLandingAPI",
             dependencies: ["AnlanWire", "AnlanRPC", "AnlanRecords"],
-            path: "Shared/AviationLandingAPI"
+            path: "Services/AviationLanding/AviationLandingAPI"
         ),
         /// training-records' wire messages, method ids and national ID validation.
         .target(
             name: "TrainingRecordsAPI",
             dependencies: ["AnlanWire", "AnlanRPC", "AnlanRecords"],
-            path: "Shared/TrainingRecordsAPI"
+            path: "Services/TrainingRecords/TrainingRecordsAPI"
         ),
 
         /// The server skeleton shared by every executable: configuration, `serve`/`probe` commands,
@@ -260,7 +260,7 @@ let package = Package(
         .target(
             name: "GatewayAPI",
             dependencies: ["AnlanWire", "AnlanRPC", "AnlanRecords", "HazardSurveyAPI", "MaterialReserveAPI", "AviationLandingAPI", "TrainingRecordsAPI"],
-            path: "Shared/GatewayAPI"
+            path: "gateway/GatewayAPI"
         ),
         .target(
             name: "GatewayService",
