@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import CompilerPluginSupport
 import PackageDescription
 
 /// Anlan (安澜): an emergency-management data mesh for the four tiers of government.
@@ -42,6 +43,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.1"),
     ],
     targets: [
         // MARK: Shared — libraries every executable uses.
@@ -49,11 +51,24 @@ let package = Package(
         /// zlib's CRC-32, from the system library (zlib1g-dev).
         .systemLibrary(name: "CAnlanZlib", path: "Shared/CAnlanZlib"),
 
+        /// `@WireMessage` and `@Field`: each message declared once, its codec and schema generated.
+        .macro(
+            name: "AnlanWireMacros",
+            dependencies: [
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxBuilder", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxMacros", package: "swift-syntax"),
+                .product(name: "SwiftDiagnostics", package: "swift-syntax"),
+                .product(name: "SwiftCompilerPlugin", package: "swift-syntax"),
+            ],
+            path: "Shared/AnlanWireMacros"
+        ),
+
         /// The wire protocol: frames, the tagged payload encoding, compression, limits. No sockets.
         .target(
             name: "AnlanWire",
             dependencies: [
-                "CAnlanZlib",
+                "CAnlanZlib", "AnlanWireMacros",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ],

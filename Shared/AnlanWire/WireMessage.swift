@@ -4,12 +4,35 @@ import NIOCore
 ///
 /// Decoders loop over `WireReader.nextField()`, read the fields they know, and `skip` the rest, so a node
 /// reads messages from newer peers that carry fields it has never heard of.
-public protocol WireMessage: Sendable {
+///
+/// Declare a message with `@WireMessage` and `@Field(n)` on its properties: the macro writes the codec
+/// and the schema from that one declaration.
+public protocol WireMessage: WireValue {
     init(from reader: inout WireReader) throws(WireError)
     func encode(to writer: inout WireWriter)
+    /// The fields, in declaration order (for the exported schema and the protocol document).
+    static var wireFields: [WireFieldDescriptor] { get }
+    /// The message's doc comment.
+    static var wireDoc: String { get }
+    /// The message's name in the exported schema.
+    static var wireName: String { get }
 }
 
 extension WireMessage {
+    public static var wireName: String { String(describing: Self.self) }
+    /// A message written by hand (e.g. in tests) has no declared fields.
+    public static var wireFields: [WireFieldDescriptor] { [] }
+    public static var wireDoc: String { "" }
+    public static var wireSchemaType: WireSchemaType { .message(Self.self) }
+
+    @inlinable
+    public static func readWire(_ field: WireField, from reader: inout WireReader) throws(WireError) -> Self {
+        try reader.readMessage(field, as: Self.self)
+    }
+
+    @inlinable
+    public func writeWire(_ number: UInt32, to writer: inout WireWriter) { writer.write(number, message: self) }
+
     /// The message encoded into a new buffer.
     public func encoded(allocator: ByteBufferAllocator = ByteBufferAllocator()) -> ByteBuffer {
         var writer = WireWriter(buffer: allocator.buffer(capacity: 64))
@@ -25,10 +48,5 @@ extension WireMessage {
 }
 
 /// A message with no fields, for methods that take or return nothing.
-public struct EmptyMessage: WireMessage, Hashable {
-    public init() {}
-    public init(from reader: inout WireReader) throws(WireError) {
-        while let field = try reader.nextField() { try reader.skip(field) }
-    }
-    public func encode(to writer: inout WireWriter) {}
-}
+@WireMessage
+public struct EmptyMessage: Hashable {}

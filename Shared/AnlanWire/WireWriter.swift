@@ -88,10 +88,6 @@ public struct WireWriter {
         }
     }
 
-    public mutating func write(_ number: UInt32, optionalString value: String?) {
-        if let value { write(number, string: value) }
-    }
-
     public mutating func write<M: WireMessage>(_ number: UInt32, messages: [M]) {
         for message in messages { write(number, message: message) }
     }

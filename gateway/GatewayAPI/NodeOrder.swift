@@ -3,7 +3,8 @@ import AnlanWire
 import MaterialReserveAPI
 
 /// What a confirmation did at one node.
-public struct NodeOrder: WireMessage, Hashable, Codable {
+@WireMessage
+public struct NodeOrder: Hashable, Codable, Sendable {
     public enum Outcome: UInt8, WireEnum {
         /// Created and approved: its stock is reserved.
         case approved = 1
@@ -26,45 +27,11 @@ public struct NodeOrder: WireMessage, Hashable, Codable {
         }
     }
 
-    public var node: String              // 1
-    public var idempotencyKey: String    // 2
+    @Field(1) public var node: String = ""
+    @Field(2) public var idempotencyKey: String = ""
     /// The node's order id ("" when none was created, or it is not known).
-    public var orderID: String           // 3
-    public var outcome: Outcome          // 4
-    public var reason: String            // 5
-    public var lines: [DispatchLine]     // 6 (repeated)
-
-    public init(node: String = "", idempotencyKey: String = "", orderID: String = "", outcome: Outcome = .failed, reason: String = "",
-                lines: [DispatchLine] = []) {
-        self.node = node
-        self.idempotencyKey = idempotencyKey
-        self.orderID = orderID
-        self.outcome = outcome
-        self.reason = reason
-        self.lines = lines
-    }
-
-    public init(from reader: inout WireReader) throws(WireError) {
-        self.init()
-        while let field = try reader.nextField() {
-            switch field.number {
-            case 1: node = try reader.readString(field)
-            case 2: idempotencyKey = try reader.readString(field)
-            case 3: orderID = try reader.readString(field)
-            case 4: outcome = try reader.readEnum(field)
-            case 5: reason = try reader.readString(field)
-            case 6: lines.append(try reader.readMessage(field))
-            default: try reader.skip(field)
-            }
-        }
-    }
-
-    public func encode(to writer: inout WireWriter) {
-        writer.write(1, string: node)
-        writer.write(2, string: idempotencyKey)
-        writer.write(3, string: orderID)
-        writer.write(4, enum: outcome)
-        writer.write(5, string: reason)
-        writer.write(6, messages: lines)
-    }
+    @Field(3) public var orderID: String = ""
+    @Field(4) public var outcome: Outcome = .failed
+    @Field(5) public var reason: String = ""
+    @Field(6) public var lines: [DispatchLine] = []
 }

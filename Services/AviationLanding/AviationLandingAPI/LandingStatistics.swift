@@ -4,20 +4,21 @@ import AnlanWire
 /// A region's landing-point figures for roll-up: only counts (and a target that adds up), so a
 /// parent's statistics are exactly its parts' `merged`. Shares are shown from numerator and
 /// denominator, never carried.
-public struct LandingStatistics: WireMessage, Hashable, Codable {
-    public var regionCode: String          // 1
-    public var asOf: CivilDay?             // 2
+@WireMessage
+public struct LandingStatistics: Hashable, Codable, Sendable {
+    @Field(1) public var regionCode: String = ""
+    @Field(2) public var asOf: CivilDay?
     /// Points per (kind, status), with how many pass every rule. Sorted, no empty cells.
-    public var cells: [KindStatusCell]     // 3 (repeated)
+    @Field(3) public var cells: [KindStatusCell] = []
     /// Townships with a usable point on this node within `withinKilometres` …
-    public var townshipsCovered: Int64     // 4
+    @Field(4) public var townshipsCovered: Int64 = 0
     /// … of this many townships.
-    public var townships: Int64            // 5
-    public var withinKilometres: Double    // 6
+    @Field(5) public var townships: Int64 = 0
+    @Field(6) public var withinKilometres: Double = 0
     /// The construction year counted, points built in it, and the target for it.
-    public var year: UInt32                // 7
-    public var built: Int64                // 8
-    public var target: Double              // 9
+    @Field(7) public var year: UInt32 = 0
+    @Field(8) public var built: Int64 = 0
+    @Field(9) public var target: Double = 0
 
     public init(regionCode: String = "", asOf: CivilDay? = nil, cells: [KindStatusCell] = [], townshipsCovered: Int64 = 0,
                 townships: Int64 = 0, withinKilometres: Double = 0, year: UInt32 = 0, built: Int64 = 0, target: Double = 0) {
@@ -33,36 +34,8 @@ public struct LandingStatistics: WireMessage, Hashable, Codable {
         normalise()
     }
 
-    public init(from reader: inout WireReader) throws(WireError) {
-        self.init()
-        while let field = try reader.nextField() {
-            switch field.number {
-            case 1: regionCode = try reader.readString(field)
-            case 2: asOf = try reader.readDay(field)
-            case 3: cells.append(try reader.readMessage(field))
-            case 4: townshipsCovered = try reader.readInt64(field)
-            case 5: townships = try reader.readInt64(field)
-            case 6: withinKilometres = try reader.readDouble(field)
-            case 7: year = try reader.readUInt(field)
-            case 8: built = try reader.readInt64(field)
-            case 9: target = try reader.readDouble(field)
-            default: try reader.skip(field)
-            }
-        }
-        normalise()
-    }
-
-    public func encode(to writer: inout WireWriter) {
-        writer.write(1, string: regionCode)
-        writer.write(2, day: asOf)
-        writer.write(3, messages: cells)
-        writer.write(4, int: townshipsCovered)
-        writer.write(5, int: townships)
-        writer.write(6, double: withinKilometres)
-        writer.write(7, uint: year)
-        writer.write(8, int: built)
-        writer.write(9, double: target)
-    }
+    /// Cells and lines arrive in any order from a peer: summed and sorted like local ones.
+    mutating func wireDidDecode() { normalise() }
 
     /// All points, and those passing every rule.
     public var points: Int64 { cells.reduce(into: 0) { $0.addSaturating($1.points) } }

@@ -4,16 +4,18 @@ import AnlanWire
 /// A region's hazard-survey figures for roll-up: only counts and sums, so that the statistics of a
 /// parent are exactly the `merged` statistics of its own records and its children's subtrees.
 /// Rates (e.g. closed on time / closed) are computed by whoever shows them, never carried.
-public struct HazardStatistics: WireMessage, Hashable, Codable {
-    public var regionCode: String                 // 1
-    public var asOf: CivilDay?                    // 2
+@WireMessage
+public struct HazardStatistics: Hashable, Codable, Sendable {
+    @Field(1) public var regionCode: String = ""
+    @Field(2) public var asOf: CivilDay?
     /// Hazard points per (type, band), with the people they put at risk. Sorted, no empty cells.
-    public var pointCells: [PointCell]            // 3 (repeated)
+    @Field(3) public var pointCells: [PointCell] = []
     /// Enterprises per (grade, sector). Sorted, no empty cells.
-    public var enterpriseCells: [EnterpriseCell]  // 4 (repeated)
-    public var hiddenHazards: HiddenHazardCounts  // 5
-    /// The region's colour: the worst grade of its enterprises (derived from the cells; absent with none).
-    public var colour: RiskGrade? {               // 6 (sent for convenience, recomputed on decode)
+    @Field(4) public var enterpriseCells: [EnterpriseCell] = []
+    @Field(5) public var hiddenHazards: HiddenHazardCounts = HiddenHazardCounts()
+    /// The region's colour: the worst grade of its enterprises (derived from the cells; absent with none;
+    /// sent for convenience, recomputed on decode).
+    @Field(6) public var colour: RiskGrade? {
         enterpriseCells.filter { $0.enterprises > 0 }.map(\.grade).min()
     }
 
@@ -27,29 +29,8 @@ public struct HazardStatistics: WireMessage, Hashable, Codable {
         normalise()
     }
 
-    public init(from reader: inout WireReader) throws(WireError) {
-        self.init()
-        while let field = try reader.nextField() {
-            switch field.number {
-            case 1: regionCode = try reader.readString(field)
-            case 2: asOf = try reader.readDay(field)
-            case 3: pointCells.append(try reader.readMessage(field))
-            case 4: enterpriseCells.append(try reader.readMessage(field))
-            case 5: hiddenHazards = try reader.readMessage(field)
-            default: try reader.skip(field)
-            }
-        }
-        normalise()
-    }
-
-    public func encode(to writer: inout WireWriter) {
-        writer.write(1, string: regionCode)
-        writer.write(2, day: asOf)
-        writer.write(3, messages: pointCells)
-        writer.write(4, messages: enterpriseCells)
-        writer.write(5, message: hiddenHazards)
-        if let colour { writer.write(6, enum: colour) }
-    }
+    /// Cells arrive in any order from a peer: sorted and summed like local ones.
+    mutating func wireDidDecode() { normalise() }
 
     // MARK: Merging
 

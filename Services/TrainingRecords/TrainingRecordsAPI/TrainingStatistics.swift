@@ -4,12 +4,15 @@ import AnlanWire
 /// A region's training figures for roll-up: for each role (and level) the people trained and the
 /// people in it, and for each rule the people it applies to and those meeting it — numerators and
 /// denominators only, so a parent's rate is computed from summed counts, never averaged.
-public struct TrainingStatistics: WireMessage, Hashable, Codable {
-    public var regionCode: String        // 1
-    public var asOf: CivilDay?           // 2
-    public var year: UInt32              // 3
-    public var coverage: [CoverageLine]  // 4 (repeated): by role, then level
-    public var rules: [RuleCount]        // 5 (repeated): by rule id
+@WireMessage
+public struct TrainingStatistics: Hashable, Codable, Sendable {
+    @Field(1) public var regionCode: String = ""
+    @Field(2) public var asOf: CivilDay?
+    @Field(3) public var year: UInt32 = 0
+    /// By role, then level.
+    @Field(4) public var coverage: [CoverageLine] = []
+    /// By rule id.
+    @Field(5) public var rules: [RuleCount] = []
 
     public init(regionCode: String = "", asOf: CivilDay? = nil, year: UInt32 = 0, coverage: [CoverageLine] = [], rules: [RuleCount] = []) {
         self.regionCode = regionCode
@@ -20,28 +23,8 @@ public struct TrainingStatistics: WireMessage, Hashable, Codable {
         normalise()
     }
 
-    public init(from reader: inout WireReader) throws(WireError) {
-        self.init()
-        while let field = try reader.nextField() {
-            switch field.number {
-            case 1: regionCode = try reader.readString(field)
-            case 2: asOf = try reader.readDay(field)
-            case 3: year = try reader.readUInt(field)
-            case 4: coverage.append(try reader.readMessage(field))
-            case 5: rules.append(try reader.readMessage(field))
-            default: try reader.skip(field)
-            }
-        }
-        normalise()
-    }
-
-    public func encode(to writer: inout WireWriter) {
-        writer.write(1, string: regionCode)
-        writer.write(2, day: asOf)
-        writer.write(3, uint: year)
-        writer.write(4, messages: coverage)
-        writer.write(5, messages: rules)
-    }
+    /// Cells and lines arrive in any order from a peer: summed and sorted like local ones.
+    mutating func wireDidDecode() { normalise() }
 
     /// Adds `other`'s counts to these (same year; region and day stay this one's).
     public mutating func merge(_ other: TrainingStatistics) {
