@@ -2,6 +2,7 @@ import AnlanRPC
 import AnlanWire
 
 /// The registry's methods (ids 0x0100–0x01FF).
+@WireMethods
 public enum RegistryMethods {
     public static let register = RPCMethod<RegisterRequest, LeaseGrant>(id: 0x0101, name: "registry.register")
     public static let heartbeat = RPCMethod<LeaseRequest, LeaseGrant>(id: 0x0102, name: "registry.heartbeat")
@@ -9,5 +10,5 @@ public enum RegistryMethods {
     public static let lookup = RPCMethod<LookupRequest, LookupResponse>(id: 0x0104, name: "registry.lookup")
     public static let list = RPCMethod<ListRequest, ListResponse>(id: 0x0105, name: "registry.list")
     /// Streamed: `WatchEvent`s until the caller cancels.
-    public static let watch = RPCMethod<WatchRequest, WatchEvent>(id: 0x0106, name: "registry.watch")
+    public static let watch = RPCMethod<WatchRequest, WatchEvent>(id: 0x0106, name: "registry.watch", streaming: true)
 }

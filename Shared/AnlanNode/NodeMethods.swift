@@ -2,6 +2,7 @@ import AnlanRPC
 import AnlanWire
 
 /// Methods every node answers (ids 0x0001–0x00FF are reserved for these).
+@WireMethods
 public enum NodeMethods {
     public static let info = RPCMethod<EmptyMessage, NodeInfo>(id: 0x0001, name: "node.info")
     /// Answered inline on the event loop: the cheapest round trip a node offers.

@@ -7,10 +7,18 @@ import AnlanWire
 public struct RPCMethod<Request: WireMessage, Response: WireMessage>: Sendable, Hashable {
     public let id: UInt16
     public let name: String
+    /// Answered with STREAM frames of `Response` until END (or the caller's CANCEL).
+    public let streaming: Bool
 
-    public init(id: UInt16, name: String) {
+    public init(id: UInt16, name: String, streaming: Bool = false) {
         self.id = id
         self.name = name
+        self.streaming = streaming
+    }
+
+    /// The method for the exported schema and the protocol document.
+    public func descriptor(doc: String) -> WireMethodDescriptor {
+        WireMethodDescriptor(id: id, name: name, request: Request.self, response: Response.self, streaming: streaming, doc: doc)
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.id == rhs.id }

@@ -9,4 +9,7 @@ public struct CSVImportRequest<Kind: WireEnum>: Hashable, Codable, Sendable {
     @Field(2) public var csv: String = ""
     /// Where it came from, for the logs (e.g. the file name).
     @Field(3) public var source: String = ""
+
+    /// The schema has no generics: one message per instance, named after its parameter.
+    public static var wireName: String { "\(Kind.wireName)ImportRequest" }
 }

@@ -5,4 +5,7 @@ import AnlanWire
 public struct RecordPage<Record: WireMessage & Codable & Hashable>: Hashable, Codable, Sendable {
     @Field(1) public var records: [Record] = []
     @Field(2) public var nextCursor: String = ""
+
+    /// The schema has no generics: one message per instance, named after its parameter.
+    public static var wireName: String { "\(Record.wireName)Page" }
 }

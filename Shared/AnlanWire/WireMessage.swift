@@ -14,12 +14,9 @@ public protocol WireMessage: WireValue {
     static var wireFields: [WireFieldDescriptor] { get }
     /// The message's doc comment.
     static var wireDoc: String { get }
-    /// The message's name in the exported schema.
-    static var wireName: String { get }
 }
 
 extension WireMessage {
-    public static var wireName: String { String(describing: Self.self) }
     /// A message written by hand (e.g. in tests) has no declared fields.
     public static var wireFields: [WireFieldDescriptor] { [] }
     public static var wireDoc: String { "" }

@@ -18,3 +18,7 @@ public macro WireMessage() = #externalMacro(module: "AnlanWireMacros", type: "Wi
 /// Marks a stored property of a `@WireMessage` struct as the field `number`.
 @attached(peer)
 public macro Field(_ number: UInt32, _ options: WireFieldOption...) = #externalMacro(module: "AnlanWireMacros", type: "FieldMacro")
+
+/// Lists a service's methods (its `static let … = RPCMethod<…>(…)` members) as `methods`.
+@attached(member, names: named(methods))
+public macro WireMethods() = #externalMacro(module: "AnlanWireMacros", type: "WireMethodsMacro")

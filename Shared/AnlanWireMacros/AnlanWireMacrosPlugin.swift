@@ -4,5 +4,5 @@ import SwiftSyntaxMacros
 /// The compiler plugin that expands `@WireMessage` and `@Field` (declared in AnlanWire).
 @main
 struct AnlanWireMacrosPlugin: CompilerPlugin {
-    let providingMacros: [any Macro.Type] = [WireMessageMacro.self, FieldMacro.self]
+    let providingMacros: [any Macro.Type] = [WireMessageMacro.self, FieldMacro.self, WireMethodsMacro.self]
 }

@@ -1,8 +1,10 @@
+import AnlanWire
 import AnlanRPC
 import AviationLandingAPI
 import MaterialReserveAPI
 
 /// The gateway's methods (0x06xx).
+@WireMethods
 public enum GatewayMethods {
     /// A region's merged summary: the node's own, or one below it, routed to the node that owns it.
     public static let summary = RPCMethod<SummaryRequest, RegionSummary>(id: 0x0601, name: "gateway.summary")

@@ -11,7 +11,7 @@ struct GatewayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gateway",
         abstract: "Anlan gateway: merges a node's services with its child regions' gateways, within a deadline.",
-        subcommands: [Serve.self, ServeGroup<Serve>.self, Probe.self])
+        subcommands: [Serve.self, ServeGroup<Serve>.self, Probe.self, SchemaCommand.self])
 
     struct Serve: NodeServeCommand {
         static let configuration = CommandConfiguration(abstract: "Run the gateway of a region's node.")

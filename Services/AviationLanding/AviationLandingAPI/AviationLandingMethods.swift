@@ -3,6 +3,7 @@ import AnlanRecords
 import AnlanWire
 
 /// The aviation-landing-points service's methods (ids 0x0400–0x04FF).
+@WireMethods
 public enum AviationLandingMethods {
     /// Adds or replaces a point; answers it with its derived compliance.
     public static let putPoint = RPCMethod<LandingPoint, LandingPoint>(id: 0x0401, name: "landing.point.put")
@@ -19,7 +20,7 @@ public enum AviationLandingMethods {
     public static let statistics = RPCMethod<CoverageRequest, LandingStatistics>(id: 0x0433, name: "landing.stats")
     public static let importCSV = RPCMethod<LandingImportRequest, ImportReport>(id: 0x0441, name: "landing.import")
     /// Streamed: `CSVChunk`s, the first starting with the header.
-    public static let exportCSV = RPCMethod<LandingExportRequest, CSVChunk>(id: 0x0442, name: "landing.export")
+    public static let exportCSV = RPCMethod<LandingExportRequest, CSVChunk>(id: 0x0442, name: "landing.export", streaming: true)
 }
 
 /// A CSV file of landing points (or an OurAirports export) for `landing.import`.

@@ -3,6 +3,7 @@ import AnlanRecords
 import AnlanWire
 
 /// The hazard-survey service's methods (ids 0x0200–0x02FF).
+@WireMethods
 public enum HazardSurveyMethods {
     public static let createPoint = RPCMethod<HazardPoint, HazardPoint>(id: 0x0201, name: "hazard.point.create")
     public static let updatePoint = RPCMethod<HazardPoint, HazardPoint>(id: 0x0202, name: "hazard.point.update")
@@ -27,5 +28,5 @@ public enum HazardSurveyMethods {
 
     public static let importCSV = RPCMethod<ImportRequest, ImportReport>(id: 0x0241, name: "hazard.import")
     /// Streamed: `CSVChunk`s, the first starting with the header.
-    public static let exportCSV = RPCMethod<ExportRequest, CSVChunk>(id: 0x0242, name: "hazard.export")
+    public static let exportCSV = RPCMethod<ExportRequest, CSVChunk>(id: 0x0242, name: "hazard.export", streaming: true)
 }

@@ -3,6 +3,7 @@ import AnlanRecords
 import AnlanWire
 
 /// The material-reserve service's methods (ids 0x0300–0x03FF).
+@WireMethods
 public enum MaterialReserveMethods {
     public static let putItem = RPCMethod<CatalogueItem, EmptyMessage>(id: 0x0301, name: "reserve.item.put")
     public static let putStoragePoint = RPCMethod<StoragePoint, EmptyMessage>(id: 0x0302, name: "reserve.point.put")
@@ -33,5 +34,5 @@ public enum MaterialReserveMethods {
     public static let statistics = RPCMethod<StockQuery, ReserveStatistics>(id: 0x0343, name: "reserve.stats")
     public static let importCSV = RPCMethod<ReserveImportRequest, ImportReport>(id: 0x0351, name: "reserve.import")
     /// Streamed: `CSVChunk`s, the first starting with the header.
-    public static let exportCSV = RPCMethod<ReserveExportRequest, CSVChunk>(id: 0x0352, name: "reserve.export")
+    public static let exportCSV = RPCMethod<ReserveExportRequest, CSVChunk>(id: 0x0352, name: "reserve.export", streaming: true)
 }

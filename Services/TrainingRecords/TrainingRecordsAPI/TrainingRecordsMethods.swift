@@ -3,6 +3,7 @@ import AnlanRecords
 import AnlanWire
 
 /// The training-records service's methods (ids 0x0500–0x05FF).
+@WireMethods
 public enum TrainingRecordsMethods {
     /// Adds or replaces a person; answers it with the ID number masked.
     public static let putPerson = RPCMethod<Person, Person>(id: 0x0501, name: "training.person.put")
