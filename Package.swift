@@ -110,7 +110,7 @@ let package = Package(
         /// reports, pages, region-subtree ranges, enums on the wire.
         .target(
             name: "AnlanRecords",
-            dependencies: ["AnlanWire", "AnlanRPC", "AnlanRegions", .product(name: "DequeModule", package: "swift-collections")],
+            dependencies: ["AnlanWire", "AnlanRegions", .product(name: "DequeModule", package: "swift-collections")],
             path: "Shared/AnlanRecords"
         ),
 
@@ -145,7 +145,7 @@ let package = Package(
         .target(
             name: "AnlanNode",
             dependencies: [
-                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanDiscovery",
+                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanDiscovery", "AnlanRecords",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

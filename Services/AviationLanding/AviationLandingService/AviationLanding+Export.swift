@@ -1,4 +1,3 @@
-import AnlanRPC
 import AnlanRecords
 import AviationLandingAPI
 import GRDB
@@ -8,7 +7,7 @@ import GRDB
 extension AviationLanding {
     public func exportCSV(_ kind: LandingRecordKind, regionCode: String, rowsPerChunk: Int = 5000,
                           send: (CSVChunk) async throws -> Void) async throws {
-        guard kind == .points else { throw RPCError.invalidArgument("only points export; \(kind.name) is an import format") }
+        guard kind == .points else { throw RecordServiceError.invalidArgument("only points export; \(kind.name) is an import format") }
         let range = try validating { try scope.subtree(regionCode) }
         var writer = CSVWriter()
         writer.write(LandingCSVFormat.columns + LandingCSVFormat.derivedColumns)

@@ -1,4 +1,3 @@
-import AnlanRPC
 import AnlanRecords
 import Foundation
 import GRDB
@@ -11,12 +10,12 @@ import HazardSurveyAPI
 extension HazardSurvey {
     public func importCSV(_ kind: HazardRecordKind, bytes: [UInt8], source: String) async throws -> ImportReport {
         var reader = CSVReader(bytes)
-        guard let headerRecord = reader.next() else { throw RPCError.invalidArgument("\(source): the file is empty") }
+        guard let headerRecord = reader.next() else { throw RecordServiceError.invalidArgument("\(source): the file is empty") }
         let header: CSVHeader
         do {
             header = try CSVHeader(headerRecord, required: HazardCSVFormat.required(kind))
         } catch {
-            throw RPCError.invalidArgument("\(source): \(error)")
+            throw RecordServiceError.invalidArgument("\(source): \(error)")
         }
         let columns = HazardCSVColumns(header, HazardCSVFormat.columns(kind))
         let recordedAt = milliseconds()

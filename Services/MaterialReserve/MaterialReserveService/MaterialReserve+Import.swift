@@ -1,4 +1,3 @@
-import AnlanRPC
 import AnlanRecords
 import AnlanRegions
 import Foundation
@@ -22,13 +21,13 @@ extension MaterialReserve {
 
     public func importCSV(_ kind: ReserveRecordKind, bytes: [UInt8], source: String) async throws -> ImportReport {
         var reader = CSVReader(bytes)
-        guard let headerRecord = reader.next() else { throw RPCError.invalidArgument("\(source): the file is empty") }
+        guard let headerRecord = reader.next() else { throw RecordServiceError.invalidArgument("\(source): the file is empty") }
         let columns = Self.columns(of: kind)
         let header: CSVHeader
         do {
             header = try CSVHeader(headerRecord, required: kind == .storagePoints ? Array(columns.prefix(5)) : kind == .regionProfiles ? [columns[0]] : columns)
         } catch {
-            throw RPCError.invalidArgument("\(source): \(error)")
+            throw RecordServiceError.invalidArgument("\(source): \(error)")
         }
         let index = columns.map { header.index(of: $0) }
         let body = reader

@@ -60,7 +60,7 @@ public struct MaterialReserveNode: NodeService {
             var received: [String: Int64] = [:]
             for line in request.received {
                 guard received.updateValue(line.quantity, forKey: line.itemCode) == nil else {
-                    throw RPCError.invalidArgument("item \(line.itemCode) is received on two lines; give it once")
+                    throw RecordServiceError.invalidArgument("item \(line.itemCode) is received on two lines; give it once")
                 }
             }
             return try await reserve.receive(orderID: request.orderID, received: received)

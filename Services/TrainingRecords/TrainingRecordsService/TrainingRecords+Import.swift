@@ -1,4 +1,3 @@
-import AnlanRPC
 import Foundation
 import AnlanRecords
 import AnlanRegions
@@ -14,13 +13,13 @@ extension TrainingRecords {
 
     public func importCSV(_ kind: TrainingRecordKind, bytes: [UInt8], source: String) async throws -> ImportReport {
         var reader = CSVReader(bytes)
-        guard let headerRecord = reader.next() else { throw RPCError.invalidArgument("\(source): the file is empty") }
+        guard let headerRecord = reader.next() else { throw RecordServiceError.invalidArgument("\(source): the file is empty") }
         let header: CSVHeader
         do {
             header = try CSVHeader(headerRecord, required: kind == .people ? [Self.peopleColumns[0], "name", "national_id", "role", "region", "joined_on"]
                                                                            : ["person_id", "session_id", "score"])
         } catch {
-            throw RPCError.invalidArgument("\(source): \(error)")
+            throw RecordServiceError.invalidArgument("\(source): \(error)")
         }
         let columns = (kind == .people ? Self.peopleColumns : Self.attendanceColumns).map { header.index(of: $0) }
         if kind == .attendance { return try await importAttendance(reader, columns: columns, expectedRows: bytes.count / 32) }
