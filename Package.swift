@@ -336,6 +336,15 @@ let package = Package(
             path: "Tests/RegistryServiceTests"
         ),
         .testTarget(
+            name: "AnlanNodeTests",
+            dependencies: [
+                "AnlanNode", "AnlanRecords", "AnlanRPC", "AnlanWire", "AnlanTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Tests/AnlanNodeTests"
+        ),
+        .testTarget(
             name: "AnlanRecordsTests",
             dependencies: ["AnlanRecords", "AnlanRegions"],
             path: "Tests/AnlanRecordsTests"

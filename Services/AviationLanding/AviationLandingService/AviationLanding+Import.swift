@@ -7,7 +7,7 @@ import GRDB
 /// CSV import of landing points (the register's columns, or an OurAirports export): each bad row is
 /// reported with its line and reason, all good rows are committed in one transaction, and importing
 /// the same file again changes nothing.
-extension AviationLanding {
+extension AviationLanding: CSVImporting {
     public func importCSV(_ kind: LandingRecordKind, bytes: [UInt8], source: String) async throws -> ImportReport {
         var reader = CSVReader(bytes)
         guard let headerRecord = reader.next() else { throw RecordServiceError.invalidArgument("\(source): the file is empty") }

@@ -7,7 +7,7 @@ import HazardSurveyAPI
 /// all good rows are committed in one transaction. Rows are written with change detection, so
 /// re-importing a file reports every row unchanged and writes nothing. An id twice in one file is an
 /// error on its second line.
-extension HazardSurvey {
+extension HazardSurvey: CSVImporting {
     public func importCSV(_ kind: HazardRecordKind, bytes: [UInt8], source: String) async throws -> ImportReport {
         var reader = CSVReader(bytes)
         guard let headerRecord = reader.next() else { throw RecordServiceError.invalidArgument("\(source): the file is empty") }

@@ -6,7 +6,7 @@ import MaterialReserveAPI
 
 /// CSV import of storage points, counted stock and region profiles: each bad row is reported with its line and reason,
 /// all good rows are committed in one transaction, and importing the same file again changes nothing.
-extension MaterialReserve {
+extension MaterialReserve: CSVImporting {
     static let pointColumns = ["id", "region", "name", "lat", "lon", "capacity", "contact", "phone", "owner_tier"]
     static let stockColumns = ["point_id", "item_code", "status", "expires_on", "quantity"]
     static let profileColumns = ["region", "risk_level", "responsible_persons", "disaster_prone_villages"]

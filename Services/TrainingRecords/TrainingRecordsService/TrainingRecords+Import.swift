@@ -7,7 +7,7 @@ import TrainingRecordsAPI
 /// CSV import of people and of attendance: each bad row is reported with its line and reason, all
 /// good rows are committed in one transaction, and importing the same file again changes nothing.
 /// Attendance is parsed on its own thread while the writer writes what came before.
-extension TrainingRecords {
+extension TrainingRecords: CSVImporting {
     static let peopleColumns = ["id", "name", "national_id", "role", "region", "village", "employer", "high_risk", "joined_on"]
     static let attendanceColumns = ["person_id", "session_id", "hours", "score"]
 
