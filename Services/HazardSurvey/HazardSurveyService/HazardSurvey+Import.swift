@@ -28,7 +28,7 @@ extension HazardSurvey: CSVImporting {
         let report = try await store.pool.write { [validator, configuration] db in
             var report = ImportReport()
             if let parsedPoints {
-                var points = try PointWriter(db)
+                var points = try HazardSurveyStore.PointWriter(db)
                 while let batch = parsedPoints.receive() {
                     for row in batch {
                         report.rows += 1

@@ -177,7 +177,7 @@ public final class HazardSurvey: Sendable {
         let recordedAt = milliseconds()
         return try await write { [validator, configuration] db in
             let hazard = try validator.hiddenHazard(try Self.withRegion(hazard, db))
-            guard try Bool(exists: db, sql: "SELECT 1 FROM hidden_hazard WHERE id = ?", hazard.id) else {
+            guard try HazardSurveyStore.hiddenExists(id: hazard.id, db) else {
                 throw Self.notFound("hidden hazard", hazard.id)
             }
             _ = try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db)
@@ -239,12 +239,7 @@ public final class HazardSurvey: Sendable {
 
     /// Record counts for `node.info`.
     public func counts() async throws -> [(String, Int64)] {
-        try await read { db in
-            [("hazard points", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM hazard_point") ?? 0),
-             ("enterprises", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM enterprise") ?? 0),
-             ("hidden hazards", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM hidden_hazard") ?? 0),
-             ("hidden hazards open", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM hidden_hazard WHERE state < 5") ?? 0)]
-        }
+        try await read { db in try HazardSurveyStore.counts(db) }
     }
 
     // MARK: Helpers
@@ -267,8 +262,7 @@ public final class HazardSurvey: Sendable {
     static func withRegion(_ hazard: HiddenHazard, _ db: Database) throws(InvalidRecord) -> HiddenHazard {
         guard hazard.regionCode.isEmpty, !hazard.enterpriseID.isEmpty else { return hazard }
         var hazard = hazard
-        let region = try? String.fetchOne(db.cachedStatement(sql: "SELECT region FROM enterprise WHERE id = ?"), arguments: [hazard.enterpriseID])
-        guard let region else { throw InvalidRecord("enterprise \(hazard.enterpriseID) is not on record here") }
+        guard let region = try? HazardSurveyStore.enterpriseRegion(id: hazard.enterpriseID, db) else { throw InvalidRecord("enterprise \(hazard.enterpriseID) is not on record here") }
         hazard.regionCode = region
         return hazard
     }
