@@ -125,7 +125,7 @@ let package = Package(
         /// reports, pages, region-subtree ranges, enums on the wire.
         .target(
             name: "AnlanRecords",
-            dependencies: ["AnlanWire", "AnlanRPC", "AnlanRegions", .product(name: "DequeModule", package: "swift-collections")],
+            dependencies: ["AnlanWire", "AnlanRegions", .product(name: "DequeModule", package: "swift-collections")],
             path: "Shared/AnlanRecords"
         ),
 
@@ -160,7 +160,7 @@ let package = Package(
         .target(
             name: "AnlanNode",
             dependencies: [
-                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanDiscovery",
+                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanDiscovery", "AnlanRecords",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -349,6 +349,15 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/RegistryServiceTests"
+        ),
+        .testTarget(
+            name: "AnlanNodeTests",
+            dependencies: [
+                "AnlanNode", "AnlanRecords", "AnlanRPC", "AnlanWire", "AnlanTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Tests/AnlanNodeTests"
         ),
         .testTarget(
             name: "AnlanRecordsTests",

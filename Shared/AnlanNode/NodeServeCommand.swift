@@ -11,6 +11,9 @@ public protocol NodeServeCommand: AsyncParsableCommand {
 }
 
 extension NodeServeCommand {
+    /// The node's database file: `--database`, or `<service>-<region>.sqlite` in the working directory.
+    public var databasePath: String { options.database ?? "\(Node.kind)-\(options.region).sqlite" }
+
     /// `serve`'s command: the node these flags describe.
     public func run() async throws { try await serve() }
 

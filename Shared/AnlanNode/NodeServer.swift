@@ -65,7 +65,7 @@ public enum NodeServer {
 
         let started = ContinuousClock.now
         let serverBox = NIOLockedValueBox<RPCServer?>(nil)
-        var router = RPCRouter(limits: limits)
+        var router = RPCRouter.forNode(limits: limits)
         router.inline(NodeMethods.echo) { request, _ in request }
         router.async(NodeMethods.info) { _, _ in
             var info = NodeInfo()

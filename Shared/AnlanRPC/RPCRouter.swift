@@ -26,9 +26,14 @@ public struct RPCRouter: Sendable {
 
     private(set) var entries: [UInt16: Entry] = [:]
     let limits: WireLimits
+    /// Turns what a handler throws into what is answered (e.g. a domain layer's error into its
+    /// `RPCError`), so layers below the server need not know the wire; the identity by default.
+    let mapError: @Sendable (any Error) -> any Error
 
-    public init(limits: WireLimits = .defaults) {
+    /// - Parameter mapError: applied to every error a handler throws, before it is answered.
+    public init(limits: WireLimits = .defaults, mapError: @escaping @Sendable (any Error) -> any Error = { $0 }) {
         self.limits = limits
+        self.mapError = mapError
     }
 
     /// The names of the registered methods, by id.
@@ -39,9 +44,13 @@ public struct RPCRouter: Sendable {
         _ method: RPCMethod<Request, Response>,
         _ body: @escaping @Sendable (Request, RPCRequestContext) throws -> Response
     ) {
-        let limits = self.limits
+        let limits = self.limits, mapError = self.mapError
         add(method.id, method.name, .inline { payload, context in
-            try body(try Request(decoding: payload, limits: limits), context).encodedFrame()
+            do {
+                return try body(try Request(decoding: payload, limits: limits), context).encodedFrame()
+            } catch {
+                throw mapError(error)
+            }
         })
     }
 
@@ -55,9 +64,13 @@ public struct RPCRouter: Sendable {
         runsOnEventLoop: Bool = false,
         _ body: @escaping @Sendable (Request, RPCRequestContext) async throws -> Response
     ) {
-        let limits = self.limits
+        let limits = self.limits, mapError = self.mapError
         add(method.id, method.name, .async({ payload, context in
-            try await body(try Request(decoding: payload, limits: limits), context).encodedFrame()
+            do {
+                return try await body(try Request(decoding: payload, limits: limits), context).encodedFrame()
+            } catch {
+                throw mapError(error)
+            }
         }, onEventLoop: runsOnEventLoop))
     }
 
@@ -66,9 +79,13 @@ public struct RPCRouter: Sendable {
         _ method: RPCMethod<Request, Message>,
         _ body: @escaping @Sendable (Request, RPCRequestContext, RPCStreamWriter<Message>) async throws -> Void
     ) {
-        let limits = self.limits
+        let limits = self.limits, mapError = self.mapError
         add(method.id, method.name, .stream { payload, context, send in
-            try await body(try Request(decoding: payload, limits: limits), context, RPCStreamWriter(send: send))
+            do {
+                try await body(try Request(decoding: payload, limits: limits), context, RPCStreamWriter(send: send))
+            } catch {
+                throw mapError(error)
+            }
         })
     }
 

@@ -1,14 +1,13 @@
-import AnlanRPC
 import AnlanRegions
 
-/// Runs record validation for a request: an `InvalidRecord` or a `RegionError` becomes
-/// `invalidArgument` with its message; anything else passes through.
+/// Runs record validation for a request: an `InvalidRecord` or a `RegionError` becomes a
+/// `RecordServiceError.invalidArgument` with its message; anything else passes through.
 public func validating<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as InvalidRecord {
-        throw RPCError.invalidArgument(error.message)
+        throw RecordServiceError.invalidArgument(error.message)
     } catch let error as RegionError {
-        throw RPCError.invalidArgument("\(error)")
+        throw RecordServiceError.invalidArgument("\(error)")
     }
 }

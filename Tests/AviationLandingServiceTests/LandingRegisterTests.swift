@@ -92,20 +92,20 @@ import Testing
                 do {
                     try await register.putPoint(point)
                     Issue.record("accepted \(point.id)")
-                } catch let error as RPCError {
-                    #expect(error.status == .invalidArgument && error.message.contains(words), "\(error.message)")
+                } catch let error as RecordServiceError {
+                    #expect(error.code == .invalidArgument && error.message.contains(words), "\(error.message)")
                 }
             }
             do {
                 _ = try await register.points(LandingQuery(inspectionDueOnly: true, asOf: CivilDay(year: 1, month: 6, day: 1)))
                 Issue.record("accepted the year 1")
-            } catch let error as RPCError {
-                #expect(error.status == .invalidArgument)
+            } catch let error as RecordServiceError {
+                #expect(error.code == .invalidArgument)
             }
             do {
                 _ = try await register.recordInspection(Inspection(pointID: "Z", inspectedOn: Self.today, inspector: "x"))
                 Issue.record("accepted an inspection without a resulting status")
-            } catch let error as RPCError {
+            } catch let error as RecordServiceError {
                 #expect(error.message.contains("resulting status is required"))
             }
         }
@@ -134,13 +134,13 @@ import Testing
             do {
                 try await inspect("A", "2026-12-01", .available)
                 Issue.record("accepted an inspection in the future")
-            } catch let error as RPCError {
-                #expect(error.status == .invalidArgument && error.message.contains("in the future"))
+            } catch let error as RecordServiceError {
+                #expect(error.code == .invalidArgument && error.message.contains("in the future"))
             }
             do {
                 try await inspect("A", "2026-11-01", .restricted)
                 Issue.record("accepted a restriction without a reason")
-            } catch let error as RPCError {
+            } catch let error as RecordServiceError {
                 #expect(error.message.contains("status reason is required"))
             }
         }

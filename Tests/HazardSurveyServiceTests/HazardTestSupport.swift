@@ -40,13 +40,13 @@ func point(_ id: String, region: String = "330106002000", type: HazardType = .la
                 responsiblePhone: "0571-87000000", surveyedOn: testToday.adding(days: -100), sourceDepartment: "自然资源")
 }
 
-/// The status of the `RPCError` `body` throws, or nil if it succeeds.
-func status<T>(_ body: () async throws -> T) async -> (WireStatus, String)? {
+/// The code of the `RecordServiceError` `body` throws, or nil if it succeeds.
+func status<T>(_ body: () async throws -> T) async -> (RecordServiceError.Code, String)? {
     do {
         _ = try await body()
         return nil
-    } catch let error as RPCError {
-        return (error.status, error.message)
+    } catch let error as RecordServiceError {
+        return (error.code, error.message)
     } catch {
         return (.internal, "\(error)")
     }

@@ -17,12 +17,12 @@ import Testing
         }
     }
 
-    func expectStatus(_ status: WireStatus, _ words: String, _ call: () async throws -> Void) async {
+    func expectStatus(_ status: RecordServiceError.Code, _ words: String, _ call: () async throws -> Void) async {
         do {
             try await call()
             Issue.record("accepted; expected \(status)")
-        } catch let error as RPCError {
-            #expect(error.status == status, "\(error.message)")
+        } catch let error as RecordServiceError {
+            #expect(error.code == status, "\(error.message)")
             #expect(error.message.contains(words), "\(error.message)")
         } catch {
             Issue.record("\(error)")

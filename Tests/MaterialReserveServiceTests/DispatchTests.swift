@@ -43,8 +43,8 @@ import Testing
             do {
                 _ = try await reserve.approve(orderID: tooMuch.id)
                 Issue.record("approved beyond the good, unexpired stock")
-            } catch let error as RPCError {
-                #expect(error.status == .failedPrecondition)
+            } catch let error as RecordServiceError {
+                #expect(error.code == .failedPrecondition)
                 #expect(error.message.contains("2030101 short by 20 of 120"), "\(error.message)")
             }
             #expect(try await reserve.order(id: tooMuch.id).allocations.isEmpty, "a failed approval reserves nothing")
@@ -60,7 +60,7 @@ import Testing
                 _ = try await reserve.record([Movement(storagePointID: "SP-2", itemCode: "2030101", expiresOn: Self.today.adding(days: 30),
                                                        kind: .issue, quantity: 1)])
                 Issue.record("issued a reserved unit")
-            } catch let error as RPCError {
+            } catch let error as RecordServiceError {
                 #expect(error.message.contains("only 0 available (40 held, 40 reserved)"), "\(error.message)")
             }
 
@@ -75,8 +75,8 @@ import Testing
             do {
                 _ = try await reserve.cancel(orderID: order.id)
                 Issue.record("cancelled a received order")
-            } catch let error as RPCError {
-                #expect(error.status == .failedPrecondition)
+            } catch let error as RecordServiceError {
+                #expect(error.code == .failedPrecondition)
                 #expect(error.message.contains("is received"))
             }
         }
@@ -93,8 +93,8 @@ import Testing
             do {
                 _ = try await reserve.createOrder(order("flood-2026-07-plan-3", 11))
                 Issue.record("a reused key with other lines was accepted")
-            } catch let error as RPCError {
-                #expect(error.status == .alreadyExists)
+            } catch let error as RecordServiceError {
+                #expect(error.code == .alreadyExists)
             }
         }
     }
@@ -110,7 +110,7 @@ import Testing
                         do {
                             _ = try await reserve.approve(orderID: id)
                             return true
-                        } catch let error as RPCError where error.status == .failedPrecondition {
+                        } catch let error as RecordServiceError where error.code == .failedPrecondition {
                             return false
                         }
                     }
@@ -154,8 +154,8 @@ import Testing
             do {
                 _ = try await reserve.dispatch(orderID: created.id, actor: "库管员")
                 Issue.record("shipped an expired lot")
-            } catch let error as RPCError {
-                #expect(error.status == .failedPrecondition)
+            } catch let error as RecordServiceError {
+                #expect(error.code == .failedPrecondition)
                 #expect(error.message.contains("expired on"))
             }
             let expiring = try await reserve.expiring(ExpiryRequest(withinDays: 36_500))

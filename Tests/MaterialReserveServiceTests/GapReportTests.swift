@@ -124,15 +124,15 @@ import Testing
                 do {
                     try await call()
                     Issue.record("accepted: \(reason)")
-                } catch let error as RPCError {
-                    #expect(error.status == .invalidArgument)
+                } catch let error as RecordServiceError {
+                    #expect(error.code == .invalidArgument)
                     #expect(error.message.contains(reason), "\(error.message)")
                 }
             }
             do {
                 try await reserve.putStoragePoint(StoragePoint(id: "T", regionCode: "330106", name: "乡级库", latitude: 30.26, longitude: 120.12, ownerTier: 4))
                 Issue.record("a township's store accepted at the county's code")
-            } catch let error as RPCError {
+            } catch let error as RecordServiceError {
                 #expect(error.message.contains("owner tier township is below"), "\(error.message)")
             }
             // The city above may be recorded (its risk level would reach this county).

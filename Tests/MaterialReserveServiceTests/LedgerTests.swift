@@ -72,10 +72,10 @@ import Testing
                     _ = try await reserve.record(batch)
                     #expect(batch.count == 1, "a batch with an invalid movement was recorded")
                     expected[key, default: 0] += batch[0].delta
-                } catch let error as RPCError {
+                } catch let error as RecordServiceError {
                     failures += 1
-                    #expect([.failedPrecondition, .invalidArgument].contains(error.status))
-                    if error.status == .failedPrecondition { #expect(batch[0].delta < 0 && (expected[key] ?? 0) + batch[0].delta < 0) }
+                    #expect([.failedPrecondition, .invalidArgument].contains(error.code))
+                    if error.code == .failedPrecondition { #expect(batch[0].delta < 0 && (expected[key] ?? 0) + batch[0].delta < 0) }
                 }
                 #expect((expected[key] ?? 0) >= 0)
             }
@@ -100,7 +100,7 @@ import Testing
                             do {
                                 _ = try await reserve.record([Movement(storagePointID: "SP-1", itemCode: "2030101", kind: .issue, quantity: 1)])
                                 ok += 1
-                            } catch let error as RPCError where error.status == .failedPrecondition {}
+                            } catch let error as RecordServiceError where error.code == .failedPrecondition {}
                         }
                         return ok
                     }
@@ -166,8 +166,8 @@ import Testing
                     Movement(storagePointID: "SP-1", itemCode: "9999999", kind: .receive, quantity: 1),
                 ])
                 Issue.record("recorded an overdraw")
-            } catch let error as RPCError {
-                #expect(error.status == .failedPrecondition && error.message.hasPrefix("movement 1:"), "\(error.message)")
+            } catch let error as RecordServiceError {
+                #expect(error.code == .failedPrecondition && error.message.hasPrefix("movement 1:"), "\(error.message)")
             }
             // A line holds at most 10^15 units.
             let tooMuch = Array(repeating: Movement(storagePointID: "SP-1", itemCode: "1010101", kind: .receive, quantity: MaterialReserve.maximumUnits),
@@ -175,8 +175,8 @@ import Testing
             do {
                 _ = try await reserve.record(tooMuch)
                 Issue.record("a line went past 10^15 units")
-            } catch let error as RPCError {
-                #expect(error.status == .failedPrecondition && error.message.contains("more than"), "\(error.message)")
+            } catch let error as RecordServiceError {
+                #expect(error.code == .failedPrecondition && error.message.contains("more than"), "\(error.message)")
             }
             #expect(try await reserve.stockTotals() == StockTotals())
             #expect(try await reserve.ledgerDisagreements() == [])
@@ -198,7 +198,7 @@ import Testing
                 do {
                     _ = try await reserve.record([Movement(storagePointID: "SP-2", itemCode: "1010101", kind: .receive, quantity: 5), movement])
                     Issue.record("accepted: \(movement)")
-                } catch let error as RPCError {
+                } catch let error as RecordServiceError {
                     #expect(error.message.hasPrefix("movement 2:"), "\(error.message)")
                     #expect(error.message.contains(reason), "\(error.message)")
                 }
@@ -207,8 +207,8 @@ import Testing
             do {
                 _ = try await reserve.stockTotals(regionCode: "330212")
                 Issue.record("answered for a region outside the node")
-            } catch let error as RPCError {
-                #expect(error.status == .invalidArgument)
+            } catch let error as RecordServiceError {
+                #expect(error.code == .invalidArgument)
             }
         }
     }

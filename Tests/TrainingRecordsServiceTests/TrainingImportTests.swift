@@ -73,8 +73,8 @@ import TrainingRecordsService
                 try await fixture.records.putSession(TrainingSession(id: "S", courseCode: "C", startsOn: CivilDay("2026-02-28"),
                                                                      endsOn: CivilDay("2026-03-01"), hours: 5))
                 Issue.record("a session's hours dropped below its attendance")
-            } catch let error as RPCError {
-                #expect(error.status == .failedPrecondition)
+            } catch let error as RecordServiceError {
+                #expect(error.code == .failedPrecondition)
             }
 
             // Bulk over the API: positions as lines; hours beyond the session and scores beyond 100 refused.
@@ -96,7 +96,7 @@ import TrainingRecordsService
             let person = try await longgang.person("LG-1", .informationOfficerA, region: "330383", village: "龙港第1社区")
             #expect(person.regionCode == "330383" && person.village == "龙港第1社区")
             let xihu = try TrainingFixture(dir, region: "330106")
-            await #expect(throws: RPCError.self) { try await xihu.person("XH-1", .informationOfficerA, region: "330106", village: "北山村") }
+            await #expect(throws: RecordServiceError.self) { try await xihu.person("XH-1", .informationOfficerA, region: "330106", village: "北山村") }
         }
     }
 

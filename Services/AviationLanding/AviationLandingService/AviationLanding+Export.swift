@@ -1,14 +1,13 @@
-import AnlanRPC
 import AnlanRecords
 import AviationLandingAPI
 import GRDB
 
 /// CSV export of the landing points in a region subtree, in chunks, in the columns import reads
 /// (followed by the derived last-inspection day and failed rules, which import ignores).
-extension AviationLanding {
+extension AviationLanding: CSVExporting {
     public func exportCSV(_ kind: LandingRecordKind, regionCode: String, rowsPerChunk: Int = 5000,
                           send: (CSVChunk) async throws -> Void) async throws {
-        guard kind == .points else { throw RPCError.invalidArgument("only points export; \(kind.name) is an import format") }
+        guard kind == .points else { throw RecordServiceError.invalidArgument("only points export; \(kind.name) is an import format") }
         let range = try validating { try scope.subtree(regionCode) }
         var writer = CSVWriter()
         writer.write(LandingCSVFormat.columns + LandingCSVFormat.derivedColumns)

@@ -1,4 +1,3 @@
-import AnlanRPC
 import AnlanRecords
 import AnlanRegions
 import AviationLandingAPI
@@ -8,15 +7,15 @@ import GRDB
 /// CSV import of landing points (the register's columns, or an OurAirports export): each bad row is
 /// reported with its line and reason, all good rows are committed in one transaction, and importing
 /// the same file again changes nothing.
-extension AviationLanding {
+extension AviationLanding: CSVImporting {
     public func importCSV(_ kind: LandingRecordKind, bytes: [UInt8], source: String) async throws -> ImportReport {
         var reader = CSVReader(bytes)
-        guard let headerRecord = reader.next() else { throw RPCError.invalidArgument("\(source): the file is empty") }
+        guard let headerRecord = reader.next() else { throw RecordServiceError.invalidArgument("\(source): the file is empty") }
         let header: CSVHeader
         do {
             header = try CSVHeader(headerRecord, required: kind == .points ? LandingCSVFormat.required : LandingCSVFormat.ourAirportsRequired)
         } catch {
-            throw RPCError.invalidArgument("\(source): \(error)")
+            throw RecordServiceError.invalidArgument("\(source): \(error)")
         }
         let body = reader
         return try await store.pool.write { db in
@@ -46,7 +45,7 @@ extension AviationLanding {
     /// see docs/DATA-ATTRIBUTION.md), of which those in this node's region are taken.
     public func importShippedHeliports() async throws -> ImportReport {
         guard let url = Bundle.module.url(forResource: "heliports-china", withExtension: "csv") else {
-            throw RPCError.internal("the shipped heliports-china.csv is missing from the bundle")
+            throw RecordServiceError.internal("the shipped heliports-china.csv is missing from the bundle")
         }
         return try await importCSV(.ourAirports, bytes: Array(try Data(contentsOf: url)), source: "heliports-china.csv (OurAirports)")
     }

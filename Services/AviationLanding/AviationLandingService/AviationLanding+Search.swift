@@ -1,4 +1,3 @@
-import AnlanRPC
 import AnlanRecords
 import AnlanRegions
 import AviationLandingAPI
@@ -10,9 +9,9 @@ extension AviationLanding {
     /// The nearest `limit` usable points to a coordinate, or (with a radius) all within it.
     public func nearest(_ request: NearestRequest) async throws -> NearbyPoints {
         let centre = try validating { try GeoCoordinate(latitude: request.latitude, longitude: request.longitude) }
-        guard request.limit <= 1000 else { throw RPCError.invalidArgument("limit \(request.limit) is over 1000") }
+        guard request.limit <= 1000 else { throw RecordServiceError.invalidArgument("limit \(request.limit) is over 1000") }
         guard request.radiusKilometres.isFinite, (0...20_100).contains(request.radiusKilometres) else {
-            throw RPCError.invalidArgument("radius \(request.radiusKilometres) km is not 0…20,100")
+            throw RecordServiceError.invalidArgument("radius \(request.radiusKilometres) km is not 0…20,100")
         }
         let limit = request.limit == 0 ? 10 : Int(request.limit)
         return try await store.pool.read { db in
@@ -27,7 +26,7 @@ extension AviationLanding {
 
     /// Every point (any status) inside a latitude/longitude box, nearest its centre first.
     public func inBox(_ request: BoxRequest) async throws -> NearbyPoints {
-        guard request.limit <= 10_000 else { throw RPCError.invalidArgument("limit \(request.limit) is over 10,000") }
+        guard request.limit <= 10_000 else { throw RecordServiceError.invalidArgument("limit \(request.limit) is over 10,000") }
         let limit = request.limit == 0 ? 1000 : Int(request.limit)
         let centre = try validating { () throws -> GeoCoordinate in
             _ = try GeoCoordinate(latitude: request.south, longitude: request.west)

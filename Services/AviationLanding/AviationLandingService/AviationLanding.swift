@@ -1,6 +1,5 @@
 import AnlanRecords
 import AnlanRegions
-import AnlanRPC
 import AnlanStorage
 import AviationLandingAPI
 import GRDB
@@ -8,7 +7,7 @@ import Logging
 
 /// The register of helicopter landing points for one node's region: points with their derived
 /// compliance, inspections, spatial search, coverage and construction targets. Answers with
-/// `RPCError`s: `invalidArgument` for a bad record or request, `notFound`.
+/// `RecordServiceError`s: `invalidArgument` for a bad record or request, `notFound`.
 public final class AviationLanding: Sendable {
     public let region: Region
     public let configuration: LandingConfiguration
@@ -52,7 +51,7 @@ public final class AviationLanding: Sendable {
     public func point(id: String) async throws -> LandingPoint {
         let id = id.trimmed
         guard let point = try await store.pool.read({ db in try Self.point(id: id, db) }) else {
-            throw RPCError.notFound("no landing point \"\(id)\" on this node")
+            throw RecordServiceError.notFound("no landing point \"\(id)\" on this node")
         }
         return point
     }
@@ -62,14 +61,14 @@ public final class AviationLanding: Sendable {
         let id = id.trimmed
         try await store.pool.write { db in
             try db.execute(sql: "DELETE FROM landing_point WHERE id = ?", arguments: [id])
-            guard db.changesCount > 0 else { throw RPCError.notFound("no landing point \"\(id)\" on this node") }
+            guard db.changesCount > 0 else { throw RecordServiceError.notFound("no landing point \"\(id)\" on this node") }
         }
     }
 
     /// A page of the points in a region subtree, by region code then id.
     public func points(_ query: LandingQuery) async throws -> RecordPage<LandingPoint> {
         let (range, cursor) = try validating { (try scope.subtree(query.regionCode), try RegionCursor(parsing: query.cursor)) }
-        guard query.limit <= 1000 else { throw RPCError.invalidArgument("limit \(query.limit) is over 1000") }
+        guard query.limit <= 1000 else { throw RecordServiceError.invalidArgument("limit \(query.limit) is over 1000") }
         let limit = query.limit == 0 ? 100 : Int(query.limit)
         var sql = "SELECT \(Self.columns) FROM landing_point WHERE region >= ? AND region < ? AND (region, id) > (?, ?)"
         var arguments: StatementArguments = [range.lower, range.upper, cursor?.region ?? "", cursor?.id ?? ""]
@@ -78,7 +77,7 @@ public final class AviationLanding: Sendable {
         if query.nonCompliantOnly { sql += " AND compliant = 0" }
         if query.inspectionDueOnly {
             let asOf = query.asOf ?? today()
-            guard (1900...9999).contains(asOf.year) else { throw RPCError.invalidArgument("as of \(asOf) is not in the years 1900…9999") }
+            guard (1900...9999).contains(asOf.year) else { throw RecordServiceError.invalidArgument("as of \(asOf) is not in the years 1900…9999") }
             sql += " AND (last_inspected IS NULL OR last_inspected < ?)"
             arguments += [inspectionDueBefore(asOf).dayNumber]
         }
@@ -114,7 +113,7 @@ public final class AviationLanding: Sendable {
         return try await store.pool.write { [inspection] db in
             var inspection = inspection
             guard let point = try Self.point(id: inspection.pointID, db) else {
-                throw RPCError.notFound("no landing point \"\(inspection.pointID)\" on this node")
+                throw RecordServiceError.notFound("no landing point \"\(inspection.pointID)\" on this node")
             }
             let day = inspection.inspectedOn!.dayNumber
             try db.execute(sql: """
@@ -133,7 +132,7 @@ public final class AviationLanding: Sendable {
     public func inspections(pointID: String) async throws -> [Inspection] {
         let pointID = pointID.trimmed
         return try await store.pool.read { db in
-            guard try Self.point(id: pointID, db) != nil else { throw RPCError.notFound("no landing point \"\(pointID)\" on this node") }
+            guard try Self.point(id: pointID, db) != nil else { throw RecordServiceError.notFound("no landing point \"\(pointID)\" on this node") }
             return try Row.fetchAll(db, sql: """
                 SELECT seq, point_id, day, inspector, findings, status, status_reason FROM inspection WHERE point_id = ? ORDER BY day DESC, seq DESC
                 """, arguments: [pointID]).map { row in

@@ -30,12 +30,8 @@ public struct AviationLandingNode: NodeService {
         router.async(M.coverage) { request, _ in try await register.coverage(request) }
         router.async(M.targets) { request, _ in try await register.targets(request) }
         router.async(M.statistics) { request, _ in try await register.statistics(request) }
-        router.async(M.importCSV) { request, _ in
-            try await register.importCSV(request.kind, bytes: Array(request.csv.utf8), source: request.source.isEmpty ? "request" : request.source)
-        }
-        router.stream(M.exportCSV) { request, _, writer in
-            try await register.exportCSV(request.kind, regionCode: request.regionCode) { chunk in try await writer.send(chunk) }
-        }
+        router.importCSV(M.importCSV, into: register)
+        router.exportCSV(M.exportCSV, from: register)
     }
 
     public func counts() async throws -> [NodeCount] {

@@ -7,12 +7,8 @@ import GRDB
 /// search filters on (exact coordinates, status, largest class), so a search reads the R*Tree alone.
 /// Triggers keep it equal to `landing_point` inside the same transaction as every insert, update and
 /// delete. Compliance (`compliant`, `failed_rules`) is derived by the service on every write.
-struct LandingPointStore: Sendable {
+struct LandingPointStore: ServiceStore {
     let pool: DatabasePool
-
-    init(path: String) throws {
-        self.pool = try SQLiteStore.open(path: path, migrator: Self.migrator)
-    }
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -20,21 +20,21 @@ struct AviationLandingCommand: AsyncParsableCommand {
         @OptionGroup var rules: RuleOptions
 
         func makeNode(logger: Logger) async throws -> AviationLandingNode {
-            let register = try AviationLanding(databasePath: options.database ?? "aviation-landing-points-\(options.region).sqlite",
-                                               regionCode: options.region, configuration: rules.configuration, logger: logger)
+            let register = try AviationLanding(databasePath: databasePath, regionCode: options.region,
+                                               configuration: rules.configuration, logger: logger)
             return AviationLandingNode(register: register)
         }
     }
 
-    struct Import: AsyncParsableCommand {
+    struct Import: RecordImportCommand {
+        typealias Node = AviationLandingNode
         static let configuration = CommandConfiguration(
             abstract: "Import landing points straight into a node's database.",
             discussion: """
                 --kind points reads the register's columns; --kind ourairports reads an OurAirports export with a \
                 zhejiang_county_code column. --shipped imports the bundled heliports-china.csv (OurAirports, public domain).
                 """)
-        @Option(help: "The node's SQLite database file.") var database: String
-        @Option(help: "The node's region code.") var region: String
+        @OptionGroup var node: LocalNodeOptions
         @Option(help: "points or ourairports.") var kind = "points"
         @Flag(help: "Import the shipped example set (heliports-china.csv).") var shipped = false
         @Argument(help: "The CSV file.") var file: String?
@@ -43,17 +43,18 @@ struct AviationLandingCommand: AsyncParsableCommand {
             guard shipped != (file != nil) else { throw ValidationError("give a file or --shipped, not both or neither") }
         }
 
-        func run() async throws {
-            var logger = Logger(label: "anlan.aviation-landing-points")
-            logger.logLevel = .warning
-            let register = try AviationLanding(databasePath: database, regionCode: region, logger: logger)
-            let report = shipped
-                ? try await register.importShippedHeliports()
-                : try await register.importCSV(try LandingRecordKind.parse(kind), bytes: Array(Data(contentsOf: URL(fileURLWithPath: file!))),
-                                               source: file!)
-            print(report.summary)
-            if !shipped && !report.rejected.isEmpty { throw ExitCode(3) }
+        func open(logger: Logger) async throws -> AviationLanding {
+            try AviationLanding(databasePath: node.database, regionCode: node.region, logger: logger)
         }
+
+        func load(into register: AviationLanding) async throws -> ImportReport {
+            guard let file else { return try await register.importShippedHeliports() }
+            return try await register.importCSV(try LandingRecordKind.parse(kind), bytes: Array(Data(contentsOf: URL(fileURLWithPath: file))),
+                                                source: file)
+        }
+
+        /// The shipped set holds sites outside any one node's region: those are rejected rows, not a failure.
+        var failsOnRejectedRows: Bool { !shipped }
     }
 }
 

@@ -3,7 +3,7 @@ import GRDB
 import HazardSurveyAPI
 
 /// CSV export of a region subtree, in region-then-id order, in chunks so that any size fits in frames.
-extension HazardSurvey {
+extension HazardSurvey: CSVExporting {
     /// Calls `send` with each chunk of about `rowsPerChunk` rows; the first chunk starts with the header.
     /// Each chunk is read in its own short transaction, so a long export never holds the database.
     public func exportCSV(_ kind: HazardRecordKind, regionCode: String, rowsPerChunk: Int = 5000,

@@ -1,4 +1,3 @@
-import AnlanRPC
 import AnlanRecords
 import Foundation
 import GRDB
@@ -8,15 +7,15 @@ import HazardSurveyAPI
 /// all good rows are committed in one transaction. Rows are written with change detection, so
 /// re-importing a file reports every row unchanged and writes nothing. An id twice in one file is an
 /// error on its second line.
-extension HazardSurvey {
+extension HazardSurvey: CSVImporting {
     public func importCSV(_ kind: HazardRecordKind, bytes: [UInt8], source: String) async throws -> ImportReport {
         var reader = CSVReader(bytes)
-        guard let headerRecord = reader.next() else { throw RPCError.invalidArgument("\(source): the file is empty") }
+        guard let headerRecord = reader.next() else { throw RecordServiceError.invalidArgument("\(source): the file is empty") }
         let header: CSVHeader
         do {
             header = try CSVHeader(headerRecord, required: HazardCSVFormat.required(kind))
         } catch {
-            throw RPCError.invalidArgument("\(source): \(error)")
+            throw RecordServiceError.invalidArgument("\(source): \(error)")
         }
         let columns = HazardCSVColumns(header, HazardCSVFormat.columns(kind))
         let recordedAt = milliseconds()
@@ -29,7 +28,7 @@ extension HazardSurvey {
         let report = try await store.pool.write { [validator, configuration] db in
             var report = ImportReport()
             if let parsedPoints {
-                var points = try PointWriter(db)
+                var points = try HazardSurveyStore.PointWriter(db)
                 while let batch = parsedPoints.receive() {
                     for row in batch {
                         report.rows += 1

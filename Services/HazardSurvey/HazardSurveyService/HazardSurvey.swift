@@ -1,6 +1,5 @@
 import AnlanRecords
 import AnlanRegions
-import AnlanRPC
 import AnlanStorage
 import Foundation
 import GRDB
@@ -8,7 +7,7 @@ import HazardSurveyAPI
 import Logging
 
 /// The hazard-survey service for one node's region: validates every record against the region tree
-/// and the node's rules, and keeps it in SQLite. Methods answer with `RPCError`s whose messages say
+/// and the node's rules, and keeps it in SQLite. Methods answer with `RecordServiceError`s whose messages say
 /// what was wrong (`invalidArgument`), missing (`notFound`), taken (`alreadyExists`) or not allowed
 /// now (`failedPrecondition`, e.g. an invalid transition naming the current state).
 public final class HazardSurvey: Sendable {
@@ -37,7 +36,7 @@ public final class HazardSurvey: Sendable {
         let point = try validating { try validator.point(point) }
         return try await write { db in
             if let existing = try HazardSurveyStore.point(id: point.id, db) {
-                guard existing == point else { throw RPCError.alreadyExists("hazard point \(point.id) already exists with other values; update it instead") }
+                guard existing == point else { throw RecordServiceError.alreadyExists("hazard point \(point.id) already exists with other values; update it instead") }
                 return existing
             }
             try HazardSurveyStore.write(point, db)
@@ -92,7 +91,7 @@ public final class HazardSurvey: Sendable {
                 let history = existing.gradeHistory
                 existing.gradeHistory = []
                 guard existing == enterprise else {
-                    throw RPCError.alreadyExists("enterprise \(enterprise.id) already exists with other values; update it instead")
+                    throw RecordServiceError.alreadyExists("enterprise \(enterprise.id) already exists with other values; update it instead")
                 }
                 existing.gradeHistory = history
                 return existing
@@ -163,7 +162,7 @@ public final class HazardSurvey: Sendable {
             let hazard = try validator.hiddenHazard(try Self.withRegion(hazard, db))
             if let existing = try HazardSurveyStore.hidden(id: hazard.id, asOf: today, db) {
                 guard Self.isRetry(of: existing, hazard) else {
-                    throw RPCError.alreadyExists("hidden hazard \(hazard.id) already exists with other values; update it instead")
+                    throw RecordServiceError.alreadyExists("hidden hazard \(hazard.id) already exists with other values; update it instead")
                 }
                 return existing
             }
@@ -178,7 +177,7 @@ public final class HazardSurvey: Sendable {
         let recordedAt = milliseconds()
         return try await write { [validator, configuration] db in
             let hazard = try validator.hiddenHazard(try Self.withRegion(hazard, db))
-            guard try Bool(exists: db, sql: "SELECT 1 FROM hidden_hazard WHERE id = ?", hazard.id) else {
+            guard try HazardSurveyStore.hiddenExists(id: hazard.id, db) else {
                 throw Self.notFound("hidden hazard", hazard.id)
             }
             _ = try HazardSurveyStore.upsert(hazard, configuration: configuration, recordedAt: recordedAt, db)
@@ -204,7 +203,7 @@ public final class HazardSurvey: Sendable {
                 }
                 return hazard
             } catch let error as InvalidRecord {
-                throw RPCError.failedPrecondition("hidden hazard \(request.id): \(error.message)")
+                throw RecordServiceError.failedPrecondition("hidden hazard \(request.id): \(error.message)")
             }
         }
     }
@@ -240,12 +239,7 @@ public final class HazardSurvey: Sendable {
 
     /// Record counts for `node.info`.
     public func counts() async throws -> [(String, Int64)] {
-        try await read { db in
-            [("hazard points", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM hazard_point") ?? 0),
-             ("enterprises", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM enterprise") ?? 0),
-             ("hidden hazards", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM hidden_hazard") ?? 0),
-             ("hidden hazards open", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM hidden_hazard WHERE state < 5") ?? 0)]
-        }
+        try await read { db in try HazardSurveyStore.counts(db) }
     }
 
     // MARK: Helpers
@@ -260,7 +254,7 @@ public final class HazardSurvey: Sendable {
 
 
 
-    static func notFound(_ what: String, _ id: String) -> RPCError { .notFound("no \(what) with id \"\(id)\" on this node") }
+    static func notFound(_ what: String, _ id: String) -> RecordServiceError { .notFound("no \(what) with id \"\(id)\" on this node") }
 
     func milliseconds() -> Int64 { Int64((configuration.now().timeIntervalSince1970 * 1000).rounded()) }
 
@@ -268,8 +262,7 @@ public final class HazardSurvey: Sendable {
     static func withRegion(_ hazard: HiddenHazard, _ db: Database) throws(InvalidRecord) -> HiddenHazard {
         guard hazard.regionCode.isEmpty, !hazard.enterpriseID.isEmpty else { return hazard }
         var hazard = hazard
-        let region = try? String.fetchOne(db.cachedStatement(sql: "SELECT region FROM enterprise WHERE id = ?"), arguments: [hazard.enterpriseID])
-        guard let region else { throw InvalidRecord("enterprise \(hazard.enterpriseID) is not on record here") }
+        guard let region = try? HazardSurveyStore.enterpriseRegion(id: hazard.enterpriseID, db) else { throw InvalidRecord("enterprise \(hazard.enterpriseID) is not on record here") }
         hazard.regionCode = region
         return hazard
     }

@@ -39,12 +39,8 @@ public struct HazardSurveyNode: NodeService {
         router.async(M.listHidden) { request, _ in try await survey.hiddenHazards(request) }
         router.async(M.transitionHidden) { request, _ in try await survey.transition(request) }
         router.async(M.statistics) { request, _ in try await survey.statistics(request) }
-        router.async(M.importCSV) { request, _ in
-            try await survey.importCSV(request.kind, bytes: Array(request.csv.utf8), source: request.source.isEmpty ? "request" : request.source)
-        }
-        router.stream(M.exportCSV) { request, _, writer in
-            try await survey.exportCSV(request.kind, regionCode: request.regionCode) { chunk in try await writer.send(chunk) }
-        }
+        router.importCSV(M.importCSV, into: survey)
+        router.exportCSV(M.exportCSV, from: survey)
     }
 
     public func counts() async throws -> [NodeCount] {

@@ -4,6 +4,11 @@ import HazardSurveyAPI
 
 /// Enterprises and their grade history: reads and writes inside a caller's transaction.
 extension HazardSurveyStore {
+    /// The region enterprise `id` is coded to, or nil when it is not on record.
+    static func enterpriseRegion(id: String, _ db: Database) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT region FROM enterprise WHERE id = ?"), arguments: [id])
+    }
+
     static let enterpriseColumns = ["id", "name", "credit_code", "region", "sector", "major_source", "grade"]
     static let enterpriseSelect = "SELECT \(enterpriseColumns.joined(separator: ", ")) FROM enterprise"
     static let enterpriseUpsert = upsertSQL(table: "enterprise", columns: enterpriseColumns)

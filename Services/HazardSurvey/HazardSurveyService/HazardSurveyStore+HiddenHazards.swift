@@ -175,3 +175,18 @@ extension Bool {
         self = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments)) != nil
     }
 }
+
+extension HazardSurveyStore {
+    /// Whether a hidden hazard `id` is on record.
+    static func hiddenExists(id: String, _ db: Database) throws -> Bool {
+        try Bool(exists: db, sql: "SELECT 1 FROM hidden_hazard WHERE id = ?", id)
+    }
+
+    /// Record counts for `node.info`.
+    static func counts(_ db: Database) throws -> [(String, Int64)] {
+        [("hazard points", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM hazard_point") ?? 0),
+         ("enterprises", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM enterprise") ?? 0),
+         ("hidden hazards", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM hidden_hazard") ?? 0),
+         ("hidden hazards open", try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM hidden_hazard WHERE state < 5") ?? 0)]
+    }
+}

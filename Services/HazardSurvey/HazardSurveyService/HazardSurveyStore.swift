@@ -7,14 +7,12 @@ import GRDB
 ///
 /// Region codes are stored canonical (6 or 12 digits), so a subtree is one index range (`RegionRange`).
 /// Days are stored as day numbers (`CivilDay.dayNumber`).
-struct HazardSurveyStore: Sendable {
+struct HazardSurveyStore: ServiceStore {
     let pool: DatabasePool
 
-    init(path: String) throws {
-        // A big import touches index pages all over the file: the writer keeps them in memory (up to
-        // 256 MB) instead of spilling the same page to the WAL again and again.
-        self.pool = try SQLiteStore.open(path: path, migrator: Self.migrator, writerCacheMegabytes: 256)
-    }
+    /// A big import touches index pages all over the file: the writer keeps them in memory (up to
+    /// 256 MB) instead of spilling the same page to the WAL again and again.
+    static var writerCacheMegabytes: Int? { 256 }
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

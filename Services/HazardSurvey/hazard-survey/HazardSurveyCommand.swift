@@ -22,13 +22,14 @@ struct HazardSurveyCommand: AsyncParsableCommand {
         @OptionGroup var rules: RuleOptions
 
         func makeNode(logger: Logger) async throws -> HazardSurveyNode {
-            let survey = try HazardSurvey(databasePath: options.database ?? "hazard-survey-\(options.region).sqlite",
-                                          regionCode: options.region, configuration: try rules.configuration(), logger: logger)
+            let survey = try HazardSurvey(databasePath: databasePath, regionCode: options.region,
+                                          configuration: try rules.configuration(), logger: logger)
             return HazardSurveyNode(survey: survey)
         }
     }
 
-    struct Import: AsyncParsableCommand {
+    struct Import: RecordImportCommand {
+        typealias Node = HazardSurveyNode
         static let configuration = CommandConfiguration(
             abstract: "Import a CSV file straight into a node's database (any size).",
             discussion: """
@@ -36,25 +37,15 @@ struct HazardSurveyCommand: AsyncParsableCommand {
                 wait (up to 5 s, then fail with "database is locked") and its reads go on.
                 """)
 
-        @Option(help: "The node's SQLite database file.") var database: String
-        @Option(help: "The node's region code.") var region: String
-        @Option(help: "points, enterprises or hidden-hazards.") var kind: String
+        @OptionGroup var node: LocalNodeOptions
         @OptionGroup var rules: RuleOptions
-        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var file: ImportFileOptions<HazardRecordKind>
 
-        func run() async throws {
-            let kind = try HazardRecordKind.parse(kind)
-            var logger = Logger(label: "anlan.hazard-survey")
-            logger.logLevel = .warning
-            let survey = try HazardSurvey(databasePath: database, regionCode: region, configuration: try rules.configuration(), logger: logger)
-            let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: file)))
-            let started = ContinuousClock.now
-            let report = try await survey.importCSV(kind, bytes: bytes, source: file)
-            let seconds = Double((ContinuousClock.now - started).wholeMilliseconds) / 1000
-            print(report.summary)
-            print(String(format: "%.2f s, %.0f rows/s", seconds, Double(report.rows) / max(seconds, 0.001)))
-            if !report.rejected.isEmpty { throw ExitCode(3) }
+        func open(logger: Logger) async throws -> HazardSurvey {
+            try HazardSurvey(databasePath: node.database, regionCode: node.region, configuration: try rules.configuration(), logger: logger)
         }
+
+        func load(into survey: HazardSurvey) async throws -> ImportReport { try await file.load(into: survey) }
     }
 
     struct Generate: AsyncParsableCommand {
@@ -66,23 +57,18 @@ struct HazardSurveyCommand: AsyncParsableCommand {
         @Option(help: "Hazard points.") var points = 200
         @Option(help: "Enterprises.") var enterprises = 60
         @Option(help: "Hidden hazards.") var hidden = 80
-        @Option(help: "Seed (the same seed gives the same files).") var seed: UInt64 = 1
         @Option(help: "Dates count back from this day (YYYY-MM-DD, default today).") var today: String?
-        @Option(help: "Directory to write into.") var output = "."
+        @OptionGroup var files: GenerateOptions
 
         func run() async throws {
-            let day = try today.map { text in
-                guard let day = CivilDay(text) else { throw ValidationError("--today: not a YYYY-MM-DD date") }
-                return day
-            } ?? CivilDay.today
-            let data = try SyntheticSurvey(regionCode: region, today: day)
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            let offset = seed &* 1000
-            try data.pointsCSV(count: points, seed: offset + 1).write(toFile: "\(output)/points.csv", atomically: true, encoding: .utf8)
-            try data.enterprisesCSV(count: enterprises, seed: offset + 2).write(toFile: "\(output)/enterprises.csv", atomically: true, encoding: .utf8)
-            try data.hiddenHazardsCSV(count: hidden, enterprises: enterprises, seed: offset + 3)
-                .write(toFile: "\(output)/hidden-hazards.csv", atomically: true, encoding: .utf8)
-            print("wrote \(points) points, \(enterprises) enterprises, \(hidden) hidden hazards for \(data.region) to \(output)")
+            let data = try SyntheticSurvey(regionCode: region, today: try CivilDay.option(today, "--today") ?? .today)
+            let offset = files.seed &* 1000
+            try files.write([
+                ("points.csv", data.pointsCSV(count: points, seed: offset + 1)),
+                ("enterprises.csv", data.enterprisesCSV(count: enterprises, seed: offset + 2)),
+                ("hidden-hazards.csv", data.hiddenHazardsCSV(count: hidden, enterprises: enterprises, seed: offset + 3)),
+            ])
+            print("wrote \(points) points, \(enterprises) enterprises, \(hidden) hidden hazards for \(data.region) to \(files.output)")
         }
     }
 }

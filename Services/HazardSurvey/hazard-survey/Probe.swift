@@ -22,7 +22,7 @@ struct Probe: AsyncParsableCommand {
         func run() async throws {
             try await options.run { client in
                 let stats = try await client.call(HazardSurveyMethods.statistics,
-                                                  StatisticsRequest(regionCode: region, exactRegion: exact, asOf: try parseDay(asOf, "--as-of")))
+                                                  StatisticsRequest(regionCode: region, exactRegion: exact, asOf: try CivilDay.option(asOf, "--as-of")))
                 try options.emit(stats, text: describe(stats))
             }
         }
@@ -91,7 +91,7 @@ struct Probe: AsyncParsableCommand {
             query.majorOnly = major
             query.listedOnly = listed
             query.enterpriseID = enterprise
-            query.asOf = try parseDay(asOf, "--as-of")
+            query.asOf = try CivilDay.option(asOf, "--as-of")
             try await options.run { client in
                 let result = try await client.call(HazardSurveyMethods.listHidden, query)
                 try options.emit(result, text: (result.records.map(describe) + footer(result.records.count, result.nextCursor))
@@ -141,7 +141,7 @@ struct Probe: AsyncParsableCommand {
 
         func run() async throws {
             let action = try HiddenHazardAction.parse(action)
-            let day = try parseDay(day, "--day")
+            let day = try CivilDay.option(day, "--day")
             try await options.run { client in
                 for id in ids {
                     let hazard = try await client.call(HazardSurveyMethods.transitionHidden, TransitionRequest(
@@ -196,13 +196,6 @@ struct PageOptions: ParsableArguments {
     func query() throws -> HazardQuery {
         HazardQuery(regionCode: region, cursor: cursor, limit: limit)
     }
-}
-
-/// A `YYYY-MM-DD` flag's day (nil when not given), or a usage error naming the flag.
-func parseDay(_ text: String?, _ flag: String) throws -> CivilDay? {
-    guard let text else { return nil }
-    guard let day = CivilDay(text) else { throw ValidationError("\(flag): \(text) is not a YYYY-MM-DD date") }
-    return day
 }
 
 private func list(_ text: String) -> [String] {

@@ -1,4 +1,3 @@
-import AnlanRPC
 import AnlanRecords
 import AnlanStorage
 import GRDB
@@ -68,7 +67,7 @@ struct LedgerWriter {
             let held: Int64 = row?[0] ?? 0
             let reserved: Int64 = row?[1] ?? 0
             guard held - reserved >= -delta else {
-                throw RPCError.failedPrecondition(
+                throw RecordServiceError.failedPrecondition(
                     "movement \(position + 1): \(movement.kind.name) of \(-delta) × \(movement.itemCode) (\(movement.status.name)) at \(movement.storagePointID): only \(held - reserved) available (\(held) held, \(reserved) reserved)")
             }
             take.reset()
@@ -82,7 +81,7 @@ struct LedgerWriter {
             do {
                 try add.run()
             } catch let error as DatabaseError where error.message?.contains(MaterialReserveStore.lineCapMessage) == true {
-                throw RPCError.failedPrecondition(
+                throw RecordServiceError.failedPrecondition(
                     "movement \(position + 1): \(movement.itemCode) at \(movement.storagePointID) would hold more than \(MaterialReserveStore.maximumLineUnits) units")
             }
         }
@@ -119,31 +118,31 @@ struct LedgerWriter {
         do {
             movement.itemCode = try CatalogueCode.validateItem(movement.itemCode)
         } catch {
-            throw RPCError.invalidArgument("\(at): \(error.message)")
+            throw RecordServiceError.invalidArgument("\(at): \(error.message)")
         }
         if knownPoints[movement.storagePointID] == nil {
             guard let region = try String.fetchOne(db.cachedStatement(sql: "SELECT region FROM storage_point WHERE id = ?"),
                                                    arguments: [movement.storagePointID]) else {
-                throw RPCError.invalidArgument("\(at): no storage point \"\(movement.storagePointID)\" on this node")
+                throw RecordServiceError.invalidArgument("\(at): no storage point \"\(movement.storagePointID)\" on this node")
             }
             knownPoints[movement.storagePointID] = String(MaterialReserveStore.division(of: region))
         }
         if !knownItems.contains(movement.itemCode) {
             guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM catalogue_item WHERE code = ?"),
                                     arguments: [movement.itemCode]) != nil else {
-                throw RPCError.invalidArgument("\(at): item \(movement.itemCode) is not in the catalogue")
+                throw RecordServiceError.invalidArgument("\(at): item \(movement.itemCode) is not in the catalogue")
             }
             knownItems.insert(movement.itemCode)
         }
         guard (-MaterialReserve.maximumUnits...MaterialReserve.maximumUnits).contains(movement.quantity) else {
-            throw RPCError.invalidArgument("\(at): quantity \(movement.quantity) is beyond ±\(MaterialReserve.maximumUnits) units")
+            throw RecordServiceError.invalidArgument("\(at): quantity \(movement.quantity) is beyond ±\(MaterialReserve.maximumUnits) units")
         }
         if movement.kind == .adjust {
-            guard movement.quantity != 0 else { throw RPCError.invalidArgument("\(at): an adjustment of 0 changes nothing") }
-            guard !movement.reason.trimmed.isEmpty else { throw RPCError.invalidArgument("\(at): an adjustment needs a reason") }
+            guard movement.quantity != 0 else { throw RecordServiceError.invalidArgument("\(at): an adjustment of 0 changes nothing") }
+            guard !movement.reason.trimmed.isEmpty else { throw RecordServiceError.invalidArgument("\(at): an adjustment needs a reason") }
         } else {
             guard movement.quantity > 0 else {
-                throw RPCError.invalidArgument("\(at): \(movement.kind.name) quantity must be positive, got \(movement.quantity)")
+                throw RecordServiceError.invalidArgument("\(at): \(movement.kind.name) quantity must be positive, got \(movement.quantity)")
             }
         }
     }

@@ -1,4 +1,3 @@
-import AnlanRPC
 import AnlanRecords
 import AnlanRegions
 import GRDB
@@ -37,15 +36,15 @@ extension MaterialReserve {
                 guard first.lines.map({ [$0.itemCode: $0.quantity] }) == order.lines.sorted(by: { $0.itemCode < $1.itemCode }).map({ [$0.itemCode: $0.quantity] }),
                       first.destinationRegion == order.destinationRegion,
                       first.sourcePointIDs == Set(order.sourcePointIDs).sorted() else {
-                    throw RPCError.alreadyExists("idempotency key \(order.idempotencyKey) was used for order \(id) with other lines, sources or destination")
+                    throw RecordServiceError.alreadyExists("idempotency key \(order.idempotencyKey) was used for order \(id) with other lines, sources or destination")
                 }
                 return first
             }
             for point in order.sourcePointIDs where try String.fetchOne(db, sql: "SELECT id FROM storage_point WHERE id = ?", arguments: [point]) == nil {
-                throw RPCError.invalidArgument("no storage point \"\(point)\" on this node")
+                throw RecordServiceError.invalidArgument("no storage point \"\(point)\" on this node")
             }
             for line in order.lines where try String.fetchOne(db, sql: "SELECT code FROM catalogue_item WHERE code = ?", arguments: [line.itemCode]) == nil {
-                throw RPCError.invalidArgument("item \(line.itemCode) is not in the catalogue")
+                throw RecordServiceError.invalidArgument("item \(line.itemCode) is not in the catalogue")
             }
             let seq = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) + 1 FROM dispatch_order") ?? 1)
             let id = "DO-\(seq)"
@@ -67,7 +66,7 @@ extension MaterialReserve {
 
     public func order(id: String) async throws -> DispatchOrder {
         try await store.pool.read { db in
-            guard let order = try Self.order(id: id, db) else { throw RPCError.notFound("no dispatch order \"\(id)\" on this node") }
+            guard let order = try Self.order(id: id, db) else { throw RecordServiceError.notFound("no dispatch order \"\(id)\" on this node") }
             return order
         }
     }
@@ -104,7 +103,7 @@ extension MaterialReserve {
                 if needed > 0 { shortages.append("\(line.itemCode) short by \(needed) of \(line.quantity)") }
             }
             guard shortages.isEmpty else {
-                throw RPCError.failedPrecondition("order \(order.id) cannot be approved: \(shortages.joined(separator: "; ")) (good, unexpired stock at its sources)")
+                throw RecordServiceError.failedPrecondition("order \(order.id) cannot be approved: \(shortages.joined(separator: "; ")) (good, unexpired stock at its sources)")
             }
         }
     }
@@ -117,7 +116,7 @@ extension MaterialReserve {
         let today = self.today()
         return try await transition(orderID, from: [.approved], to: .dispatched) { order, db in
             if let stale = order.allocations.first(where: { ($0.expiresOn ?? today) < today }) {
-                throw RPCError.failedPrecondition(
+                throw RecordServiceError.failedPrecondition(
                     "order \(order.id): \(stale.quantity) × \(stale.itemCode) reserved at \(stale.storagePointID) expired on \(stale.expiresOn!); cancel the order and approve a new one")
             }
             try Self.releaseReservations(of: order, db)
@@ -136,10 +135,10 @@ extension MaterialReserve {
         try await transition(orderID, from: [.dispatched], to: .received) { order, db in
             for (item, quantity) in received {
                 guard let line = order.lines.first(where: { $0.itemCode == item }) else {
-                    throw RPCError.invalidArgument("order \(order.id) has no line for item \(item)")
+                    throw RecordServiceError.invalidArgument("order \(order.id) has no line for item \(item)")
                 }
                 guard (0...line.quantity).contains(quantity) else {
-                    throw RPCError.invalidArgument("received \(quantity) × \(item), but \(line.quantity) were sent")
+                    throw RecordServiceError.invalidArgument("received \(quantity) × \(item), but \(line.quantity) were sent")
                 }
                 try db.execute(sql: "UPDATE dispatch_line SET received = ? WHERE order_id = ? AND item_code = ?",
                                arguments: [quantity, order.id, item])
@@ -171,9 +170,9 @@ extension MaterialReserve {
     func transition(_ id: String, from: [DispatchState], to: DispatchState,
                     _ body: @escaping @Sendable (DispatchOrder, Database) throws -> Void) async throws -> DispatchOrder {
         try await store.pool.write { db in
-            guard let order = try Self.order(id: id, db) else { throw RPCError.notFound("no dispatch order \"\(id)\" on this node") }
+            guard let order = try Self.order(id: id, db) else { throw RecordServiceError.notFound("no dispatch order \"\(id)\" on this node") }
             guard from.contains(order.state) else {
-                throw RPCError.failedPrecondition("order \(id) is \(order.state.name); it can become \(to.name) only when \(from.map(\.name).joined(separator: " or "))")
+                throw RecordServiceError.failedPrecondition("order \(id) is \(order.state.name); it can become \(to.name) only when \(from.map(\.name).joined(separator: " or "))")
             }
             try body(order, db)
             try db.execute(sql: "UPDATE dispatch_order SET state = ? WHERE id = ?", arguments: [Int(to.rawValue), id])

@@ -1,4 +1,3 @@
-import AnlanRPC
 import AnlanRecords
 import GRDB
 import MaterialReserveAPI
@@ -6,7 +5,7 @@ import MaterialReserveAPI
 /// CSV export of storage points, stock lines and region profiles in a region subtree, in the columns import reads,
 /// in chunks so that any size fits in frames. A stock export imported into an empty node with the
 /// same storage points and catalogue reproduces the stock (as counted adjustments).
-extension MaterialReserve {
+extension MaterialReserve: CSVExporting {
     public func exportCSV(_ kind: ReserveRecordKind, regionCode: String, rowsPerChunk: Int = 5000,
                           send: (CSVChunk) async throws -> Void) async throws {
         let range = try validating { try scope.subtree(regionCode) }

@@ -1,4 +1,3 @@
-import AnlanRPC
 import AnlanRecords
 import AnlanRegions
 import Foundation
@@ -7,7 +6,7 @@ import MaterialReserveAPI
 
 /// CSV import of storage points, counted stock and region profiles: each bad row is reported with its line and reason,
 /// all good rows are committed in one transaction, and importing the same file again changes nothing.
-extension MaterialReserve {
+extension MaterialReserve: CSVImporting {
     static let pointColumns = ["id", "region", "name", "lat", "lon", "capacity", "contact", "phone", "owner_tier"]
     static let stockColumns = ["point_id", "item_code", "status", "expires_on", "quantity"]
     static let profileColumns = ["region", "risk_level", "responsible_persons", "disaster_prone_villages"]
@@ -22,13 +21,13 @@ extension MaterialReserve {
 
     public func importCSV(_ kind: ReserveRecordKind, bytes: [UInt8], source: String) async throws -> ImportReport {
         var reader = CSVReader(bytes)
-        guard let headerRecord = reader.next() else { throw RPCError.invalidArgument("\(source): the file is empty") }
+        guard let headerRecord = reader.next() else { throw RecordServiceError.invalidArgument("\(source): the file is empty") }
         let columns = Self.columns(of: kind)
         let header: CSVHeader
         do {
             header = try CSVHeader(headerRecord, required: kind == .storagePoints ? Array(columns.prefix(5)) : kind == .regionProfiles ? [columns[0]] : columns)
         } catch {
-            throw RPCError.invalidArgument("\(source): \(error)")
+            throw RecordServiceError.invalidArgument("\(source): \(error)")
         }
         let index = columns.map { header.index(of: $0) }
         let body = reader

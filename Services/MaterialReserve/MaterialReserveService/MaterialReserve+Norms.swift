@@ -1,4 +1,3 @@
-import AnlanRPC
 import AnlanRecords
 import AnlanRegions
 import GRDB
@@ -26,7 +25,7 @@ extension MaterialReserve {
                 return
             }
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM catalogue_item WHERE code = ?", arguments: [norm.itemCode]) != nil else {
-                throw RPCError.invalidArgument("item \(norm.itemCode) is not in the catalogue")
+                throw RecordServiceError.invalidArgument("item \(norm.itemCode) is not in the catalogue")
             }
             try db.execute(sql: """
                 INSERT INTO reserve_norm (tier, risk, item_code, basis, quantity) VALUES (?, ?, ?, ?, ?)
@@ -61,7 +60,7 @@ extension MaterialReserve {
     public func profile(regionCode: String) async throws -> RegionProfile {
         let code = try validating { try tree.region(regionCode).code }
         guard let profile = try await store.pool.read({ db in try Self.profile(code, db) }) else {
-            throw RPCError.notFound("no profile recorded for region \(regionCode)")
+            throw RecordServiceError.notFound("no profile recorded for region \(regionCode)")
         }
         return profile
     }

@@ -1,4 +1,3 @@
-import AnlanRPC
 import AnlanRecords
 import GRDB
 import MaterialReserveAPI
@@ -19,12 +18,12 @@ extension MaterialReserve {
     public func deleteItem(code: String) async throws {
         try await store.pool.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM catalogue_item WHERE code = ?", arguments: [code]) != nil else {
-                throw RPCError.notFound("no catalogue item \(code)")
+                throw RecordServiceError.notFound("no catalogue item \(code)")
             }
             for (table, what) in [("movement", "ledger movements"), ("stock_line", "stock lines"), ("reserve_norm", "reserve norms"),
                                   ("dispatch_line", "dispatch orders")]
             where try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE item_code = ? LIMIT 1", arguments: [code]) != nil {
-                throw RPCError.failedPrecondition("item \(code) is named by \(what); it cannot be deleted")
+                throw RecordServiceError.failedPrecondition("item \(code) is named by \(what); it cannot be deleted")
             }
             try db.execute(sql: "DELETE FROM catalogue_item WHERE code = ?", arguments: [code])
         }
@@ -35,7 +34,7 @@ extension MaterialReserve {
         guard let point = try await store.pool.read({ db in
             try Row.fetchOne(db, sql: "SELECT \(Self.pointSelect) FROM storage_point WHERE id = ?", arguments: [id]).map(Self.point(row:))
         }) else {
-            throw RPCError.notFound("no storage point \"\(id)\" on this node")
+            throw RecordServiceError.notFound("no storage point \"\(id)\" on this node")
         }
         return point
     }
@@ -43,7 +42,7 @@ extension MaterialReserve {
     /// A page of the storage points in a region subtree, by region code then id.
     public func storagePoints(_ query: PointQuery) async throws -> RecordPage<StoragePoint> {
         let (range, cursor) = try validating { (try scope.subtree(query.regionCode), try RegionCursor(parsing: query.cursor)) }
-        guard query.limit <= 1000 else { throw RPCError.invalidArgument("limit \(query.limit) is over 1000") }
+        guard query.limit <= 1000 else { throw RecordServiceError.invalidArgument("limit \(query.limit) is over 1000") }
         let limit = query.limit == 0 ? 100 : Int(query.limit)
         return try await store.pool.read { db in
             let points = try Row.fetchAll(db, sql: """
@@ -60,13 +59,13 @@ extension MaterialReserve {
     public func deleteStoragePoint(id: String) async throws {
         try await store.pool.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM storage_point WHERE id = ?", arguments: [id]) != nil else {
-                throw RPCError.notFound("no storage point \"\(id)\" on this node")
+                throw RecordServiceError.notFound("no storage point \"\(id)\" on this node")
             }
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM movement WHERE point_id = ? LIMIT 1", arguments: [id]) == nil else {
-                throw RPCError.failedPrecondition("storage point \(id) has ledger history; it cannot be deleted (set its capacity to 0 instead)")
+                throw RecordServiceError.failedPrecondition("storage point \(id) has ledger history; it cannot be deleted (set its capacity to 0 instead)")
             }
             if let order = try String.fetchOne(db, sql: "SELECT order_id FROM dispatch_source WHERE point_id = ? LIMIT 1", arguments: [id]) {
-                throw RPCError.failedPrecondition("storage point \(id) is a source of dispatch order \(order); it cannot be deleted")
+                throw RecordServiceError.failedPrecondition("storage point \(id) is a source of dispatch order \(order); it cannot be deleted")
             }
             try db.execute(sql: "DELETE FROM storage_point WHERE id = ?", arguments: [id])
         }

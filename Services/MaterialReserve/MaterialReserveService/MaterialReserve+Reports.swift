@@ -1,4 +1,3 @@
-import AnlanRPC
 import AnlanRecords
 import AnlanRegions
 import GRDB
@@ -9,7 +8,7 @@ extension MaterialReserve {
     /// Good stock expiring within `withinDays` of today (default 30), already expired lots included,
     /// first expiring first.
     public func expiring(_ request: ExpiryRequest) async throws -> ExpiryReport {
-        guard request.withinDays <= 36_500 else { throw RPCError.invalidArgument("within days \(request.withinDays) is over 36,500") }
+        guard request.withinDays <= 36_500 else { throw RecordServiceError.invalidArgument("within days \(request.withinDays) is over 36,500") }
         let through = today().adding(days: request.withinDays == 0 ? 30 : Int(request.withinDays))
         let range = try validating { try scope.subtree(request.regionCode) }
         return try await store.pool.read { db in

@@ -1,6 +1,5 @@
 import AnlanRecords
 import AnlanRegions
-import AnlanRPC
 import AnlanStorage
 import Foundation
 import GRDB
@@ -8,7 +7,7 @@ import Logging
 import MaterialReserveAPI
 
 /// The material-reserve service for one node's region: the catalogue, storage points, and stock that
-/// changes only through the ledger. Answers with `RPCError`s: `invalidArgument` for a bad record,
+/// changes only through the ledger. Answers with `RecordServiceError`s: `invalidArgument` for a bad record,
 /// `notFound`, and `failedPrecondition` when a movement would take more than is available.
 public final class MaterialReserve: Sendable {
     public let region: Region
@@ -94,7 +93,7 @@ public final class MaterialReserve: Sendable {
         // the batch succeeds as it now should).
         do {
             return try await record(movements, inLineOrder: true)
-        } catch let error as RPCError where error.status == .failedPrecondition || error.status == .invalidArgument {
+        } catch let error as RecordServiceError where error.code == .failedPrecondition || error.code == .invalidArgument {
             return try await record(movements, inLineOrder: false)
         }
     }

@@ -60,7 +60,7 @@ public struct MaterialReserveNode: NodeService {
             var received: [String: Int64] = [:]
             for line in request.received {
                 guard received.updateValue(line.quantity, forKey: line.itemCode) == nil else {
-                    throw RPCError.invalidArgument("item \(line.itemCode) is received on two lines; give it once")
+                    throw RecordServiceError.invalidArgument("item \(line.itemCode) is received on two lines; give it once")
                 }
             }
             return try await reserve.receive(orderID: request.orderID, received: received)
@@ -70,12 +70,8 @@ public struct MaterialReserveNode: NodeService {
         router.async(M.expiring) { request, _ in try await reserve.expiring(request) }
         router.async(M.gaps) { request, _ in try await reserve.gaps(request) }
         router.async(M.statistics) { request, _ in try await reserve.statistics(request) }
-        router.stream(M.exportCSV) { request, _, writer in
-            try await reserve.exportCSV(request.kind, regionCode: request.regionCode) { chunk in try await writer.send(chunk) }
-        }
-        router.async(M.importCSV) { request, _ in
-            try await reserve.importCSV(request.kind, bytes: Array(request.csv.utf8), source: request.source.isEmpty ? "request" : request.source)
-        }
+        router.exportCSV(M.exportCSV, from: reserve)
+        router.importCSV(M.importCSV, into: reserve)
     }
 
     public func counts() async throws -> [NodeCount] {

@@ -8,7 +8,7 @@ import GRDB
 /// for approved dispatch orders. The database itself refuses a negative quantity or more reserved
 /// than held (CHECK constraints), behind the service's own checks. Lots that never expire have the
 /// expiry day `neverExpires`, so "first expiring, first out" is a plain ascending order.
-struct MaterialReserveStore: Sendable {
+struct MaterialReserveStore: ServiceStore {
     let pool: DatabasePool
 
     /// The most units one stock line may hold (10¹⁵): sums over a province stay far inside Int64.
@@ -17,10 +17,6 @@ struct MaterialReserveStore: Sendable {
 
     /// The expiry day number of goods that do not expire (a day far past any real one).
     static let neverExpires = 99_999_999
-
-    init(path: String) throws {
-        self.pool = try SQLiteStore.open(path: path, migrator: Self.migrator)
-    }
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

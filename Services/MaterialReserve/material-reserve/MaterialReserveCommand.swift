@@ -29,14 +29,14 @@ struct MaterialReserveCommand: AsyncParsableCommand {
         }
 
         func makeNode(logger: Logger) async throws -> MaterialReserveNode {
-            let reserve = try MaterialReserve(databasePath: options.database ?? "material-reserve-\(options.region).sqlite",
-                                              regionCode: options.region, logger: logger)
+            let reserve = try MaterialReserve(databasePath: databasePath, regionCode: options.region, logger: logger)
             let planner = DispatchPlanner(roadSpeedKilometresPerHour: roadSpeed, loadingHours: loadingHours, defaultTargetHours: targetHours)
             return MaterialReserveNode(reserve: reserve, planner: planner)
         }
     }
 
-    struct Import: AsyncParsableCommand {
+    struct Import: RecordImportCommand {
+        typealias Node = MaterialReserveNode
         static let configuration = CommandConfiguration(
             abstract: "Import a CSV file straight into a node's database.",
             discussion: """
@@ -44,20 +44,14 @@ struct MaterialReserveCommand: AsyncParsableCommand {
                 wait (up to 5 s, then fail with "database is locked") and its reads go on.
                 """)
 
-        @Option(help: "The node's SQLite database file.") var database: String
-        @Option(help: "The node's region code.") var region: String
-        @Option(help: "storage-points, stock or region-profiles.") var kind: String
-        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var node: LocalNodeOptions
+        @OptionGroup var file: ImportFileOptions<ReserveRecordKind>
 
-        func run() async throws {
-            let kind = try ReserveRecordKind.parse(kind)
-            var logger = Logger(label: "anlan.material-reserve")
-            logger.logLevel = .warning
-            let reserve = try MaterialReserve(databasePath: database, regionCode: region, logger: logger)
-            let report = try await reserve.importCSV(kind, bytes: Array(Data(contentsOf: URL(fileURLWithPath: file))), source: file)
-            print(report.summary)
-            if !report.rejected.isEmpty { throw ExitCode(3) }
+        func open(logger: Logger) async throws -> MaterialReserve {
+            try MaterialReserve(databasePath: node.database, regionCode: node.region, logger: logger)
         }
+
+        func load(into reserve: MaterialReserve) async throws -> ImportReport { try await file.load(into: reserve) }
     }
 
     struct Generate: AsyncParsableCommand {
@@ -66,23 +60,16 @@ struct MaterialReserveCommand: AsyncParsableCommand {
             discussion: "Synthetic, deterministic, plausible — not reserve data. For the local mesh, tests and benchmarks.")
 
         @Option(help: "Region whose counties and townships get the data.") var region: String
-        @Option(help: "Seed (the same seed gives the same files).") var seed: UInt64 = 1
         @Option(help: "Expiry dates count from this day (YYYY-MM-DD, default today).") var today: String?
-        @Option(help: "Directory to write into.") var output = "."
+        @OptionGroup var files: GenerateOptions
         @Option(help: "Village stores per township on average (1.6454 gives Zhejiang's 3,685 storage points).") var villageStores = 0.0
         @Option(help: "Units each village store holds.") var villageUnits = 0
 
         func run() async throws {
-            let day = try today.map { text in
-                guard let day = CivilDay(text) else { throw ValidationError("--today: not a YYYY-MM-DD date") }
-                return day
-            } ?? CivilDay.today
-            let data = try SyntheticReserve(regionCode: region, today: day, villageStoresPerTownship: villageStores, unitsPerVillageStore: villageUnits)
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            for file in try data.files(seed: seed) {
-                try file.csv.write(toFile: "\(output)/\(file.name)", atomically: true, encoding: .utf8)
-            }
-            print("wrote profiles.csv, storage-points.csv and stock.csv for \(data.region) to \(output)")
+            let data = try SyntheticReserve(regionCode: region, today: try CivilDay.option(today, "--today") ?? .today,
+                                            villageStoresPerTownship: villageStores, unitsPerVillageStore: villageUnits)
+            try files.write(try data.files(seed: files.seed).map { ($0.name, $0.csv) })
+            print("wrote profiles.csv, storage-points.csv and stock.csv for \(data.region) to \(files.output)")
         }
     }
 }

@@ -9,7 +9,7 @@ import NIOCore
 ///
 /// Records are stored as their wire encoding (one format for disk and network); the columns beside them
 /// exist for lookups and uniqueness.
-struct RegistryStore: Sendable {
+struct RegistryStore: ServiceStore {
     let pool: DatabasePool
 
     static var migrator: DatabaseMigrator {
@@ -31,10 +31,6 @@ struct RegistryStore: Sendable {
             }
         }
         return migrator
-    }
-
-    init(path: String) throws {
-        self.pool = try SQLiteStore.open(path: path, migrator: Self.migrator)
     }
 
     /// Everything persisted: the registrations and the highest revision used.

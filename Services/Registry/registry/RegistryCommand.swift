@@ -23,10 +23,9 @@ struct RegistryCommand: AsyncParsableCommand {
         var sweepInterval: Double = 1
 
         func makeNode(logger: Logger) async throws -> RegistryNode {
-            let database = options.database ?? "registry-\(options.region).sqlite"
             var configuration = RegistryConfiguration()
             configuration.sweepInterval = .milliseconds(Int(sweepInterval * 1000))
-            let registry = try Registry(databasePath: database, regionCode: options.region,
+            let registry = try Registry(databasePath: databasePath, regionCode: options.region,
                                         configuration: configuration, logger: logger)
             return RegistryNode(registry: registry, logger: logger)
         }

@@ -1,4 +1,3 @@
-import AnlanRPC
 import AnlanRecords
 import AnlanStorage
 import GRDB

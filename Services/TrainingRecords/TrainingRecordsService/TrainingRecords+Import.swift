@@ -1,4 +1,3 @@
-import AnlanRPC
 import Foundation
 import AnlanRecords
 import AnlanRegions
@@ -8,19 +7,19 @@ import TrainingRecordsAPI
 /// CSV import of people and of attendance: each bad row is reported with its line and reason, all
 /// good rows are committed in one transaction, and importing the same file again changes nothing.
 /// Attendance is parsed on its own thread while the writer writes what came before.
-extension TrainingRecords {
+extension TrainingRecords: CSVImporting {
     static let peopleColumns = ["id", "name", "national_id", "role", "region", "village", "employer", "high_risk", "joined_on"]
     static let attendanceColumns = ["person_id", "session_id", "hours", "score"]
 
     public func importCSV(_ kind: TrainingRecordKind, bytes: [UInt8], source: String) async throws -> ImportReport {
         var reader = CSVReader(bytes)
-        guard let headerRecord = reader.next() else { throw RPCError.invalidArgument("\(source): the file is empty") }
+        guard let headerRecord = reader.next() else { throw RecordServiceError.invalidArgument("\(source): the file is empty") }
         let header: CSVHeader
         do {
             header = try CSVHeader(headerRecord, required: kind == .people ? [Self.peopleColumns[0], "name", "national_id", "role", "region", "joined_on"]
                                                                            : ["person_id", "session_id", "score"])
         } catch {
-            throw RPCError.invalidArgument("\(source): \(error)")
+            throw RecordServiceError.invalidArgument("\(source): \(error)")
         }
         let columns = (kind == .people ? Self.peopleColumns : Self.attendanceColumns).map { header.index(of: $0) }
         if kind == .attendance { return try await importAttendance(reader, columns: columns, expectedRows: bytes.count / 32) }

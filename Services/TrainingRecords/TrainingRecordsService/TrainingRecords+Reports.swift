@@ -1,4 +1,3 @@
-import AnlanRPC
 import AnlanRecords
 import AnlanRegions
 import GRDB
@@ -13,7 +12,7 @@ extension TrainingRecords {
         let id = request.personID.trimmed
         return try await store.pool.read { db in
             var deriver = try TrainingDeriver(db, floodSeason: floodSeason)
-            guard let facts = try deriver.facts(personID: id) else { throw RPCError.notFound("no person \"\(id)\" on this node") }
+            guard let facts = try deriver.facts(personID: id) else { throw RecordServiceError.notFound("no person \"\(id)\" on this node") }
             let training = try deriver.training(personID: id, facts: facts)
             let results = training.results(in: year)
             return PersonCompliance(personID: id, year: UInt32(year), results: results, compliant: results.allSatisfy(\.met))
@@ -153,7 +152,7 @@ extension TrainingRecords {
         return try await store.pool.write { [certificate] db in
             var certificate = certificate
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [certificate.personID]) != nil else {
-                throw RPCError.notFound("no person \"\(certificate.personID)\" on this node")
+                throw RecordServiceError.notFound("no person \"\(certificate.personID)\" on this node")
             }
             if let course = try Row.fetchOne(db, sql: """
                 SELECT validity_months, review_months FROM course WHERE grants_certificate = 1 AND certificate_kind = ? ORDER BY code LIMIT 1

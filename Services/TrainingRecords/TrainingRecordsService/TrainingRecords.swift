@@ -1,6 +1,5 @@
 import AnlanRecords
 import AnlanRegions
-import AnlanRPC
 import AnlanStorage
 import Foundation
 import GRDB
@@ -9,7 +8,7 @@ import TrainingRecordsAPI
 
 /// The training records of one node's region: people, courses, sessions, attendance and
 /// certificates, with statutory-hour compliance and coverage against targets. Answers with
-/// `RPCError`s: `invalidArgument` for a bad record or request, `notFound`.
+/// `RecordServiceError`s: `invalidArgument` for a bad record or request, `notFound`.
 public final class TrainingRecords: Sendable {
     public let region: Region
     /// The flood season's start every derivation uses: the flag's, or the one stored in the database.
@@ -78,7 +77,7 @@ public final class TrainingRecords: Sendable {
     public func person(id: String) async throws -> Person {
         let id = id.trimmed
         guard let person = try await store.pool.read({ db in try Self.person(id: id, db) }) else {
-            throw RPCError.notFound("no person \"\(id)\" on this node")
+            throw RecordServiceError.notFound("no person \"\(id)\" on this node")
         }
         return Self.masked(person)
     }
@@ -86,7 +85,7 @@ public final class TrainingRecords: Sendable {
     /// A person with the full ID number, for the node's own CLI only (never sent over the wire).
     public func unmaskedPerson(id: String) async throws -> Person {
         guard let person = try await store.pool.read({ db in try Self.person(id: id.trimmed, db) }) else {
-            throw RPCError.notFound("no person \"\(id)\" on this node")
+            throw RecordServiceError.notFound("no person \"\(id)\" on this node")
         }
         return person
     }
@@ -97,7 +96,7 @@ public final class TrainingRecords: Sendable {
         let floodSeason = self.floodSeason
         try await store.pool.write { db in
             var training = try TrainingDeriver(db, floodSeason: floodSeason)
-            guard let facts = try training.facts(personID: id) else { throw RPCError.notFound("no person \"\(id)\" on this node") }
+            guard let facts = try training.facts(personID: id) else { throw RecordServiceError.notFound("no person \"\(id)\" on this node") }
             training.removeFromTallies(facts)
             try training.finish()
             try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [id])
@@ -109,7 +108,7 @@ public final class TrainingRecords: Sendable {
     /// A page of the people in a region subtree, by region code then id, ID numbers masked.
     public func people(_ query: PersonQuery) async throws -> RecordPage<Person> {
         let (range, cursor) = try validating { (try scope.subtree(query.regionCode), try RegionCursor(parsing: query.cursor)) }
-        guard query.limit <= 1000 else { throw RPCError.invalidArgument("limit \(query.limit) is over 1000") }
+        guard query.limit <= 1000 else { throw RecordServiceError.invalidArgument("limit \(query.limit) is over 1000") }
         let limit = query.limit == 0 ? 100 : Int(query.limit)
         var sql = "SELECT \(Self.personColumns) FROM person WHERE region >= ? AND region < ? AND (region, id) > (?, ?)"
         var arguments: StatementArguments = [range.lower, range.upper, cursor?.region ?? "", cursor?.id ?? ""]
@@ -248,7 +247,7 @@ public final class TrainingRecords: Sendable {
                               roles: PersonRole.allCases.filter { roles & $0.bit != 0 })
             }
         }) else {
-            throw RPCError.notFound("no course \"\(code)\" on this node")
+            throw RecordServiceError.notFound("no course \"\(code)\" on this node")
         }
         return course
     }
@@ -266,7 +265,7 @@ public final class TrainingRecords: Sendable {
         let floodSeason = self.floodSeason
         try await store.pool.write { [session] db in
             guard let courseHours = try Double.fetchOne(db, sql: "SELECT hours FROM course WHERE code = ?", arguments: [session.courseCode]) else {
-                throw RPCError.invalidArgument("no course \"\(session.courseCode)\" on this node")
+                throw RecordServiceError.invalidArgument("no course \"\(session.courseCode)\" on this node")
             }
             let hours = session.hours == 0 ? courseHours : session.hours
             let before = try Row.fetchOne(db, sql: "SELECT course_code, ends FROM session WHERE id = ?", arguments: [session.id])
@@ -274,10 +273,10 @@ public final class TrainingRecords: Sendable {
             let attended = before == nil ? [] : try Row.fetchAll(db, sql: "SELECT person_id, hours FROM attendance WHERE session_id = ?",
                                                                  arguments: [session.id])
             if let most = attended.map({ $0[1] as Double }).max(), most > hours {
-                throw RPCError.failedPrecondition("session \(session.id) has attendance of \(most) h; its hours cannot drop to \(hours)")
+                throw RecordServiceError.failedPrecondition("session \(session.id) has attendance of \(most) h; its hours cannot drop to \(hours)")
             }
             if let before, (before[0] as String) != session.courseCode, !attended.isEmpty {
-                throw RPCError.failedPrecondition("session \(session.id) has attendance; its course cannot change")
+                throw RecordServiceError.failedPrecondition("session \(session.id) has attendance; its course cannot change")
             }
             try db.execute(sql: """
                 INSERT INTO session (id, course_code, starts, ends, hours, location, instructor) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -302,7 +301,7 @@ public final class TrainingRecords: Sendable {
                                 hours: row[4], location: row[5], instructor: row[6])
             }
         }) else {
-            throw RPCError.notFound("no session \"\(id)\" on this node")
+            throw RecordServiceError.notFound("no session \"\(id)\" on this node")
         }
         return session
     }

@@ -40,9 +40,7 @@ public struct TrainingRecordsNode: NodeService {
         router.async(M.compliance) { request, _ in try await records.compliance(request) }
         router.async(M.coverage) { request, _ in try await records.coverage(request) }
         router.async(M.statistics) { request, _ in try await records.statistics(request) }
-        router.async(M.importCSV) { request, _ in
-            try await records.importCSV(request.kind, bytes: Array(request.csv.utf8), source: request.source.isEmpty ? "request" : request.source)
-        }
+        router.importCSV(M.importCSV, into: records)
     }
 
     public func counts() async throws -> [NodeCount] {

@@ -8,15 +8,14 @@ import GRDB
 /// for "annual rule met" and "counts as trained for the role's target". Tallies of people and of
 /// people trained per year, by role and 6-digit division, answer coverage of a county or more; a
 /// township's is counted from its people.
-struct TrainingStore: Sendable {
+struct TrainingStore: ServiceStore {
     let pool: DatabasePool
 
-    init(path: String) throws {
-        // A province's 1.2 million people and 5 million attendance rows: bulk imports read and update
-        // them in key order, and statistics scan the people; a 256 MB page cache keeps the pages they
-        // walk (1 GB measured no faster).
-        self.pool = try SQLiteStore.open(path: path, migrator: Self.migrator, writerCacheMegabytes: 256, readerCacheMegabytes: 256)
-    }
+    /// A province's 1.2 million people and 5 million attendance rows: bulk imports read and update
+    /// them in key order, and statistics scan the people; a 256 MB page cache keeps the pages they
+    /// walk (1 GB measured no faster).
+    static var writerCacheMegabytes: Int? { 256 }
+    static var readerCacheMegabytes: Int? { 256 }
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
