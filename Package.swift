@@ -394,7 +394,7 @@ let package = Package(
             name: "GatewayTests",
             dependencies: [
                 "GatewayAPI", "GatewayService", "HazardSurveyAPI", "MaterialReserveAPI", "AviationLandingAPI", "AnlanRecords", "AnlanRegions",
-                "AnlanRPC", "AnlanTestSupport",
+                "AnlanRPC", "AnlanTestSupport", "AnlanWire", "AnlanDiscovery", "AnlanNode",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],

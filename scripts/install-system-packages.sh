@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the system packages Anlan builds against (SQLite for GRDB, zlib for compression), if missing.
+# Installs the system packages Anlan builds and tests against, if missing: SQLite for GRDB, zlib for
+# compression, and protoc with Python's protobuf for the test that decodes Anlan bytes from the exported schema.
 set -euo pipefail
 missing=()
-for package in libsqlite3-dev zlib1g-dev; do
+for package in libsqlite3-dev zlib1g-dev protobuf-compiler python3-protobuf; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -4,11 +4,17 @@ import AnlanWire
 /// The registry's methods (ids 0x0100–0x01FF).
 @WireMethods
 public enum RegistryMethods {
+    /// Fails with `invalidArgument` (unknown region, missing service/instance id/host/port), `unavailable` (storage).
     public static let register = RPCMethod<RegisterRequest, LeaseGrant>(id: 0x0101, name: "registry.register")
+    /// Fails with `notFound`: the lease expired or is unknown — register again.
     public static let heartbeat = RPCMethod<LeaseRequest, LeaseGrant>(id: 0x0102, name: "registry.heartbeat")
+    /// Fails with `notFound`.
     public static let deregister = RPCMethod<LeaseRequest, EmptyMessage>(id: 0x0103, name: "registry.deregister")
+    /// Fails with `invalidArgument`.
     public static let lookup = RPCMethod<LookupRequest, LookupResponse>(id: 0x0104, name: "registry.lookup")
+    /// Fails with `invalidArgument`.
     public static let list = RPCMethod<ListRequest, ListResponse>(id: 0x0105, name: "registry.list")
     /// Streamed: `WatchEvent`s until the caller cancels.
+    /// Runs until the caller cancels or the connection closes.
     public static let watch = RPCMethod<WatchRequest, WatchEvent>(id: 0x0106, name: "registry.watch", streaming: true)
 }

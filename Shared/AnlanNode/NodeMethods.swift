@@ -4,7 +4,9 @@ import AnlanWire
 /// Methods every node answers (ids 0x0001–0x00FF are reserved for these).
 @WireMethods
 public enum NodeMethods {
+    /// What the node is and holds; used by `probe info`.
     public static let info = RPCMethod<EmptyMessage, NodeInfo>(id: 0x0001, name: "node.info")
     /// Answered inline on the event loop: the cheapest round trip a node offers.
+    /// Returns the request unchanged; answered on the event loop (connectivity checks, benchmarks).
     public static let echo = RPCMethod<Echo, Echo>(id: 0x0002, name: "node.echo")
 }

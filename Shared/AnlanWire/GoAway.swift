@@ -4,6 +4,9 @@
 /// REQUEST arriving after the GOAWAY is answered with `notProcessed` (safe to retry elsewhere).
 @WireMessage
 public struct GoAway: Hashable, Sendable {
+    /// Server → client: the highest request id the server had received on this connection when it began
+    /// draining.
     @Field(1) public var lastRequestID: UInt32 = 0
+    /// Human-readable, e.g. `server shutting down`.
     @Field(2, .omitDefault) public var reason: String = ""
 }

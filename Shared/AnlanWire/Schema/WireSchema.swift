@@ -5,12 +5,12 @@
 /// request) lives in the file of the first service that names it.
 public struct WireSchema: Sendable {
     /// A message or enum with the file it lives in.
-    struct Entry: Sendable {
-        var name: String
-        var file: String
-        var kind: Kind
+    public struct Entry: Sendable {
+        public var name: String
+        public var file: String
+        public var kind: Kind
 
-        enum Kind: Sendable {
+        public enum Kind: Sendable {
             case message(any WireMessage.Type)
             case enumeration(any WireEnumeration.Type)
         }
@@ -18,7 +18,7 @@ public struct WireSchema: Sendable {
 
     public let files: [SchemaFile]
     /// Every message and enum, in the order first reached (methods in order, then fields in order).
-    let entries: [Entry]
+    public let entries: [Entry]
     private let fileOfName: [String: String]
 
     public init(files: [SchemaFile]) {
@@ -113,6 +113,8 @@ public struct WireSchema: Sendable {
                     var note = field.doc
                     if field.derived { note += (note.isEmpty ? "" : " ") + "(Derived by the sender; receivers may ignore it.)" }
                     if field.required { note += (note.isEmpty ? "" : " ") + "(Required.)" }
+                    let range = Self.rangeNote(field.type)
+                    if !range.isEmpty { note += (note.isEmpty ? "" : " ") + "(At most \(range.dropFirst(2)); larger is refused.)" }
                     if !note.isEmpty { lines += comment(note, indent: "  ") }
                     let label = switch field.cardinality {
                     case .single: ""
@@ -206,7 +208,7 @@ public struct WireSchema: Sendable {
 
     private static func markdownType(_ field: WireFieldDescriptor) -> String {
         let name: String = switch field.type.wireSchemaType {
-        case .scalar(let scalar): scalar
+        case .scalar(let scalar): scalar + rangeNote(field.type)
         case .message, .enumeration: field.type.wireName
         }
         switch field.cardinality {
@@ -217,6 +219,13 @@ public struct WireSchema: Sendable {
     }
 
     // MARK: Helpers
+
+    /// A receiver refuses a varint that does not fit the Swift type: said where proto3's type is wider.
+    static func rangeNote(_ type: any WireValue.Type) -> String {
+        if type == UInt8.self { return " ≤ 255" }
+        if type == UInt16.self { return " ≤ 65535" }
+        return ""
+    }
 
     static func cases(of enumeration: any WireEnumeration.Type) -> [(raw: UInt8, name: String)] {
         func list<E: WireEnumeration>(_ type: E.Type) -> [(raw: UInt8, name: String)] {
