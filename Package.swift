@@ -43,6 +43,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.1"),
     ],
     targets: [
@@ -156,7 +157,7 @@ let package = Package(
         ),
 
         /// The server skeleton shared by every executable: configuration, `serve`/`probe` commands,
-        /// lifecycle, registration with the registry, metrics.
+        /// lifecycle, registration with the registry, metrics (exported through swift-prometheus).
         .target(
             name: "AnlanNode",
             dependencies: [
@@ -165,6 +166,8 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Shared/AnlanNode"
@@ -355,6 +358,7 @@ let package = Package(
             dependencies: [
                 "AnlanNode", "AnlanRecords", "AnlanRPC", "AnlanWire", "AnlanTestSupport",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Tests/AnlanNodeTests"

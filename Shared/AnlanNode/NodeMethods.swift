@@ -9,4 +9,7 @@ public enum NodeMethods {
     /// Answered inline on the event loop: the cheapest round trip a node offers.
     /// Returns the request unchanged; answered on the event loop (connectivity checks, benchmarks).
     public static let echo = RPCMethod<Echo, Echo>(id: 0x0002, name: "node.echo")
+    /// The node's swift-metrics figures (the runtime's per-method latency and failures) in Prometheus'
+    /// text format; used by `probe metrics`.
+    public static let metrics = RPCMethod<EmptyMessage, MetricsText>(id: 0x0003, name: "node.metrics")
 }

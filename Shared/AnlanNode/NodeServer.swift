@@ -4,13 +4,15 @@ import AnlanRegions
 import AnlanWire
 import Foundation
 import Logging
+import Metrics
 import NIOConcurrencyHelpers
 import NIOCore
 import ServiceLifecycle
 
-/// Runs one node: the service's handlers plus `node.info`/`node.echo` on an `RPCServer`, its background
-/// services, and — when a registry is given — a `LeaseKeeper`, all in one `ServiceGroup` that drains on
-/// SIGTERM/SIGINT (deregister first, then finish in-flight requests, then stop the service's own work).
+/// Runs one node: the service's handlers plus `node.info`/`node.echo`/`node.metrics` on an `RPCServer`,
+/// its background services, and — when a registry is given — a `LeaseKeeper`, all in one `ServiceGroup`
+/// that drains on SIGTERM/SIGINT (deregister first, then finish in-flight requests, then stop the
+/// service's own work). The process's metrics go to `NodeMetrics.registry`, each node's labelled with it.
 public enum NodeServer {
     /// The software version reported in HELLO and `node.info`.
     public static let softwareVersion = "0.1.0"
@@ -27,6 +29,7 @@ public enum NodeServer {
     /// drains, instead of the first node waiting for 1,358 others to drain. The keepers of a group of
     /// several nodes run as one `ConcurrentServices`, so they deregister together.
     public static func runGroup(_ nodes: [(service: any NodeService, options: ServeOptions)], logger: Logger) async throws {
+        NodeMetrics.bootstrap()
         var parts = NodeParts()
         for node in nodes { try add(node.service, options: node.options, logger: logger, to: &parts) }
         let keepers: [ServiceGroupConfiguration.ServiceConfiguration] = parts.keepers.isEmpty ? []
@@ -83,8 +86,13 @@ public enum NodeServer {
             info.counts = try await service.counts()
             return info
         }
+        // Off the event loop: a serve-group process's registry holds every node's figures.
+        router.async(NodeMethods.metrics) { _, _ in MetricsText(text: NodeMetrics.exposition(node: nodeID)) }
         service.register(into: &router)
-        let server = RPCServer(configuration: configuration, router: router, logger: logger)
+        // The server makes its figures as it starts: labelled with this node, apart from its neighbours'.
+        let server = withMetricsFactory(NodeMetrics.factory(labellingNode: nodeID)) {
+            RPCServer(configuration: configuration, router: router, logger: logger)
+        }
         serverBox.withLockedValue { $0 = server }
 
         parts.background += service.backgroundServices.map { .init(service: $0) }
