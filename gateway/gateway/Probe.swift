@@ -9,7 +9,8 @@ import MaterialReserveAPI
 struct Probe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask a running gateway.",
-        subcommands: [PingCommand.self, InfoCommand.self, Summary.self, Children.self, Plan.self, Nearest.self])
+        subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self,
+                      Summary.self, Children.self, Plan.self, Nearest.self])
 }
 
 /// What `summary` and `children` ask about: the region, the year and the age of answer accepted.

@@ -9,7 +9,8 @@ import Foundation
 struct Probe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask a running aviation-landing-points node.",
-        subcommands: [PingCommand.self, InfoCommand.self, Get.self, Nearest.self, Coverage.self, Targets.self, Stats.self, Due.self])
+        subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self,
+                      Get.self, Nearest.self, Coverage.self, Targets.self, Stats.self, Due.self])
 }
 
 /// One line for a point: id, name, status and the rules it fails.

@@ -9,7 +9,8 @@ import TrainingRecordsAPI
 struct Probe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask a running training-records node.",
-        subcommands: [PingCommand.self, InfoCommand.self, Coverage.self, Compliance.self, Expiring.self, Stats.self])
+        subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self,
+                      Coverage.self, Compliance.self, Expiring.self, Stats.self])
 }
 
 func describe(_ line: CoverageLine) -> String {
