@@ -1,5 +1,3 @@
-import AnlanRecords
-
 /// The 18-character citizen identity number (公民身份号码, GB 11643-1999): 6-digit region of first
 /// registration, 8-digit birth date, 3-digit sequence, and a check character (0–9 or X) computed
 /// with ISO 7064 MOD 11-2.
