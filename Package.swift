@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "material-reserve", targets: ["material-reserve"]),
         .executable(name: "aviation-landing-points", targets: ["aviation-landing-points"]),
         .executable(name: "training-records", targets: ["training-records"]),
+        .executable(name: "evacuation", targets: ["evacuation"]),
         .executable(name: "gateway", targets: ["gateway"]),
         .library(name: "AnlanWire", targets: ["AnlanWire"]),
         .library(name: "AnlanRPC", targets: ["AnlanRPC"]),
@@ -31,6 +32,8 @@ let package = Package(
         .library(name: "TrainingRecordsAPI", targets: ["TrainingRecordsAPI"]),
         .library(name: "TrainingRecordsService", targets: ["TrainingRecordsService"]),
         .library(name: "MaterialReserveService", targets: ["MaterialReserveService"]),
+        .library(name: "EvacuationAPI", targets: ["EvacuationAPI"]),
+        .library(name: "EvacuationService", targets: ["EvacuationService"]),
         .library(name: "GatewayAPI", targets: ["GatewayAPI"]),
         .library(name: "GatewayService", targets: ["GatewayService"]),
     ],
@@ -272,6 +275,31 @@ let package = Package(
             path: "Services/TrainingRecords/training-records"
         ),
 
+        /// evacuation's contract: warnings, coded people, shelters, transfer tasks, method ids.
+        .target(
+            name: "EvacuationAPI",
+            dependencies: ["AnlanWire", "AnlanRPC", "AnlanRecords"],
+            path: "Services/Evacuation/EvacuationAPI"
+        ),
+        .target(
+            name: "EvacuationService",
+            dependencies: [
+                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanStorage", "AnlanRecords", "AnlanNode", "EvacuationAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/Evacuation/EvacuationService"
+        ),
+        .executableTarget(
+            name: "evacuation",
+            dependencies: [
+                "EvacuationService", "EvacuationAPI", "AnlanNode", "AnlanRecords", "AnlanWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/Evacuation/evacuation"
+        ),
+
         // MARK: gateway — depends on Shared only (the services' APIs), never on a service.
 
         /// The gateway's messages: region summaries, coverage, per-child status.
@@ -411,6 +439,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/TrainingRecordsServiceTests"
+        ),
+        .testTarget(
+            name: "EvacuationServiceTests",
+            dependencies: [
+                "EvacuationService", "EvacuationAPI", "AnlanRecords", "AnlanRPC", "AnlanTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/EvacuationServiceTests"
         ),
     ],
     swiftLanguageModes: [.v6]

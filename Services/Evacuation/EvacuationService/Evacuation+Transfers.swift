@@ -1,0 +1,76 @@
+import AnlanRecords
+import EvacuationAPI
+
+extension Evacuation {
+    /// 码上转: records one action for one person, on disk before it answers. The same action again
+    /// (to the same shelter) changes nothing. A move to a shelter adds one to its occupancy, a return
+    /// from it takes one away; arrivals past capacity are accepted and the shelter shows full.
+    public func scan(_ request: ScanRequest) async throws -> TransferTask {
+        let code = try validating { try TransferCode.parse(request.transferCode) }
+        let actor = try validating { try request.actor.required("actor") }
+        let shelterID = request.action == .move ? request.shelterID.trimmed : ""
+        let now = clock()
+        return try await store.pool.write { db in
+            guard let person = try EvacuationStore.person(code: code, db) else {
+                throw RecordServiceError.notFound("no coded person \(code) on this node")
+            }
+            let warningID = request.warningID.trimmed
+            guard var task = try EvacuationStore.task(code: code, warning: warningID.isEmpty ? nil : warningID, activeAt: now, db) else {
+                throw RecordServiceError.notFound(warningID.isEmpty
+                    ? "\(person.name) (\(code)) has no transfer under an active warning"
+                    : "\(person.name) (\(code)) has no transfer under warning \(warningID)")
+            }
+            let target = request.action.target
+            if task.state == target && (target != .moved || task.shelterID == shelterID) {
+                task.history = try EvacuationStore.events(code: code, warning: task.warningID, db)
+                return task
+            }
+            guard request.action.allowedFrom.contains(task.state) else {
+                throw RecordServiceError.failedPrecondition(
+                    "\(person.name) (\(code)) is \(task.state.name): \(request.action.name) needs \(request.action.allowedFrom.map(\.name).sorted().joined(separator: " or "))")
+            }
+            if !shelterID.isEmpty, try EvacuationStore.shelter(id: shelterID, db) == nil {
+                throw RecordServiceError.invalidArgument("no shelter \"\(shelterID)\" on this node")
+            }
+            let from = task.state
+            if from == .moved, !task.shelterID.isEmpty { try EvacuationStore.addOccupancy(-1, shelter: task.shelterID, db) }
+            if target == .moved, !shelterID.isEmpty { try EvacuationStore.addOccupancy(1, shelter: shelterID, db) }
+            task.state = target
+            if target == .moved { task.shelterID = shelterID }
+            task.updatedAtMilliseconds = now
+            try EvacuationStore.update(task, db)
+            try EvacuationStore.append(TransferEvent(action: request.action, fromState: from, toState: target, actor: actor,
+                                                     recordedAtMilliseconds: now, shelterID: shelterID, note: request.note.trimmed),
+                                       code: code, warning: task.warningID, db)
+            task.history = try EvacuationStore.events(code: code, warning: task.warningID, db)
+            return task
+        }
+    }
+
+    /// Who is still to call or move, vulnerable people first, then by region, village and code.
+    public func worklist(_ request: WorklistRequest) async throws -> RecordPage<TransferTask> {
+        let range = try validating { try scope.subtree(request.regionCode) }
+        guard request.limit <= 1000 else { throw RecordServiceError.invalidArgument("limit \(request.limit) is over 1000") }
+        let limit = request.limit == 0 ? 100 : Int(request.limit)
+        let states = request.states.isEmpty ? TransferState.allCases.filter(\.isUnresolved) : request.states
+        let now = clock()
+        let tasks = try await store.pool.read { db in
+            try EvacuationStore.worklist(range: range, village: request.village.trimmed, cadre: request.cadre.trimmed,
+                                         warning: request.warningID.trimmed, states: states, activeAt: now,
+                                         after: request.cursor, limit: limit + 1, db)
+        }
+        let records = Array(tasks.prefix(limit))
+        return RecordPage(records: records, nextCursor: tasks.count > limit ? records.last.map(EvacuationStore.cursor(of:)) ?? "" : "")
+    }
+
+    /// The region's counts: people coded, tasks under active warnings by state, shelters.
+    public func statistics(_ query: StatisticsQuery) async throws -> EvacuationStatistics {
+        let region = try validating { try scope.region(query.regionCode) }
+        let now = clock()
+        var statistics = try await store.pool.read { db in
+            try EvacuationStore.statistics(range: RegionRange(subtreeOf: region), activeAt: now, db)
+        }
+        statistics.regionCode = region.code
+        return statistics
+    }
+}
