@@ -30,7 +30,7 @@ extension AviationLanding: CSVImporting {
                     let point = try self.validated(kind == .points ? LandingCSVFormat.point(field) : LandingCSVFormat.ourAirportsPoint(field))
                     if let first = seen[point.id] { throw InvalidRecord("id \(point.id) already appears on line \(first) of this file") }
                     seen[point.id] = record.line
-                    report.count(try Self.save(point, db))
+                    report.count(try LandingPointStore.save(point, db))
                 } catch let error as InvalidRecord {
                     report.rejected.append(RowError(line: Int64(record.line), reason: error.message))
                 } catch let error as RegionError {
