@@ -10,7 +10,7 @@ extension AviationLanding {
     public func coverage(_ request: CoverageRequest) async throws -> CoverageReport {
         let (root, within) = try validating { (try scope.region(request.regionCode), try distance(request.withinKilometres)) }
         let tree = self.tree
-        return try await store.pool.read { db in try LandingPointStore.coverage(of: root, within: within, tree: tree, db) }
+        return try await core.store.pool.read { db in try LandingPointStore.coverage(of: root, within: within, tree: tree, db) }
     }
 
     /// Points built in a year in a region and each of its children, against their share of the
@@ -18,7 +18,7 @@ extension AviationLanding {
     public func targets(_ request: TargetRequest) async throws -> TargetReport {
         let (root, year) = try validating { (try scope.region(request.regionCode), try constructionYear(request.year)) }
         let tree = self.tree
-        return try await store.pool.read { db in
+        return try await core.store.pool.read { db in
             TargetReport(year: year, annualTarget: Int64(self.configuration.annualTarget), region: try self.target(of: root, year: year, db),
                          children: try tree.children(of: root.code).map { try self.target(of: $0, year: year, db) })
         }
@@ -33,8 +33,8 @@ extension AviationLanding {
     /// A subtree's figures for roll-up: points by kind and status with the compliant ones, townships
     /// covered, and this year's (or `year`'s) construction against its target.
     public func statistics(_ request: CoverageRequest) async throws -> LandingStatistics {
-        let today = self.today()
-        return try await statisticsCache.value(for: DayKey(request, on: today)) { try await countStatistics(request, today: today) }
+        let today = self.core.today()
+        return try await core.statistics(request, on: today) { try await countStatistics(request, today: today) }
     }
 
     private func countStatistics(_ request: CoverageRequest, today: CivilDay) async throws -> LandingStatistics {
@@ -42,7 +42,7 @@ extension AviationLanding {
             (try scope.region(request.regionCode), try distance(request.withinKilometres), try constructionYear(request.year))
         }
         let tree = self.tree
-        return try await store.pool.read { db in
+        return try await core.store.pool.read { db in
             let cells = try LandingPointStore.kindStatusCells(in: RegionRange(subtreeOf: root), db)
             let coverage = try LandingPointStore.coverage(of: root, within: within, tree: tree, listing: false, db)
             let target = try self.target(of: root, year: year, db)
@@ -59,6 +59,6 @@ extension AviationLanding {
 
     private func constructionYear(_ asked: UInt32) throws -> UInt32 {
         guard asked == 0 || (1900...9999).contains(asked) else { throw InvalidRecord("year \(asked) is not 1900…9999") }
-        return asked == 0 ? UInt32(today().year) : asked
+        return asked == 0 ? UInt32(core.today().year) : asked
     }
 }

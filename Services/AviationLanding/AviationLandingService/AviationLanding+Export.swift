@@ -13,7 +13,7 @@ extension AviationLanding: CSVExporting {
         writer.write(LandingCSVFormat.columns + LandingCSVFormat.derivedColumns)
         var after = ("", "")
         while true {
-            let points = try await store.pool.read { [after] db in
+            let points = try await core.store.pool.read { [after] db in
                 try LandingPointStore.points(in: range, after: after, limit: rowsPerChunk, db)
             }
             for point in points { writer.write(LandingCSVFormat.row(point)) }

@@ -18,7 +18,7 @@ extension AviationLanding: CSVImporting {
             throw RecordServiceError.invalidArgument("\(source): \(error)")
         }
         let body = reader
-        return try await store.pool.write { db in
+        return try await core.store.pool.write { db in
             var reader = body
             var report = ImportReport()
             var seen: [String: Int] = [:]

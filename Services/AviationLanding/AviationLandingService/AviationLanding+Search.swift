@@ -14,7 +14,7 @@ extension AviationLanding {
             throw RecordServiceError.invalidArgument("radius \(request.radiusKilometres) km is not 0…20,100")
         }
         let limit = request.limit == 0 ? 10 : Int(request.limit)
-        return try await store.pool.read { db in
+        return try await core.store.pool.read { db in
             let search = try LandingPointStore.SpatialSearch(db, statuses: request.includeRestricted ? [.available, .restricted] : [.available],
                                            minimumClass: request.minimumClass)
             let hits = request.radiusKilometres > 0
@@ -36,7 +36,7 @@ extension AviationLanding {
             }
             return GeoCoordinate(uncheckedLatitude: (request.south + request.north) / 2, longitude: (request.west + request.east) / 2)
         }
-        return try await store.pool.read { db in
+        return try await core.store.pool.read { db in
             let hits = try LandingPointStore.SpatialSearch(db, statuses: LandingPointStatus.allCases, minimumClass: nil)
                 .inside(south: request.south, north: request.north, west: request.west, east: request.east, nearest: centre)
             return NearbyPoints(points: try LandingPointStore.points(hits.prefix(limit), db), truncated: hits.count > limit)

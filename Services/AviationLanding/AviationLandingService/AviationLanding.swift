@@ -1,6 +1,6 @@
+import AnlanNode
 import AnlanRecords
 import AnlanRegions
-import AnlanStorage
 import AviationLandingAPI
 import GRDB
 import Logging
@@ -9,30 +9,21 @@ import Logging
 /// compliance, inspections, spatial search, coverage and construction targets. Answers with
 /// `RecordServiceError`s: `invalidArgument` for a bad record or request, `notFound`.
 public final class AviationLanding: Sendable {
-    public let region: Region
+    /// The node's region, store, statistics cache, logger and clock.
+    let core: RecordServiceCore<LandingPointStore, CoverageRequest, LandingStatistics>
     public let configuration: LandingConfiguration
-    let tree: RegionTree
     /// Each region's share of the annual construction target.
     let shares: TownshipShares
-    /// The node's region, against which every region a request names is checked.
-    var scope: NodeScope { NodeScope(region: region, tree: tree) }
-    let store: LandingPointStore
-    /// Statistics kept until the database changes (a gateway asks every second).
-    let statisticsCache: ReadCache<DayKey<CoverageRequest>, LandingStatistics>
-    let logger: Logger
-    /// Today at the node (China Standard Time).
-    let today: @Sendable () -> CivilDay
+
+    public var region: Region { core.region }
+    var tree: RegionTree { core.tree }
+    var scope: NodeScope { core.scope }
 
     public init(databasePath: String, regionCode: String, configuration: LandingConfiguration = LandingConfiguration(),
                 tree: RegionTree = .zhejiang, logger: Logger, today: @escaping @Sendable () -> CivilDay = { .today }) throws {
-        self.region = try tree.region(regionCode)
+        self.core = try RecordServiceCore(databasePath: databasePath, regionCode: regionCode, tree: tree, logger: logger, today: today)
         self.configuration = configuration
-        self.tree = tree
         self.shares = TownshipShares(tree: tree)
-        self.store = try LandingPointStore(path: databasePath)
-        self.statisticsCache = ReadCache(path: databasePath)
-        self.logger = logger
-        self.today = today
         try rederiveComplianceIfRulesChanged()
     }
 
@@ -42,7 +33,7 @@ public final class AviationLanding: Sendable {
     @discardableResult
     public func putPoint(_ point: LandingPoint) async throws -> LandingPoint {
         let point = try validating { try validated(point) }
-        return try await store.pool.write { db in
+        return try await core.store.pool.write { db in
             try LandingPointStore.save(point, db)
             return try LandingPointStore.point(id: point.id, db)!
         }
@@ -50,7 +41,7 @@ public final class AviationLanding: Sendable {
 
     public func point(id: String) async throws -> LandingPoint {
         let id = id.trimmed
-        guard let point = try await store.pool.read({ db in try LandingPointStore.point(id: id, db) }) else {
+        guard let point = try await core.store.pool.read({ db in try LandingPointStore.point(id: id, db) }) else {
             throw RecordServiceError.notFound("no landing point \"\(id)\" on this node")
         }
         return point
@@ -59,7 +50,7 @@ public final class AviationLanding: Sendable {
     /// Deletes a point and its inspections.
     public func deletePoint(id: String) async throws {
         let id = id.trimmed
-        try await store.pool.write { db in
+        try await core.store.pool.write { db in
             guard try LandingPointStore.deletePoint(id: id, db) else { throw RecordServiceError.notFound("no landing point \"\(id)\" on this node") }
         }
     }
@@ -71,11 +62,11 @@ public final class AviationLanding: Sendable {
         let limit = query.limit == 0 ? 100 : Int(query.limit)
         var inspectedBefore: CivilDay?
         if query.inspectionDueOnly {
-            let asOf = query.asOf ?? today()
+            let asOf = query.asOf ?? core.today()
             guard (1900...9999).contains(asOf.year) else { throw RecordServiceError.invalidArgument("as of \(asOf) is not in the years 1900…9999") }
             inspectedBefore = inspectionDueBefore(asOf)
         }
-        return try await store.pool.read { [inspectedBefore] db in
+        return try await core.store.pool.read { [inspectedBefore] db in
             try LandingPointStore.points(in: range, after: cursor, kinds: query.kinds, statuses: query.statuses,
                                          nonCompliantOnly: query.nonCompliantOnly, inspectedBefore: inspectedBefore, limit: limit, db)
         }
@@ -89,7 +80,7 @@ public final class AviationLanding: Sendable {
     /// Records an inspection: the point takes its resulting status, and its day when it is the latest.
     public func recordInspection(_ inspection: Inspection) async throws -> Inspection {
         var inspection = inspection
-        let today = self.today()
+        let today = self.core.today()
         try validating {
             inspection.pointID = inspection.pointID.trimmed
             guard let day = inspection.inspectedOn else { throw InvalidRecord("inspected on: the day is required") }
@@ -101,7 +92,7 @@ public final class AviationLanding: Sendable {
             inspection.statusReason = inspection.statusReason.trimmed
             if status != .available { inspection.statusReason = try inspection.statusReason.required("status reason") }
         }
-        return try await store.pool.write { [inspection] db in
+        return try await core.store.pool.write { [inspection] db in
             var inspection = inspection
             guard let point = try LandingPointStore.point(id: inspection.pointID, db) else {
                 throw RecordServiceError.notFound("no landing point \"\(inspection.pointID)\" on this node")
@@ -114,7 +105,7 @@ public final class AviationLanding: Sendable {
     /// A point's inspections, newest first.
     public func inspections(pointID: String) async throws -> [Inspection] {
         let pointID = pointID.trimmed
-        return try await store.pool.read { db in
+        return try await core.store.pool.read { db in
             guard try LandingPointStore.point(id: pointID, db) != nil else { throw RecordServiceError.notFound("no landing point \"\(pointID)\" on this node") }
             return try LandingPointStore.inspections(pointID: pointID, db)
         }
@@ -122,18 +113,18 @@ public final class AviationLanding: Sendable {
 
     /// Record counts for `node.info`.
     public func counts() async throws -> [(String, Int64)] {
-        try await store.pool.read { db in try LandingPointStore.counts(db) }
+        try await core.store.pool.read { db in try LandingPointStore.counts(db) }
     }
 
     /// Rows of the R*Tree that differ from their point, and points missing from it (empty when the
     /// index is consistent, as it must be).
     public func spatialIndexDisagreements() async throws -> [String] {
-        try await store.pool.read { db in try LandingPointStore.spatialIndexDisagreements(db) }
+        try await core.store.pool.read { db in try LandingPointStore.spatialIndexDisagreements(db) }
     }
 
     /// Derives every point's compliance again when the rules changed since it was stored.
     private func rederiveComplianceIfRulesChanged() throws {
-        try store.pool.write { db in try LandingPointStore.rederiveComplianceIfRulesChanged(db) }
+        try core.store.pool.write { db in try LandingPointStore.rederiveComplianceIfRulesChanged(db) }
     }
 
     // MARK: Validation
@@ -153,7 +144,7 @@ public final class AviationLanding: Sendable {
         point.manager = point.manager.trimmed
         point.phone = point.phone.trimmed
         point.source = point.source.trimmed
-        let thisYear = today().year
+        let thisYear = core.today().year
         guard point.yearBuilt == 0 || (1900...UInt32(thisYear + 1)).contains(point.yearBuilt) else {
             throw InvalidRecord("year built \(point.yearBuilt) is not 1900…\(thisYear + 1) (or 0: not recorded)")
         }

@@ -28,7 +28,7 @@ extension MaterialReserve {
             order.destinationRegion = try tree.region(order.destinationRegion).code
             _ = try GeoCoordinate(latitude: order.destinationLatitude, longitude: order.destinationLongitude)
         }
-        return try await store.pool.write { [order] db in
+        return try await core.store.pool.write { [order] db in
             if let id = try MaterialReserveStore.orderID(idempotencyKey: order.idempotencyKey, db) {
                 let first = try MaterialReserveStore.order(id: id, db)!
                 // A retry returns the first order; the same key for a different order is a caller's bug.
@@ -51,7 +51,7 @@ extension MaterialReserve {
     }
 
     public func order(id: String) async throws -> DispatchOrder {
-        try await store.pool.read { db in
+        try await core.store.pool.read { db in
             guard let order = try MaterialReserveStore.order(id: id, db) else { throw RecordServiceError.notFound("no dispatch order \"\(id)\" on this node") }
             return order
         }
@@ -62,7 +62,7 @@ extension MaterialReserve {
     ///
     /// - Throws: `failedPrecondition` naming each short item and by how much, or the order's state.
     public func approve(orderID: String) async throws -> DispatchOrder {
-        let today = self.today()
+        let today = self.core.today()
         return try await transition(orderID, from: [.requested], to: .approved) { order, db in
             var shortages: [String] = []
             for line in order.lines {
@@ -85,7 +85,7 @@ extension MaterialReserve {
     /// - Throws: `failedPrecondition` when a reserved lot has expired since approval (cancel and plan again).
     public func dispatch(orderID: String, actor: String) async throws -> DispatchOrder {
         let recordedAt = milliseconds()
-        let today = self.today()
+        let today = self.core.today()
         return try await transition(orderID, from: [.approved], to: .dispatched) { order, db in
             if let stale = order.allocations.first(where: { ($0.expiresOn ?? today) < today }) {
                 throw RecordServiceError.failedPrecondition(
@@ -128,7 +128,7 @@ extension MaterialReserve {
     /// Runs `body` on the order in one write transaction if it is in one of `from`, then moves it to `to`.
     func transition(_ id: String, from: [DispatchState], to: DispatchState,
                     _ body: @escaping @Sendable (DispatchOrder, Database) throws -> Void) async throws -> DispatchOrder {
-        try await store.pool.write { db in
+        try await core.store.pool.write { db in
             guard let order = try MaterialReserveStore.order(id: id, db) else { throw RecordServiceError.notFound("no dispatch order \"\(id)\" on this node") }
             guard from.contains(order.state) else {
                 throw RecordServiceError.failedPrecondition("order \(id) is \(order.state.name); it can become \(to.name) only when \(from.map(\.name).joined(separator: " or "))")

@@ -19,7 +19,7 @@ extension MaterialReserve: CSVExporting {
         case .regionProfiles: [""]
         }
         while true {
-            let (rows, last): ([[String]], StatementArguments?) = try await store.pool.read { [after] db in
+            let (rows, last): ([[String]], StatementArguments?) = try await core.store.pool.read { [after] db in
                 try MaterialReserveStore.exportRows(kind, in: range, ancestors: ancestors, after: after, limit: rowsPerChunk, db)
             }
             for row in rows { writer.write(row) }

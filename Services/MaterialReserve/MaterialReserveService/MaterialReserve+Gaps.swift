@@ -8,9 +8,9 @@ extension MaterialReserve {
     /// A region's gaps and its children's, each with its own and its subtree's lines.
     public func gaps(_ request: GapRequest) async throws -> GapReport {
         let (root, range) = try asked(request.regionCode, itemPrefix: request.itemPrefix)
-        let today = self.today()
+        let today = self.core.today()
         let tree = self.tree
-        return try await store.pool.read { db in
+        return try await core.store.pool.read { db in
             let assessment = try self.assessment(of: root, range: range, itemPrefix: request.itemPrefix, today: today, db)
             let children = try tree.children(of: root.code).map { assessment.gap(of: $0.code) }
             return GapReport(asOf: today, region: assessment.gap(of: root.code),
@@ -21,14 +21,14 @@ extension MaterialReserve {
     /// A subtree's figures for roll-up: storage points, units per level-1 and level-2 category, norm
     /// lines and how many are short, good units expiring within 30 days.
     public func statistics(_ query: StockQuery) async throws -> ReserveStatistics {
-        let today = self.today()
-        return try await statisticsCache.value(for: DayKey(query, on: today)) { try await countStatistics(query, today: today) }
+        let today = self.core.today()
+        return try await core.statistics(query, on: today) { try await countStatistics(query, today: today) }
     }
 
     /// `statistics` counted now, never a kept answer: what the benchmarks time.
     public func countStatistics(_ query: StockQuery, today: CivilDay) async throws -> ReserveStatistics {
         let (root, range) = try asked(query.regionCode, itemPrefix: query.itemPrefix)
-        return try await store.pool.read { db in
+        return try await core.store.pool.read { db in
             var statistics = ReserveStatistics(regionCode: root.code, asOf: today)
             statistics.storagePoints = try MaterialReserveStore.pointCount(in: range, db)
             let categories = try MaterialReserveStore.categoryTotals(in: range, township: root.tier == .township, itemPrefix: query.itemPrefix, db)

@@ -32,11 +32,11 @@ extension MaterialReserve: CSVImporting {
         let index = columns.map { header.index(of: $0) }
         let body = reader
         let recordedAt = milliseconds()
-        let today = self.today()
+        let today = self.core.today()
         let scope = self.scope
         let tree = self.tree
         let node = region
-        return try await store.pool.write { db in
+        return try await core.store.pool.write { db in
             var reader = body
             var report = ImportReport()
             var seen: [String: Int] = [:]

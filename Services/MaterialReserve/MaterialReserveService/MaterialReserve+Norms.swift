@@ -18,7 +18,7 @@ extension MaterialReserve {
                 throw InvalidRecord("quantity \(norm.quantity) is not 0…\(Self.maximumNormFigure) (0 removes the norm)")
             }
         }
-        try await store.pool.write { [norm] db in
+        try await core.store.pool.write { [norm] db in
             if norm.quantity == 0 {
                 try MaterialReserveStore.deleteNorm(norm, db)
                 return
@@ -32,20 +32,20 @@ extension MaterialReserve {
 
     /// Every norm, by tier, risk level, item and basis.
     public func norms() async throws -> [ReserveNorm] {
-        try await store.pool.read { db in try MaterialReserveStore.norms(itemPrefix: "", db) }
+        try await core.store.pool.read { db in try MaterialReserveStore.norms(itemPrefix: "", db) }
     }
 
     /// Records a region's risk level and counts. The region is in the node's subtree, or above it (a
     /// township node may record its county's risk level).
     public func putProfile(_ profile: RegionProfile) async throws {
         let profile = try validating { try Self.validated(profile, tree: tree, node: region) }
-        _ = try await store.pool.write { db in try MaterialReserveStore.save(profile, db) }
+        _ = try await core.store.pool.write { db in try MaterialReserveStore.save(profile, db) }
     }
 
     /// A region's recorded profile.
     public func profile(regionCode: String) async throws -> RegionProfile {
         let code = try validating { try tree.region(regionCode).code }
-        guard let profile = try await store.pool.read({ db in try MaterialReserveStore.profile(code, db) }) else {
+        guard let profile = try await core.store.pool.read({ db in try MaterialReserveStore.profile(code, db) }) else {
             throw RecordServiceError.notFound("no profile recorded for region \(regionCode)")
         }
         return profile

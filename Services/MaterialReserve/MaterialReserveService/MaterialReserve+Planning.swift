@@ -7,7 +7,7 @@ import MaterialReserveAPI
 /// gateway) call it to chain plans across tiers.
 extension MaterialReserve {
     public func plan(_ request: PlanRequest, planner: DispatchPlanner = DispatchPlanner()) async throws -> DispatchPlan {
-        let today = self.today()
+        let today = self.core.today()
         var needs: [DispatchLine] = []
         let destination: GeoCoordinate = try validating {
             for need in request.needs {
@@ -31,7 +31,7 @@ extension MaterialReserve {
         }
         let items = needs.map(\.itemCode)
         let wanted = needs
-        let supplies = try await store.pool.read { db in
+        let supplies = try await core.store.pool.read { db in
             try MaterialReserveStore.nearestSupplies(for: wanted, items: items, destination: destination, today: today, db)
         }
         return planner.plan(needs: needs, destination: destination, supplies: supplies,

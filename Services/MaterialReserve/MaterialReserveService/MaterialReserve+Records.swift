@@ -7,14 +7,14 @@ import MaterialReserveAPI
 extension MaterialReserve {
     /// The whole catalogue, by code.
     public func items() async throws -> [CatalogueItem] {
-        try await store.pool.read { db in
+        try await core.store.pool.read { db in
             try MaterialReserveStore.items(db)
         }
     }
 
     /// Deletes a catalogue item that no stock line, movement, norm or dispatch order names.
     public func deleteItem(code: String) async throws {
-        try await store.pool.write { db in
+        try await core.store.pool.write { db in
             guard try MaterialReserveStore.itemExists(code: code, db) else {
                 throw RecordServiceError.notFound("no catalogue item \(code)")
             }
@@ -27,7 +27,7 @@ extension MaterialReserve {
 
     /// One storage point.
     public func storagePoint(id: String) async throws -> StoragePoint {
-        guard let point = try await store.pool.read({ db in try MaterialReserveStore.point(id: id, db) }) else {
+        guard let point = try await core.store.pool.read({ db in try MaterialReserveStore.point(id: id, db) }) else {
             throw RecordServiceError.notFound("no storage point \"\(id)\" on this node")
         }
         return point
@@ -38,14 +38,14 @@ extension MaterialReserve {
         let (range, cursor) = try validating { (try scope.subtree(query.regionCode), try RegionCursor(parsing: query.cursor)) }
         guard query.limit <= 1000 else { throw RecordServiceError.invalidArgument("limit \(query.limit) is over 1000") }
         let limit = query.limit == 0 ? 100 : Int(query.limit)
-        return try await store.pool.read { db in
+        return try await core.store.pool.read { db in
             try MaterialReserveStore.points(in: range, after: cursor, limit: limit, db)
         }
     }
 
     /// Deletes a storage point with no ledger history (so no stock) that no dispatch order names.
     public func deleteStoragePoint(id: String) async throws {
-        try await store.pool.write { db in
+        try await core.store.pool.write { db in
             guard try MaterialReserveStore.pointExists(id: id, db) else {
                 throw RecordServiceError.notFound("no storage point \"\(id)\" on this node")
             }

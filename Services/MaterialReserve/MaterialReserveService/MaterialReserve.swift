@@ -1,6 +1,6 @@
+import AnlanNode
 import AnlanRecords
 import AnlanRegions
-import AnlanStorage
 import Foundation
 import GRDB
 import Logging
@@ -10,30 +10,22 @@ import MaterialReserveAPI
 /// changes only through the ledger. Answers with `RecordServiceError`s: `invalidArgument` for a bad record,
 /// `notFound`, and `failedPrecondition` when a movement would take more than is available.
 public final class MaterialReserve: Sendable {
-    public let region: Region
+    /// The node's region, store, statistics cache, logger and clock (today: stock expiring before it
+    /// cannot be allocated).
+    let core: RecordServiceCore<MaterialReserveStore, StockQuery, ReserveStatistics>
     /// The most units one movement, order line or need may carry (10¹²): sums over a province's
     /// lines stay far inside Int64.
     public static let maximumUnits: Int64 = 1_000_000_000_000
-    let tree: RegionTree
-    /// The node's region, against which every region a request names is checked.
-    var scope: NodeScope { NodeScope(region: region, tree: tree) }
-    let store: MaterialReserveStore
-    /// Statistics kept until the database changes (a gateway asks every second).
-    let statisticsCache: ReadCache<DayKey<StockQuery>, ReserveStatistics>
-    let logger: Logger
     let now: @Sendable () -> Date
-    /// Today at the node (China Standard Time): stock expiring before it cannot be allocated.
-    let today: @Sendable () -> CivilDay
+
+    public var region: Region { core.region }
+    var tree: RegionTree { core.tree }
+    var scope: NodeScope { core.scope }
 
     public init(databasePath: String, regionCode: String, tree: RegionTree = .zhejiang, logger: Logger,
                 now: @escaping @Sendable () -> Date = { Date() }, today: @escaping @Sendable () -> CivilDay = { .today }) throws {
-        self.region = try tree.region(regionCode)
-        self.tree = tree
-        self.store = try MaterialReserveStore(path: databasePath)
-        self.statisticsCache = ReadCache(path: databasePath)
-        self.logger = logger
+        self.core = try RecordServiceCore(databasePath: databasePath, regionCode: regionCode, tree: tree, logger: logger, today: today)
         self.now = now
-        self.today = today
     }
 
     // MARK: Catalogue and storage points
@@ -43,7 +35,7 @@ public final class MaterialReserve: Sendable {
         var item = item
         item.code = try validating { try CatalogueCode.validateItem(item.code) }
         item.name = try validating { try item.name.required("name") }
-        try await store.pool.write { [item] db in
+        try await core.store.pool.write { [item] db in
             try MaterialReserveStore.save(item, db)
         }
     }
@@ -61,7 +53,7 @@ public final class MaterialReserve: Sendable {
             guard point.ownerTier <= 4 else { throw InvalidRecord("owner tier \(point.ownerTier) is not 1…4 (or 0: not recorded)") }
             try Self.checkOwner(point.ownerTier, of: region)
         }
-        try await store.pool.write { [point] db in
+        try await core.store.pool.write { [point] db in
             try MaterialReserveStore.save(point, db)
         }
     }
@@ -89,7 +81,7 @@ public final class MaterialReserve: Sendable {
 
     private func record(_ movements: [Movement], inLineOrder: Bool) async throws -> [Movement] {
         let recordedAt = milliseconds()
-        return try await store.pool.write { db in
+        return try await core.store.pool.write { db in
             let order = !inLineOrder ? Array(movements.indices) : movements.indices.sorted { a, b in
                 let x = movements[a], y = movements[b]
                 return (x.storagePointID, x.itemCode.trimmed, x.status.rawValue, x.expiresOn?.dayNumber ?? .max, a)
@@ -113,25 +105,25 @@ public final class MaterialReserve: Sendable {
     /// township's from its points' stock lines.
     public func stockTotals(regionCode: String = "", itemPrefix: String = "") async throws -> StockTotals {
         let (asked, range) = try self.asked(regionCode, itemPrefix: itemPrefix)
-        return try await store.pool.read { db in
+        return try await core.store.pool.read { db in
             try MaterialReserveStore.stockTotals(in: range, township: asked.tier == .township, itemPrefix: itemPrefix, db)
         }
     }
 
     /// Record counts for `node.info`.
     public func counts() async throws -> [(String, Int64)] {
-        try await store.pool.read { db in try MaterialReserveStore.counts(db) }
+        try await core.store.pool.read { db in try MaterialReserveStore.counts(db) }
     }
 
     /// Every stock line whose quantity differs from the sum of its movements (empty when the ledger
     /// and the stock agree, as they must).
     public func ledgerDisagreements() async throws -> [String] {
-        try await store.pool.read { db in try MaterialReserveStore.ledgerDisagreements(db) }
+        try await core.store.pool.read { db in try MaterialReserveStore.ledgerDisagreements(db) }
     }
 
     /// Every tally row that differs from the sum of its stock lines (empty when they agree, as they must).
     public func tallyDisagreements() async throws -> [String] {
-        try await store.pool.read { db in try MaterialReserveStore.tallyDisagreements(db) }
+        try await core.store.pool.read { db in try MaterialReserveStore.tallyDisagreements(db) }
     }
 
     // MARK: Helpers

@@ -10,7 +10,7 @@ extension TrainingRecords {
     public func recordAttendance(_ attendance: Attendance) async throws -> Attendance {
         let floodSeason = self.floodSeason
         let scope = RegionRange(subtreeOf: region)
-        return try await store.pool.write { db in
+        return try await core.store.pool.write { db in
             var writer = try TrainingStore.AttendanceWriter(db, floodSeason: floodSeason, scope: scope)
             return try validating {
                 let recorded = try writer.add(attendance)
@@ -25,7 +25,7 @@ extension TrainingRecords {
     public func recordAttendances(_ batch: AttendanceBatch) async throws -> ImportReport {
         let floodSeason = self.floodSeason
         let scope = RegionRange(subtreeOf: region)
-        return try await store.pool.write { db in
+        return try await core.store.pool.write { db in
             var writer = try TrainingStore.AttendanceWriter(db, floodSeason: floodSeason, scope: scope)
             var report = ImportReport()
             var seen: [AttendanceKey: Int] = [:]

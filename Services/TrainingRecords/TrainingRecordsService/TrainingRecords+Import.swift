@@ -26,7 +26,7 @@ extension TrainingRecords: CSVImporting {
         // People: one by one on the writer (each may move in the coverage tallies).
         let body = reader
         let floodSeason = self.floodSeason
-        return try await store.pool.write { db in
+        return try await core.store.pool.write { db in
             var reader = body
             var report = ImportReport()
             var seen: [String: Int] = [:]
@@ -62,7 +62,7 @@ extension TrainingRecords: CSVImporting {
         defer { channel.cancel() }
         let floodSeason = self.floodSeason
         let scope = RegionRange(subtreeOf: region)
-        return try await store.pool.write { db in
+        return try await core.store.pool.write { db in
             var report = ImportReport()
             // A person and session accepted earlier in the file (a refused row does not count).
             var seen: [AttendanceKey: Int] = [:]

@@ -10,7 +10,7 @@ extension TrainingRecords {
         let year = try validating { try coverageYear(request.year) }
         let floodSeason = self.floodSeason
         let id = request.personID.trimmed
-        return try await store.pool.read { db in
+        return try await core.store.pool.read { db in
             var deriver = try TrainingStore.TrainingDeriver(db, floodSeason: floodSeason)
             guard let facts = try deriver.facts(personID: id) else { throw RecordServiceError.notFound("no person \"\(id)\" on this node") }
             let training = try deriver.training(personID: id, facts: facts)
@@ -24,7 +24,7 @@ extension TrainingRecords {
     public func coverage(_ request: CoverageRequest) async throws -> CoverageReport {
         let (root, year) = try validating { (try scope.region(request.regionCode), try coverageYear(request.year)) }
         let roles = request.role.map { [$0] } ?? PersonRole.allCases
-        return try await store.pool.read { db in
+        return try await core.store.pool.read { db in
             CoverageReport(regionCode: root.code, year: UInt32(year),
                            lines: try TrainingStore.coverageLines(roles: roles, range: RegionRange(subtreeOf: root), year: year, db))
         }
@@ -32,14 +32,14 @@ extension TrainingRecords {
 
     /// Counts for roll-up: every role's coverage line and every rule's applicable and met counts.
     public func statistics(_ request: CoverageRequest) async throws -> TrainingStatistics {
-        let today = self.today()
-        return try await statisticsCache.value(for: DayKey(request, on: today)) { try await countStatistics(request, today: today) }
+        let today = self.core.today()
+        return try await core.statistics(request, on: today) { try await countStatistics(request, today: today) }
     }
 
     /// `statistics` counted now, never a kept answer: what the benchmarks time.
     public func countStatistics(_ request: CoverageRequest, today: CivilDay) async throws -> TrainingStatistics {
         let (root, year) = try validating { (try scope.region(request.regionCode), try coverageYear(request.year)) }
-        return try await store.pool.read { db in
+        return try await core.store.pool.read { db in
             let range = RegionRange(subtreeOf: root)
             let rules = request.coverageOnly ? [] : try TrainingStore.ruleCounts(in: range, year: year, db)
             return TrainingStatistics(regionCode: root.code, asOf: today, year: UInt32(year),
@@ -49,11 +49,11 @@ extension TrainingRecords {
 
     /// Tally rows that differ from a count of the people themselves (empty when they agree, as they must).
     public func tallyDisagreements(year: Int) async throws -> [String] {
-        try await store.pool.read { db in try TrainingStore.tallyDisagreements(year: year, db) }
+        try await core.store.pool.read { db in try TrainingStore.tallyDisagreements(year: year, db) }
     }
 
     func coverageYear(_ asked: UInt32) throws -> Int {
-        let year = asked == 0 ? today().year : Int(asked)
+        let year = asked == 0 ? core.today().year : Int(asked)
         guard TrainingRules.years.contains(year) else {
             throw InvalidRecord("year \(year) is outside \(TrainingRules.years.lowerBound)…\(TrainingRules.years.upperBound)")
         }
@@ -74,7 +74,7 @@ extension TrainingRecords {
             if let expires = certificate.expiresOn, expires < issued { throw InvalidRecord("expires on \(expires) is before issue (\(issued))") }
             if let review = certificate.reviewDueOn, review < issued { throw InvalidRecord("review due \(review) is before issue (\(issued))") }
         }
-        return try await store.pool.write { [certificate] db in
+        return try await core.store.pool.write { [certificate] db in
             var certificate = certificate
             guard try TrainingStore.personExists(id: certificate.personID, db) else {
                 throw RecordServiceError.notFound("no person \"\(certificate.personID)\" on this node")
@@ -94,10 +94,10 @@ extension TrainingRecords {
         let (range, asOf) = try validating { () throws -> (RegionRange, CivilDay) in
             guard request.withinDays <= 3650 else { throw InvalidRecord("within \(request.withinDays) days is over 3,650") }
             if let asOf = request.asOf, !(1900...9000).contains(asOf.year) { throw InvalidRecord("as of \(asOf) is not in the years 1900…9000") }
-            return (try scope.subtree(request.regionCode), request.asOf ?? today())
+            return (try scope.subtree(request.regionCode), request.asOf ?? core.today())
         }
         let through = asOf.adding(days: request.withinDays == 0 ? 90 : Int(request.withinDays))
-        return try await store.pool.read { db in
+        return try await core.store.pool.read { db in
             ExpiringReport(asOf: asOf, through: through,
                            certificates: try TrainingStore.certificates(in: range, dueThrough: through, asOf: asOf, db))
         }

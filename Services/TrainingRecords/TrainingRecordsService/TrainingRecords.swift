@@ -1,6 +1,6 @@
+import AnlanNode
 import AnlanRecords
 import AnlanRegions
-import AnlanStorage
 import Foundation
 import GRDB
 import Logging
@@ -10,28 +10,21 @@ import TrainingRecordsAPI
 /// certificates, with statutory-hour compliance and coverage against targets. Answers with
 /// `RecordServiceError`s: `invalidArgument` for a bad record or request, `notFound`.
 public final class TrainingRecords: Sendable {
-    public let region: Region
+    /// The node's region, store, statistics cache, logger and clock.
+    let core: RecordServiceCore<TrainingStore, CoverageRequest, TrainingStatistics>
     /// The flood season's start every derivation uses: the flag's, or the one stored in the database.
     public let floodSeason: (month: Int, day: Int)
-    let tree: RegionTree
-    /// The node's region, against which every region a request names is checked.
-    var scope: NodeScope { NodeScope(region: region, tree: tree) }
-    let store: TrainingStore
-    /// Statistics kept until the database changes (a gateway asks every second).
-    let statisticsCache: ReadCache<DayKey<CoverageRequest>, TrainingStatistics>
-    let logger: Logger
-    /// Today at the node (China Standard Time).
-    let today: @Sendable () -> CivilDay
+
+    public var region: Region { core.region }
+    var tree: RegionTree { core.tree }
+    var scope: NodeScope { core.scope }
 
     public init(databasePath: String, regionCode: String, configuration: TrainingConfiguration = TrainingConfiguration(),
                 tree: RegionTree = .zhejiang, logger: Logger, today: @escaping @Sendable () -> CivilDay = { .today }) throws {
-        self.region = try tree.region(regionCode)
-        self.tree = tree
-        self.store = try TrainingStore(path: databasePath)
-        self.statisticsCache = ReadCache(path: databasePath)
-        self.logger = logger
-        self.today = today
-        floodSeason = try Self.settleFloodSeason(configuration.floodSeasonStarts, store)
+        let core = try RecordServiceCore<TrainingStore, CoverageRequest, TrainingStatistics>(
+            databasePath: databasePath, regionCode: regionCode, tree: tree, logger: logger, today: today)
+        self.core = core
+        floodSeason = try Self.settleFloodSeason(configuration.floodSeasonStarts, core.store)
     }
 
     /// Every stored derivation counts flood-control training against the flood season's start: when
@@ -57,7 +50,7 @@ public final class TrainingRecords: Sendable {
     public func putPerson(_ person: Person) async throws -> Person {
         let person = try validating { try validated(person) }
         let floodSeason = self.floodSeason
-        return try await store.pool.write { db in
+        return try await core.store.pool.write { db in
             var training = try TrainingStore.TrainingDeriver(db, floodSeason: floodSeason)
             _ = try validating { try TrainingStore.save(person, db, training: &training) }
             try training.finish()
@@ -68,7 +61,7 @@ public final class TrainingRecords: Sendable {
     /// A person, with the ID number masked.
     public func person(id: String) async throws -> Person {
         let id = id.trimmed
-        guard let person = try await store.pool.read({ db in try TrainingStore.person(id: id, db) }) else {
+        guard let person = try await core.store.pool.read({ db in try TrainingStore.person(id: id, db) }) else {
             throw RecordServiceError.notFound("no person \"\(id)\" on this node")
         }
         return Self.masked(person)
@@ -76,7 +69,7 @@ public final class TrainingRecords: Sendable {
 
     /// A person with the full ID number, for the node's own CLI only (never sent over the wire).
     public func unmaskedPerson(id: String) async throws -> Person {
-        guard let person = try await store.pool.read({ db in try TrainingStore.person(id: id.trimmed, db) }) else {
+        guard let person = try await core.store.pool.read({ db in try TrainingStore.person(id: id.trimmed, db) }) else {
             throw RecordServiceError.notFound("no person \"\(id)\" on this node")
         }
         return person
@@ -86,7 +79,7 @@ public final class TrainingRecords: Sendable {
     public func deletePerson(id: String) async throws {
         let id = id.trimmed
         let floodSeason = self.floodSeason
-        try await store.pool.write { db in
+        try await core.store.pool.write { db in
             guard try TrainingStore.deletePerson(id: id, floodSeason: floodSeason, db) else {
                 throw RecordServiceError.notFound("no person \"\(id)\" on this node")
             }
@@ -98,7 +91,7 @@ public final class TrainingRecords: Sendable {
         let (range, cursor) = try validating { (try scope.subtree(query.regionCode), try RegionCursor(parsing: query.cursor)) }
         guard query.limit <= 1000 else { throw RecordServiceError.invalidArgument("limit \(query.limit) is over 1000") }
         let limit = query.limit == 0 ? 100 : Int(query.limit)
-        return try await store.pool.read { db in
+        return try await core.store.pool.read { db in
             let page = try TrainingStore.people(in: range, after: cursor, role: query.role, limit: limit, db)
             return RecordPage(records: page.records.map(Self.masked), nextCursor: page.nextCursor)
         }
@@ -124,7 +117,7 @@ public final class TrainingRecords: Sendable {
         }
         person.employer = person.employer.trimmed
         guard let joined = person.joinedOn else { throw InvalidRecord("joined on: the day is required") }
-        guard joined.year >= 1950, joined <= today().adding(days: 366) else { throw InvalidRecord("joined on \(joined) is not a plausible day") }
+        guard joined.year >= 1950, joined <= core.today().adding(days: 366) else { throw InvalidRecord("joined on \(joined) is not a plausible day") }
         return person
     }
 
@@ -143,12 +136,12 @@ public final class TrainingRecords: Sendable {
             guard !course.grantsCertificate || !course.certificateKind.isEmpty else { throw InvalidRecord("a course granting a certificate needs its kind") }
         }
         let floodSeason = self.floodSeason
-        try await store.pool.write { [course] db in try TrainingStore.save(course, floodSeason: floodSeason, db) }
+        try await core.store.pool.write { [course] db in try TrainingStore.save(course, floodSeason: floodSeason, db) }
     }
 
     public func course(code: String) async throws -> Course {
         let code = code.trimmed
-        guard let course = try await store.pool.read({ db in try TrainingStore.course(code: code, db) }) else {
+        guard let course = try await core.store.pool.read({ db in try TrainingStore.course(code: code, db) }) else {
             throw RecordServiceError.notFound("no course \"\(code)\" on this node")
         }
         return course
@@ -161,11 +154,11 @@ public final class TrainingRecords: Sendable {
             session.courseCode = try session.courseCode.required("course code")
             guard let starts = session.startsOn, let ends = session.endsOn else { throw InvalidRecord("start and end days are required") }
             guard starts <= ends else { throw InvalidRecord("a session cannot end (\(ends)) before it starts (\(starts))") }
-            guard ends.year >= 1950, ends <= today().adding(days: 366) else { throw InvalidRecord("end day \(ends) is not plausible") }
+            guard ends.year >= 1950, ends <= core.today().adding(days: 366) else { throw InvalidRecord("end day \(ends) is not plausible") }
             guard session.hours.isFinite, (0...10_000).contains(session.hours) else { throw InvalidRecord("hours \(session.hours) is not 0…10,000") }
         }
         let floodSeason = self.floodSeason
-        try await store.pool.write { [session] db in
+        try await core.store.pool.write { [session] db in
             guard let courseHours = try TrainingStore.courseHours(code: session.courseCode, db) else {
                 throw RecordServiceError.invalidArgument("no course \"\(session.courseCode)\" on this node")
             }
@@ -188,7 +181,7 @@ public final class TrainingRecords: Sendable {
 
     public func session(id: String) async throws -> TrainingSession {
         let id = id.trimmed
-        guard let session = try await store.pool.read({ db in try TrainingStore.session(id: id, db) }) else {
+        guard let session = try await core.store.pool.read({ db in try TrainingStore.session(id: id, db) }) else {
             throw RecordServiceError.notFound("no session \"\(id)\" on this node")
         }
         return session
@@ -196,7 +189,7 @@ public final class TrainingRecords: Sendable {
 
     /// Record counts for `node.info`.
     public func counts() async throws -> [(String, Int64)] {
-        try await store.pool.read { db in try TrainingStore.counts(db) }
+        try await core.store.pool.read { db in try TrainingStore.counts(db) }
     }
 
 }
