@@ -164,7 +164,7 @@ let package = Package(
         .target(
             name: "AnlanNode",
             dependencies: [
-                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanDiscovery", "AnlanRecords",
+                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanDiscovery", "AnlanRecords", "AnlanStorage",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

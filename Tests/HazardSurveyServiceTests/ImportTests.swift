@@ -83,7 +83,7 @@ import Testing
             }
             #expect(try await points() == 30)
             #expect(try await points() == 30)
-            #expect(survey.statisticsCache.computations == 1, "the second answer is the kept one")
+            #expect(survey.core.statisticsCache.computations == 1, "the second answer is the kept one")
             _ = try await survey.createPoint(point("OWN-1"))
             #expect(try await points() == 31)
             let other = try HazardSurvey(databasePath: dir + "/hazard.sqlite", regionCode: "330106", logger: quietLogger)

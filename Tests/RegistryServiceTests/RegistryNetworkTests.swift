@@ -47,6 +47,27 @@ import Testing
         }
     }
 
+    /// The registry's refusals reach a client with the wire status of the same name and the same message.
+    @Test func refusalsReachTheClientWithTheirStatusAndMessage() async throws {
+        try await withTemporaryDirectory { dir in
+            let registry = try Registry(databasePath: dir + "/r.sqlite", regionCode: "330000", logger: quietLogger)
+            try await withRegistryServer(registry: registry) { port in
+                let client = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: port))
+                await #expect { _ = try await client.call(RegistryMethods.heartbeat, LeaseRequest(leaseID: 42)) } throws: {
+                    ($0 as? RPCError)?.status == .notFound
+                        && ($0 as? RPCError)?.message == "lease 42 is unknown or expired; register again"
+                }
+                await #expect {
+                    _ = try await client.call(RegistryMethods.register, RegisterRequest(registration: registration("gateway", "330100", port: 0)))
+                } throws: {
+                    ($0 as? RPCError)?.status == .invalidArgument
+                        && ($0 as? RPCError)?.message == "registration needs a host and a port, got 127.0.0.1:0"
+                }
+                await client.close()
+            }
+        }
+    }
+
     @Test func lookupFallsBackToTheSnapshotWithItsAgeWhenTheRegistryIsDown() async throws {
         try await withTemporaryDirectory { dir in
             let snapshot = dir + "/snapshot.bin"

@@ -29,10 +29,10 @@ import Testing
         try await withTemporaryDirectory { dir in
             let registry = try Registry(databasePath: dir + "/r.sqlite", regionCode: "330000", logger: quietLogger)
             await #expect { _ = try await registry.register(RegisterRequest(registration: registration("gateway", "339999"))) } throws: {
-                ($0 as? RPCError)?.status == .invalidArgument && ($0 as? RPCError)?.message.contains("339999") == true
+                ($0 as? RegistryError)?.code == .invalidArgument && ($0 as? RegistryError)?.message.contains("339999") == true
             }
             await #expect { _ = try await registry.lookup(LookupRequest(service: "gateway", regionCode: "abc")) } throws: {
-                ($0 as? RPCError)?.status == .invalidArgument
+                ($0 as? RegistryError)?.code == .invalidArgument
             }
             #expect(await registry.counts().first { $0.0 == "registrations" }?.1 == 0)
         }
@@ -58,7 +58,7 @@ import Testing
             clock.advance(.milliseconds(1))
             try await registry.sweep()
             #expect(try await registry.list(ListRequest()).records.isEmpty)
-            await #expect { _ = try await registry.heartbeat(grant.leaseID) } throws: { ($0 as? RPCError)?.status == .notFound }
+            await #expect { _ = try await registry.heartbeat(grant.leaseID) } throws: { ($0 as? RegistryError)?.code == .notFound }
         }
     }
 

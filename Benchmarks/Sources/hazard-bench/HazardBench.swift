@@ -1,3 +1,4 @@
+import AnlanNode
 import AnlanRPC
 import BenchTiming
 import AnlanRecords
@@ -93,7 +94,7 @@ struct HazardBench: AsyncParsableCommand {
     /// The same queries as a client sees them: the service on the real `RPCServer` (port 0, loopback)
     /// and an `RPCClient` in this process.
     func overTheWire(_ survey: HazardSurvey, regions: [(String, String)], logger: Logger) async throws {
-        var router = RPCRouter()
+        var router = RPCRouter.forNode()
         HazardSurveyNode(survey: survey).register(into: &router)
         let server = RPCServer(configuration: RPCServerConfiguration(), router: router, logger: logger)
         let group = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: logger)

@@ -1,3 +1,4 @@
+import AnlanNode
 import AnlanRPC
 import AnlanRecords
 import AnlanRegions
@@ -80,7 +81,7 @@ struct LandingBench: AsyncParsableCommand {
                      coverage.median, coverage.p99, covered.covered))
 
         // Over the wire: the node's router on the real server, a real client, one connection, sequential.
-        var router = RPCRouter()
+        var router = RPCRouter.forNode()
         AviationLandingNode(register: register).register(into: &router)
         let server = RPCServer(configuration: RPCServerConfiguration(host: "127.0.0.1", port: 0), router: router, logger: logger)
         let group = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: logger)

@@ -13,11 +13,8 @@ extension AviationLanding: CSVExporting {
         writer.write(LandingCSVFormat.columns + LandingCSVFormat.derivedColumns)
         var after = ("", "")
         while true {
-            let points = try await store.pool.read { [after] db in
-                try Row.fetchAll(db, sql: """
-                    SELECT \(Self.columns) FROM landing_point WHERE region >= ? AND region < ? AND (region, id) > (?, ?)
-                    ORDER BY region, id LIMIT ?
-                    """, arguments: [range.lower, range.upper, after.0, after.1, rowsPerChunk]).map(Self.point(row:))
+            let points = try await core.store.pool.read { [after] db in
+                try LandingPointStore.points(in: range, after: after, limit: rowsPerChunk, db)
             }
             for point in points { writer.write(LandingCSVFormat.row(point)) }
             try await send(CSVChunk(text: writer.take(), rows: Int64(points.count)))

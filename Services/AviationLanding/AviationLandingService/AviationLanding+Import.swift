@@ -18,7 +18,7 @@ extension AviationLanding: CSVImporting {
             throw RecordServiceError.invalidArgument("\(source): \(error)")
         }
         let body = reader
-        return try await store.pool.write { db in
+        return try await core.store.pool.write { db in
             var reader = body
             var report = ImportReport()
             var seen: [String: Int] = [:]
@@ -30,7 +30,7 @@ extension AviationLanding: CSVImporting {
                     let point = try self.validated(kind == .points ? LandingCSVFormat.point(field) : LandingCSVFormat.ourAirportsPoint(field))
                     if let first = seen[point.id] { throw InvalidRecord("id \(point.id) already appears on line \(first) of this file") }
                     seen[point.id] = record.line
-                    report.count(try Self.save(point, db))
+                    report.count(try LandingPointStore.save(point, db))
                 } catch let error as InvalidRecord {
                     report.rejected.append(RowError(line: Int64(record.line), reason: error.message))
                 } catch let error as RegionError {

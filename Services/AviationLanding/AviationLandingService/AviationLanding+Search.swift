@@ -14,13 +14,13 @@ extension AviationLanding {
             throw RecordServiceError.invalidArgument("radius \(request.radiusKilometres) km is not 0…20,100")
         }
         let limit = request.limit == 0 ? 10 : Int(request.limit)
-        return try await store.pool.read { db in
-            let search = try SpatialSearch(db, statuses: request.includeRestricted ? [.available, .restricted] : [.available],
+        return try await core.store.pool.read { db in
+            let search = try LandingPointStore.SpatialSearch(db, statuses: request.includeRestricted ? [.available, .restricted] : [.available],
                                            minimumClass: request.minimumClass)
             let hits = request.radiusKilometres > 0
                 ? try search.within(request.radiusKilometres, of: centre)
                 : try search.nearest(limit, to: centre)
-            return NearbyPoints(points: try Self.points(hits.prefix(limit), db), truncated: hits.count > limit)
+            return NearbyPoints(points: try LandingPointStore.points(hits.prefix(limit), db), truncated: hits.count > limit)
         }
     }
 
@@ -36,22 +36,10 @@ extension AviationLanding {
             }
             return GeoCoordinate(uncheckedLatitude: (request.south + request.north) / 2, longitude: (request.west + request.east) / 2)
         }
-        return try await store.pool.read { db in
-            let hits = try SpatialSearch(db, statuses: LandingPointStatus.allCases, minimumClass: nil)
+        return try await core.store.pool.read { db in
+            let hits = try LandingPointStore.SpatialSearch(db, statuses: LandingPointStatus.allCases, minimumClass: nil)
                 .inside(south: request.south, north: request.north, west: request.west, east: request.east, nearest: centre)
-            return NearbyPoints(points: try Self.points(hits.prefix(limit), db), truncated: hits.count > limit)
-        }
-    }
-
-    /// The full records of `hits`, in their order: one query for all of them (a box may hold 10,000).
-    static func points(_ hits: some Collection<SpatialSearch.Hit>, _ db: Database) throws -> [NearbyPoint] {
-        guard !hits.isEmpty else { return [] }
-        let statement = try db.cachedStatement(sql: "SELECT \(columns), seq FROM landing_point WHERE seq IN (SELECT value FROM json_each(?))")
-        let seqs = "[" + hits.map { String($0.seq) }.joined(separator: ",") + "]"
-        var rows: [Int64: Row] = [:]
-        for row in try Row.fetchAll(statement, arguments: [seqs]) { rows[row[row.count - 1]] = row }
-        return hits.compactMap { hit in
-            rows[hit.seq].map { NearbyPoint(point: point(row: $0), distanceKilometres: hit.distance) }
+            return NearbyPoints(points: try LandingPointStore.points(hits.prefix(limit), db), truncated: hits.count > limit)
         }
     }
 }

@@ -25,7 +25,7 @@ extension HazardSurvey: CSVImporting {
         // transaction writes; the other kinds read the database while validating, so they stay inline.
         let parsedPoints = kind == .points ? startParsingPoints(body, columns) : nil
         defer { parsedPoints?.cancel() }
-        let report = try await store.pool.write { [validator, configuration] db in
+        let report = try await core.store.pool.write { [validator, configuration] db in
             var report = ImportReport()
             if let parsedPoints {
                 var points = try HazardSurveyStore.PointWriter(db)
@@ -70,7 +70,7 @@ extension HazardSurvey: CSVImporting {
             report.rejected.sort { $0.line < $1.line }
             return report
         }
-        logger.info("imported \(kind.name) from \(source): \(report.rows) rows, \(report.inserted) inserted, \(report.updated) updated, \(report.unchanged) unchanged, \(report.rejected.count) rejected")
+        core.logger.info("imported \(kind.name) from \(source): \(report.rows) rows, \(report.inserted) inserted, \(report.updated) updated, \(report.unchanged) unchanged, \(report.rejected.count) rejected")
         return report
     }
 

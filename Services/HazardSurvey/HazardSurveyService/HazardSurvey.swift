@@ -1,6 +1,6 @@
+import AnlanNode
 import AnlanRecords
 import AnlanRegions
-import AnlanStorage
 import Foundation
 import GRDB
 import HazardSurveyAPI
@@ -11,23 +11,19 @@ import Logging
 /// what was wrong (`invalidArgument`), missing (`notFound`), taken (`alreadyExists`) or not allowed
 /// now (`failedPrecondition`, e.g. an invalid transition naming the current state).
 public final class HazardSurvey: Sendable {
-    /// The region this node serves: records must lie in its subtree.
-    public let region: Region
+    /// The node's region (records must lie in its subtree), store, statistics cache, logger and clock.
+    let core: RecordServiceCore<HazardSurveyStore, StatisticsRequest, HazardStatistics>
     public let configuration: HazardSurveyConfiguration
-    let store: HazardSurveyStore
-    /// Statistics kept until the database changes (a gateway asks every second).
-    let statisticsCache: ReadCache<DayKey<StatisticsRequest>, HazardStatistics>
     let validator: HazardValidator
-    let logger: Logger
+
+    public var region: Region { core.region }
 
     public init(databasePath: String, regionCode: String, configuration: HazardSurveyConfiguration = .defaults,
                 tree: RegionTree = .zhejiang, logger: Logger) throws {
-        self.region = try tree.region(regionCode)
+        self.core = try RecordServiceCore(databasePath: databasePath, regionCode: regionCode, tree: tree, logger: logger,
+                                          today: configuration.today)
         self.configuration = configuration
-        self.store = try HazardSurveyStore(path: databasePath)
-        self.statisticsCache = ReadCache(path: databasePath)
-        self.validator = HazardValidator(tree: tree, scope: region, configuration: configuration)
-        self.logger = logger
+        self.validator = HazardValidator(tree: tree, scope: core.region, configuration: configuration)
     }
 
     // MARK: Hazard points
@@ -226,7 +222,7 @@ public final class HazardSurvey: Sendable {
     /// The region's roll-up figures: its whole subtree, or with `exactRegion` only records coded to it.
     public func statistics(_ request: StatisticsRequest) async throws -> HazardStatistics {
         let day = request.asOf ?? configuration.today()
-        return try await statisticsCache.value(for: DayKey(request, on: day)) { try await countStatistics(request, day: day) }
+        return try await core.statistics(request, on: day) { try await countStatistics(request, day: day) }
     }
 
     /// `statistics` counted now, never a kept answer: what the benchmarks time.
@@ -245,11 +241,11 @@ public final class HazardSurvey: Sendable {
     // MARK: Helpers
 
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await store.pool.read { db in try validating { try body(db) } }
+        try await core.store.pool.read { db in try validating { try body(db) } }
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await store.pool.write { db in try validating { try body(db) } }
+        try await core.store.pool.write { db in try validating { try body(db) } }
     }
 
 

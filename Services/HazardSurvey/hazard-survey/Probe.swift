@@ -46,8 +46,8 @@ struct Probe: AsyncParsableCommand {
             try await options.run { client in
                 let result = try await client.call(HazardSurveyMethods.listPoints, query)
                 try options.emit(result, text: (result.records.map {
-                    "\($0.id)  \($0.regionCode) \(regionName($0.regionCode))  \($0.type.name) band \($0.band)  at risk \($0.populationAtRisk), for transfer \($0.registeredForTransfer)  \($0.responsiblePerson) \($0.responsiblePhone)"
-                } + footer(result.records.count, result.nextCursor)).joined(separator: "\n"))
+                    "\($0.id)  \($0.regionCode) \(ProbeText.regionName($0.regionCode))  \($0.type.name) band \($0.band)  at risk \($0.populationAtRisk), for transfer \($0.registeredForTransfer)  \($0.responsiblePerson) \($0.responsiblePhone)"
+                } + [ProbeText.footer(result)]).joined(separator: "\n"))
             }
         }
     }
@@ -68,8 +68,8 @@ struct Probe: AsyncParsableCommand {
             try await options.run { client in
                 let result = try await client.call(HazardSurveyMethods.listEnterprises, query)
                 try options.emit(result, text: (result.records.map {
-                    "\($0.id)  \($0.name)  \($0.creditCode)  \($0.regionCode) \(regionName($0.regionCode))  \($0.sector.name)  \($0.grade.name)\($0.majorHazardSource ? "  major hazard source" : "")"
-                } + footer(result.records.count, result.nextCursor)).joined(separator: "\n"))
+                    "\($0.id)  \($0.name)  \($0.creditCode)  \($0.regionCode) \(ProbeText.regionName($0.regionCode))  \($0.sector.name)  \($0.grade.name)\($0.majorHazardSource ? "  major hazard source" : "")"
+                } + [ProbeText.footer(result)]).joined(separator: "\n"))
             }
         }
     }
@@ -95,7 +95,7 @@ struct Probe: AsyncParsableCommand {
             query.asOf = try CivilDay.option(asOf, "--as-of")
             try await options.run { client in
                 let result = try await client.call(HazardSurveyMethods.listHidden, query)
-                try options.emit(result, text: (result.records.map(describe) + footer(result.records.count, result.nextCursor))
+                try options.emit(result, text: (result.records.map(describe) + [ProbeText.footer(result)])
                     .joined(separator: "\n"))
             }
         }
@@ -203,26 +203,18 @@ private func list(_ text: String) -> [String] {
     text.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
 }
 
-private func footer(_ count: Int, _ cursor: String) -> [String] {
-    ["\(count) shown" + (cursor.isEmpty ? "" : "; next page: --cursor '\(cursor)'")]
-}
-
-func regionName(_ code: String) -> String {
-    (try? RegionTree.zhejiang.region(code).name) ?? ""
-}
-
 func describe(_ hazard: HiddenHazard) -> String {
     let place = hazard.enterpriseID.isEmpty ? hazard.location : "enterprise \(hazard.enterpriseID)"
     let tier = Tier(rawValue: hazard.supervisingTier)?.name ?? "?"
-    return "\(hazard.id)  \(hazard.regionCode) \(regionName(hazard.regionCode))  \(place)  \(hazard.major ? "major" : "general")  \(hazard.state.name)  \(tier) deadline \(hazard.deadline?.description ?? "?")\(hazard.overdue ? " OVERDUE" : "")\(hazard.listed ? "  挂牌督办" : "")  \(hazard.description)"
+    return "\(hazard.id)  \(hazard.regionCode) \(ProbeText.regionName(hazard.regionCode))  \(place)  \(hazard.major ? "major" : "general")  \(hazard.state.name)  \(tier) deadline \(hazard.deadline?.description ?? "?")\(hazard.overdue ? " OVERDUE" : "")\(hazard.listed ? "  挂牌督办" : "")  \(hazard.description)"
 }
 
 func describe(_ enterprise: Enterprise) -> String {
-    "\(enterprise.id)  \(enterprise.name)  \(enterprise.creditCode)  \(enterprise.regionCode) \(regionName(enterprise.regionCode))  \(enterprise.sector.name)  \(enterprise.grade.name)"
+    "\(enterprise.id)  \(enterprise.name)  \(enterprise.creditCode)  \(enterprise.regionCode) \(ProbeText.regionName(enterprise.regionCode))  \(enterprise.sector.name)  \(enterprise.grade.name)"
 }
 
 func describe(_ stats: HazardStatistics) -> String {
-    var lines = ["\(stats.regionCode) \(regionName(stats.regionCode)) as of \(stats.asOf?.description ?? "?")"]
+    var lines = ["\(stats.regionCode) \(ProbeText.regionName(stats.regionCode)) as of \(stats.asOf?.description ?? "?")"]
     lines.append("hazard points: \(stats.hazardPoints); people at risk \(stats.populationAtRisk), registered for transfer \(stats.registeredForTransfer)")
     let byType = HazardType.allCases.map { ($0, stats.points(of: $0)) }.filter { $0.1 > 0 }
     if !byType.isEmpty { lines.append("  by type: " + byType.map { "\($0.0.name) \($0.1)" }.joined(separator: ", ")) }

@@ -32,15 +32,15 @@ extension MaterialReserve: CSVImporting {
         let index = columns.map { header.index(of: $0) }
         let body = reader
         let recordedAt = milliseconds()
-        let today = self.today()
+        let today = self.core.today()
         let scope = self.scope
         let tree = self.tree
         let node = region
-        return try await store.pool.write { db in
+        return try await core.store.pool.write { db in
             var reader = body
             var report = ImportReport()
             var seen: [String: Int] = [:]
-            var ledger = try LedgerWriter(db, recordedAt: recordedAt)
+            var ledger = try MaterialReserveStore.LedgerWriter(db, recordedAt: recordedAt)
             while let record = reader.next() {
                 report.rows += 1
                 func field(_ n: Int) -> String { record.field(index[n]).trimmed }
@@ -50,31 +50,16 @@ extension MaterialReserve: CSVImporting {
                     case .storagePoints:
                         var point = try Self.point(field, scope: scope)
                         // A column the file does not have keeps what the node holds.
-                        if let stored = try Row.fetchOne(db.cachedStatement(sql: """
-                            SELECT capacity, contact, phone, owner_tier FROM storage_point WHERE id = ?
-                            """), arguments: [point.id]) {
-                            if index[5] == nil { point.capacity = stored[0] }
-                            if index[6] == nil { point.contact = stored[1] }
-                            if index[7] == nil { point.phone = stored[2] }
-                            if index[8] == nil { point.ownerTier = stored[3] }
+                        if let stored = try MaterialReserveStore.pointDetails(id: point.id, db) {
+                            if index[5] == nil { point.capacity = stored.capacity }
+                            if index[6] == nil { point.contact = stored.contact }
+                            if index[7] == nil { point.phone = stored.phone }
+                            if index[8] == nil { point.ownerTier = stored.ownerTier }
                             try Self.checkOwner(point.ownerTier, of: try tree.region(point.regionCode))
                         }
                         if let first = seen[point.id] { throw InvalidRecord("id \(point.id) already appears on line \(first) of this file") }
                         seen[point.id] = record.line
-                        let existed = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM storage_point WHERE id = ?"), arguments: [point.id]) != nil
-                        try db.cachedStatement(sql: """
-                            INSERT INTO storage_point (id, region, name, lat, lon, capacity, contact, phone, owner_tier)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            ON CONFLICT (id) DO UPDATE SET region = excluded.region, name = excluded.name, lat = excluded.lat,
-                                lon = excluded.lon, capacity = excluded.capacity, contact = excluded.contact,
-                                phone = excluded.phone, owner_tier = excluded.owner_tier
-                            WHERE (storage_point.region, storage_point.name, storage_point.lat, storage_point.lon,
-                                   storage_point.capacity, storage_point.contact, storage_point.phone, storage_point.owner_tier)
-                               IS NOT (excluded.region, excluded.name, excluded.lat, excluded.lon, excluded.capacity,
-                                       excluded.contact, excluded.phone, excluded.owner_tier)
-                            """).execute(arguments: [point.id, point.regionCode, point.name, point.latitude, point.longitude, point.capacity,
-                                             point.contact, point.phone, point.ownerTier])
-                        report.count(db.changesCount == 0 ? .unchanged : existed ? .updated : .inserted)
+                        report.count(try MaterialReserveStore.saveIfChanged(point, db))
                     case .stock:
                         let item = try CatalogueCode.validateItem(field(1))
                         let status = try StockStatus.parse(field(2))
@@ -82,17 +67,15 @@ extension MaterialReserve: CSVImporting {
                         guard let counted = Int64(field(4)), counted >= 0 else { throw InvalidRecord("quantity: \"\(field(4))\" is not a count ≥ 0") }
                         let key = "\(field(0))|\(item)|\(status.rawValue)|\(expires?.description ?? "")"
                         if let first = seen[key] { throw InvalidRecord("this stock line already appears on line \(first) of this file") }
-                        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM storage_point WHERE id = ?"), arguments: [field(0)]) != nil else {
+                        guard try MaterialReserveStore.pointExists(id: field(0), db) else {
                             throw InvalidRecord("no storage point \"\(field(0))\" on this node")
                         }
-                        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM catalogue_item WHERE code = ?"), arguments: [item]) != nil else {
+                        guard try MaterialReserveStore.itemExists(code: item, db) else {
                             throw InvalidRecord("item \(item) is not in the catalogue")
                         }
-                        let row = try Row.fetchOne(db.cachedStatement(sql: """
-                            SELECT quantity, reserved FROM stock_line WHERE point_id = ? AND item_code = ? AND status = ? AND expires = ?
-                            """), arguments: [field(0), item, Int(status.rawValue), expires?.dayNumber ?? MaterialReserveStore.neverExpires])
-                        let held: Int64 = row?[0] ?? 0
-                        let reserved: Int64 = row?[1] ?? 0
+                        let row = try MaterialReserveStore.stockLine(pointID: field(0), itemCode: item, status: status, expires: expires, db)
+                        let held = row?.quantity ?? 0
+                        let reserved = row?.reserved ?? 0
                         guard counted >= reserved else {
                             throw InvalidRecord("counted \(counted), but \(reserved) of this line are reserved for approved orders")
                         }
@@ -114,14 +97,14 @@ extension MaterialReserve: CSVImporting {
                             regionCode: field(0), riskLevel: field(1).isEmpty ? nil : try RiskLevel.parse(field(1)),
                             responsiblePersons: try count(2), disasterProneVillages: try count(3)), tree: tree, node: node)
                         // A column the file does not have keeps what the node holds.
-                        if let stored = try Self.profile(profile.regionCode, db) {
+                        if let stored = try MaterialReserveStore.profile(profile.regionCode, db) {
                             if index[1] == nil { profile.riskLevel = stored.riskLevel }
                             if index[2] == nil { profile.responsiblePersons = stored.responsiblePersons }
                             if index[3] == nil { profile.disasterProneVillages = stored.disasterProneVillages }
                         }
                         if let first = seen[profile.regionCode] { throw InvalidRecord("region \(profile.regionCode) already appears on line \(first) of this file") }
                         seen[profile.regionCode] = record.line
-                        report.count(try Self.save(profile, db))
+                        report.count(try MaterialReserveStore.save(profile, db))
                     }
                 } catch let error as InvalidRecord {
                     report.rejected.append(RowError(line: Int64(record.line), reason: error.message))

@@ -18,48 +18,34 @@ extension MaterialReserve {
                 throw InvalidRecord("quantity \(norm.quantity) is not 0…\(Self.maximumNormFigure) (0 removes the norm)")
             }
         }
-        try await store.pool.write { [norm] db in
+        try await core.store.pool.write { [norm] db in
             if norm.quantity == 0 {
-                try db.execute(sql: "DELETE FROM reserve_norm WHERE tier = ? AND risk = ? AND item_code = ? AND basis = ?",
-                               arguments: [norm.tier, norm.riskLevel.rawValue, norm.itemCode, norm.basis.rawValue])
+                try MaterialReserveStore.deleteNorm(norm, db)
                 return
             }
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM catalogue_item WHERE code = ?", arguments: [norm.itemCode]) != nil else {
+            guard try MaterialReserveStore.itemExists(code: norm.itemCode, db) else {
                 throw RecordServiceError.invalidArgument("item \(norm.itemCode) is not in the catalogue")
             }
-            try db.execute(sql: """
-                INSERT INTO reserve_norm (tier, risk, item_code, basis, quantity) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (tier, risk, item_code, basis) DO UPDATE SET quantity = excluded.quantity
-                """, arguments: [norm.tier, norm.riskLevel.rawValue, norm.itemCode, norm.basis.rawValue, norm.quantity])
+            try MaterialReserveStore.save(norm, db)
         }
     }
 
     /// Every norm, by tier, risk level, item and basis.
     public func norms() async throws -> [ReserveNorm] {
-        try await store.pool.read { db in try Self.norms(itemPrefix: "", db) }
-    }
-
-    static func norms(itemPrefix: String, _ db: Database) throws -> [ReserveNorm] {
-        try Row.fetchAll(db, sql: """
-            SELECT tier, risk, item_code, basis, quantity FROM reserve_norm WHERE item_code >= ? AND item_code < ?
-            ORDER BY tier, risk, item_code, basis
-            """, arguments: [itemPrefix, itemPrefix + ":"]).compactMap { row in
-            guard let risk = RiskLevel(rawValue: row[1]), let basis = NormBasis(rawValue: row[3]) else { return nil }
-            return ReserveNorm(tier: row[0], riskLevel: risk, itemCode: row[2], basis: basis, quantity: row[4])
-        }
+        try await core.store.pool.read { db in try MaterialReserveStore.norms(itemPrefix: "", db) }
     }
 
     /// Records a region's risk level and counts. The region is in the node's subtree, or above it (a
     /// township node may record its county's risk level).
     public func putProfile(_ profile: RegionProfile) async throws {
         let profile = try validating { try Self.validated(profile, tree: tree, node: region) }
-        _ = try await store.pool.write { db in try Self.save(profile, db) }
+        _ = try await core.store.pool.write { db in try MaterialReserveStore.save(profile, db) }
     }
 
     /// A region's recorded profile.
     public func profile(regionCode: String) async throws -> RegionProfile {
         let code = try validating { try tree.region(regionCode).code }
-        guard let profile = try await store.pool.read({ db in try Self.profile(code, db) }) else {
+        guard let profile = try await core.store.pool.read({ db in try MaterialReserveStore.profile(code, db) }) else {
             throw RecordServiceError.notFound("no profile recorded for region \(regionCode)")
         }
         return profile
@@ -76,38 +62,5 @@ extension MaterialReserve {
             guard (0...maximumNormFigure).contains(value) else { throw InvalidRecord("\(name): \(value) is not 0…\(maximumNormFigure)") }
         }
         return profile
-    }
-
-    /// Inserts or replaces a profile; says whether anything changed.
-    @discardableResult
-    static func save(_ profile: RegionProfile, _ db: Database) throws -> WriteOutcome {
-        let existed = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM region_profile WHERE region = ?"), arguments: [profile.regionCode]) != nil
-        try db.cachedStatement(sql: """
-            INSERT INTO region_profile (region, risk, responsible_persons, disaster_prone_villages) VALUES (?, ?, ?, ?)
-            ON CONFLICT (region) DO UPDATE SET risk = excluded.risk, responsible_persons = excluded.responsible_persons,
-                disaster_prone_villages = excluded.disaster_prone_villages
-            WHERE (region_profile.risk, region_profile.responsible_persons, region_profile.disaster_prone_villages)
-               IS NOT (excluded.risk, excluded.responsible_persons, excluded.disaster_prone_villages)
-            """).execute(arguments: [profile.regionCode, profile.riskLevel?.rawValue ?? 0, profile.responsiblePersons, profile.disasterProneVillages])
-        return db.changesCount == 0 ? .unchanged : existed ? .updated : .inserted
-    }
-
-    /// One region's recorded profile.
-    static func profile(_ code: String, _ db: Database) throws -> RegionProfile? {
-        try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT region, risk, responsible_persons, disaster_prone_villages FROM region_profile WHERE region = ?
-            """), arguments: [code]).map { row in
-            RegionProfile(regionCode: row[0], riskLevel: RiskLevel(rawValue: row[1]), responsiblePersons: row[2], disasterProneVillages: row[3])
-        }
-    }
-
-    /// Every recorded profile, by region code.
-    static func profiles(_ db: Database) throws -> [String: RegionProfile] {
-        var profiles: [String: RegionProfile] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT region, risk, responsible_persons, disaster_prone_villages FROM region_profile") {
-            profiles[row[0]] = RegionProfile(regionCode: row[0], riskLevel: RiskLevel(rawValue: row[1]),
-                                             responsiblePersons: row[2], disasterProneVillages: row[3])
-        }
-        return profiles
     }
 }

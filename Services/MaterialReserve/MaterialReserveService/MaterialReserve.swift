@@ -1,6 +1,6 @@
+import AnlanNode
 import AnlanRecords
 import AnlanRegions
-import AnlanStorage
 import Foundation
 import GRDB
 import Logging
@@ -10,30 +10,22 @@ import MaterialReserveAPI
 /// changes only through the ledger. Answers with `RecordServiceError`s: `invalidArgument` for a bad record,
 /// `notFound`, and `failedPrecondition` when a movement would take more than is available.
 public final class MaterialReserve: Sendable {
-    public let region: Region
+    /// The node's region, store, statistics cache, logger and clock (today: stock expiring before it
+    /// cannot be allocated).
+    let core: RecordServiceCore<MaterialReserveStore, StockQuery, ReserveStatistics>
     /// The most units one movement, order line or need may carry (10¹²): sums over a province's
     /// lines stay far inside Int64.
     public static let maximumUnits: Int64 = 1_000_000_000_000
-    let tree: RegionTree
-    /// The node's region, against which every region a request names is checked.
-    var scope: NodeScope { NodeScope(region: region, tree: tree) }
-    let store: MaterialReserveStore
-    /// Statistics kept until the database changes (a gateway asks every second).
-    let statisticsCache: ReadCache<DayKey<StockQuery>, ReserveStatistics>
-    let logger: Logger
     let now: @Sendable () -> Date
-    /// Today at the node (China Standard Time): stock expiring before it cannot be allocated.
-    let today: @Sendable () -> CivilDay
+
+    public var region: Region { core.region }
+    var tree: RegionTree { core.tree }
+    var scope: NodeScope { core.scope }
 
     public init(databasePath: String, regionCode: String, tree: RegionTree = .zhejiang, logger: Logger,
                 now: @escaping @Sendable () -> Date = { Date() }, today: @escaping @Sendable () -> CivilDay = { .today }) throws {
-        self.region = try tree.region(regionCode)
-        self.tree = tree
-        self.store = try MaterialReserveStore(path: databasePath)
-        self.statisticsCache = ReadCache(path: databasePath)
-        self.logger = logger
+        self.core = try RecordServiceCore(databasePath: databasePath, regionCode: regionCode, tree: tree, logger: logger, today: today)
         self.now = now
-        self.today = today
     }
 
     // MARK: Catalogue and storage points
@@ -43,12 +35,8 @@ public final class MaterialReserve: Sendable {
         var item = item
         item.code = try validating { try CatalogueCode.validateItem(item.code) }
         item.name = try validating { try item.name.required("name") }
-        try await store.pool.write { [item] db in
-            try db.execute(sql: """
-                INSERT INTO catalogue_item (code, name, unit, shelf_life_months) VALUES (?, ?, ?, ?)
-                ON CONFLICT (code) DO UPDATE SET name = excluded.name, unit = excluded.unit,
-                    shelf_life_months = excluded.shelf_life_months
-                """, arguments: [item.code, item.name, item.unit, item.shelfLifeMonths])
+        try await core.store.pool.write { [item] db in
+            try MaterialReserveStore.save(item, db)
         }
     }
 
@@ -65,15 +53,8 @@ public final class MaterialReserve: Sendable {
             guard point.ownerTier <= 4 else { throw InvalidRecord("owner tier \(point.ownerTier) is not 1…4 (or 0: not recorded)") }
             try Self.checkOwner(point.ownerTier, of: region)
         }
-        try await store.pool.write { [point] db in
-            try db.execute(sql: """
-                INSERT INTO storage_point (id, region, name, lat, lon, capacity, contact, phone, owner_tier)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET region = excluded.region, name = excluded.name, lat = excluded.lat,
-                    lon = excluded.lon, capacity = excluded.capacity, contact = excluded.contact,
-                    phone = excluded.phone, owner_tier = excluded.owner_tier
-                """, arguments: [point.id, point.regionCode, point.name, point.latitude, point.longitude, point.capacity,
-                                 point.contact, point.phone, point.ownerTier])
+        try await core.store.pool.write { [point] db in
+            try MaterialReserveStore.save(point, db)
         }
     }
 
@@ -100,13 +81,13 @@ public final class MaterialReserve: Sendable {
 
     private func record(_ movements: [Movement], inLineOrder: Bool) async throws -> [Movement] {
         let recordedAt = milliseconds()
-        return try await store.pool.write { db in
+        return try await core.store.pool.write { db in
             let order = !inLineOrder ? Array(movements.indices) : movements.indices.sorted { a, b in
                 let x = movements[a], y = movements[b]
                 return (x.storagePointID, x.itemCode.trimmed, x.status.rawValue, x.expiresOn?.dayNumber ?? .max, a)
                     < (y.storagePointID, y.itemCode.trimmed, y.status.rawValue, y.expiresOn?.dayNumber ?? .max, b)
             }
-            var ledger = try LedgerWriter(db, recordedAt: recordedAt)
+            var ledger = try MaterialReserveStore.LedgerWriter(db, recordedAt: recordedAt)
             var recorded = movements
             for position in order { recorded[position] = try ledger.append(movements[position], position: position) }
             try ledger.finish()
@@ -124,77 +105,25 @@ public final class MaterialReserve: Sendable {
     /// township's from its points' stock lines.
     public func stockTotals(regionCode: String = "", itemPrefix: String = "") async throws -> StockTotals {
         let (asked, range) = try self.asked(regionCode, itemPrefix: itemPrefix)
-        return try await store.pool.read { db in
-            let sql = asked.tier == .township
-                // Points of the subtree first (a range of their region index), then each point's lines (a
-                // prefix of the stock-line key): CROSS JOIN keeps SQLite to that order.
-                ? """
-                  SELECT s.status, SUM(s.quantity), SUM(s.reserved) FROM storage_point p CROSS JOIN stock_line s ON s.point_id = p.id
-                  WHERE p.region >= ? AND p.region < ? AND s.item_code >= ? AND s.item_code < ?
-                  GROUP BY s.status
-                  """
-                : """
-                  SELECT status, SUM(quantity), SUM(reserved) FROM stock_tally
-                  WHERE division >= ? AND division < ? AND item_code >= ? AND item_code < ?
-                  GROUP BY status
-                  """
-            var totals = StockTotals()
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [range.lower, range.upper, itemPrefix, itemPrefix + ":"])
-            while let row = try rows.next() {
-                let held: Int64 = row[1]
-                switch StockStatus(rawValue: row[0]) {
-                case .good: totals.good = held
-                case .damaged: totals.damaged = held
-                case .expired: totals.expired = held
-                case nil: break
-                }
-                totals.reserved += row[2] as Int64
-            }
-            return totals
+        return try await core.store.pool.read { db in
+            try MaterialReserveStore.stockTotals(in: range, township: asked.tier == .township, itemPrefix: itemPrefix, db)
         }
     }
 
     /// Record counts for `node.info`.
     public func counts() async throws -> [(String, Int64)] {
-        try await store.pool.read { db in
-            try [("catalogue items", "catalogue_item"), ("storage points", "storage_point"), ("stock lines", "stock_line"),
-                 ("movements", "movement"), ("dispatch orders", "dispatch_order"), ("reserve norms", "reserve_norm"),
-                 ("region profiles", "region_profile")].map { name, table in
-                (name, try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0)
-            }
-        }
+        try await core.store.pool.read { db in try MaterialReserveStore.counts(db) }
     }
 
     /// Every stock line whose quantity differs from the sum of its movements (empty when the ledger
     /// and the stock agree, as they must).
     public func ledgerDisagreements() async throws -> [String] {
-        try await store.pool.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT s.point_id || ' ' || s.item_code || ' ' || s.status || ' ' || s.expires || ': held ' || s.quantity
-                       || ', ledger ' || COALESCE(m.total, 0)
-                FROM stock_line s LEFT JOIN (
-                    SELECT point_id, item_code, status, expires, SUM(delta) AS total FROM movement
-                    GROUP BY point_id, item_code, status, expires
-                ) m USING (point_id, item_code, status, expires)
-                WHERE s.quantity != COALESCE(m.total, 0)
-                """)
-        }
+        try await core.store.pool.read { db in try MaterialReserveStore.ledgerDisagreements(db) }
     }
 
     /// Every tally row that differs from the sum of its stock lines (empty when they agree, as they must).
     public func tallyDisagreements() async throws -> [String] {
-        try await store.pool.read { db in
-            try String.fetchAll(db, sql: """
-                WITH lines AS (
-                    SELECT substr(p.region, 1, 6) AS division, s.item_code, s.status, SUM(s.quantity) AS quantity, SUM(s.reserved) AS reserved
-                    FROM stock_line s JOIN storage_point p ON p.id = s.point_id GROUP BY 1, 2, 3
-                ), keys AS (SELECT division, item_code, status FROM lines UNION SELECT division, item_code, status FROM stock_tally)
-                SELECT k.division || ' ' || k.item_code || ' ' || k.status || ': tally ' || COALESCE(t.quantity, 0) || '/' || COALESCE(t.reserved, 0)
-                       || ', lines ' || COALESCE(l.quantity, 0) || '/' || COALESCE(l.reserved, 0)
-                FROM keys k LEFT JOIN lines l USING (division, item_code, status) LEFT JOIN stock_tally t USING (division, item_code, status)
-                WHERE COALESCE(t.quantity, 0) != COALESCE(l.quantity, 0) OR COALESCE(t.reserved, 0) != COALESCE(l.reserved, 0)
-                """)
-        }
+        try await core.store.pool.read { db in try MaterialReserveStore.tallyDisagreements(db) }
     }
 
     // MARK: Helpers
@@ -205,5 +134,4 @@ public final class MaterialReserve: Sendable {
         guard let owner = Tier(rawValue: tier), owner > region.tier else { return }
         throw InvalidRecord("owner tier \(owner.name) is below the point's region \(region) (\(region.tier.name))")
     }
-
 }

@@ -1,5 +1,4 @@
 import AnlanDiscovery
-import AnlanRPC
 
 /// A registration held in memory with its lease clock. Heartbeats touch only `lastHeartbeat`.
 struct Lease: Sendable {

@@ -1,5 +1,4 @@
 import AnlanDiscovery
-import AnlanRPC
 import AnlanRegions
 import AnlanWire
 import Logging
@@ -62,16 +61,16 @@ public actor Registry {
 
     public func register(_ request: RegisterRequest) throws -> LeaseGrant {
         var registration = request.registration
-        guard !registration.service.isEmpty else { throw RPCError.invalidArgument("registration needs a service") }
-        guard !registration.instanceID.isEmpty else { throw RPCError.invalidArgument("registration needs an instance id") }
+        guard !registration.service.isEmpty else { throw RegistryError.invalidArgument("registration needs a service") }
+        guard !registration.instanceID.isEmpty else { throw RegistryError.invalidArgument("registration needs an instance id") }
         guard !registration.host.isEmpty, registration.port != 0 else {
-            throw RPCError.invalidArgument("registration needs a host and a port, got \(registration.address)")
+            throw RegistryError.invalidArgument("registration needs a host and a port, got \(registration.address)")
         }
         let region: Region
         do {
             region = try regions.region(registration.regionCode)
         } catch {
-            throw RPCError.invalidArgument("\(error)")
+            throw RegistryError.invalidArgument("\(error)")
         }
         registration.regionCode = region.code
         registration.tier = region.tier.rawValue
@@ -102,7 +101,7 @@ public actor Registry {
 
     public func heartbeat(_ leaseID: UInt64) throws -> LeaseGrant {
         guard var lease = leases[leaseID] else {
-            throw RPCError.notFound("lease \(leaseID) is unknown or expired; register again")
+            throw RegistryError.notFound("lease \(leaseID) is unknown or expired; register again")
         }
         lease.lastHeartbeat = now()
         leases[leaseID] = lease
@@ -116,7 +115,7 @@ public actor Registry {
     }
 
     public func deregister(_ leaseID: UInt64) throws {
-        guard let lease = leases[leaseID] else { throw RPCError.notFound("lease \(leaseID) is unknown or expired") }
+        guard let lease = leases[leaseID] else { throw RegistryError.notFound("lease \(leaseID) is unknown or expired") }
         try commit([WatchEvent(revision: revision + 1, kind: .delete, record: lease.record(now: now()))])
         logger.info("deregistered", metadata: ["service": "\(lease.registration.service)",
                                                "region": "\(lease.registration.regionCode)"])
@@ -180,7 +179,7 @@ public actor Registry {
             let region = try regions.region(request.regionCode)
             chain = [region] + (try regions.ancestors(of: region.code))
         } catch {
-            throw RPCError.invalidArgument("\(error)")
+            throw RegistryError.invalidArgument("\(error)")
         }
         let now = self.now()
         var response = LookupResponse(records: [], matchedRegion: "", revision: revision)
@@ -211,7 +210,7 @@ public actor Registry {
 
     public func list(_ request: ListRequest) throws -> ListResponse {
         if !request.subtreeOf.isEmpty, !regions.contains(request.subtreeOf) {
-            throw RPCError.invalidArgument("unknown region code \"\(request.subtreeOf)\"")
+            throw RegistryError.invalidArgument("unknown region code \"\(request.subtreeOf)\"")
         }
         let now = self.now()
         let records = leases.values
@@ -276,7 +275,7 @@ public actor Registry {
             try store.apply(events, pruneBelow: prune)
         } catch {
             logger.error("could not persist registry change", metadata: ["error": "\(error)"])
-            throw RPCError.unavailable("registry storage failed: \(error)")
+            throw RegistryError.unavailable("registry storage failed: \(error)", cause: error)
         }
         if let prune { oldestLoggedRevision = max(oldestLoggedRevision, prune) }
         if oldestLoggedRevision > events[0].revision { oldestLoggedRevision = events[0].revision }
@@ -304,7 +303,7 @@ public actor Registry {
             }
             for (id, watcher) in watchers where watcher.service.isEmpty || watcher.service == registration.service {
                 if case .dropped = watcher.continuation.yield(event) {
-                    watcher.continuation.finish(throwing: RPCError(.resourceExhausted,
+                    watcher.continuation.finish(throwing: RegistryError(.resourceExhausted,
                         "watcher fell behind at revision \(event.revision); watch again from your last revision"))
                     watchers[id] = nil
                 }

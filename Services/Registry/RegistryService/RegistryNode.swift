@@ -18,23 +18,25 @@ public struct RegistryNode: NodeService {
 
     public func register(into router: inout RPCRouter) {
         let registry = self.registry
-        router.async(RegistryMethods.register) { request, _ in try await registry.register(request) }
-        router.async(RegistryMethods.heartbeat) { request, _ in try await registry.heartbeat(request.leaseID) }
+        router.async(RegistryMethods.register) { request, _ in try await answering { try await registry.register(request) } }
+        router.async(RegistryMethods.heartbeat) { request, _ in try await answering { try await registry.heartbeat(request.leaseID) } }
         router.async(RegistryMethods.deregister) { request, _ in
-            try await registry.deregister(request.leaseID)
+            try await answering { try await registry.deregister(request.leaseID) }
             return EmptyMessage()
         }
-        router.async(RegistryMethods.lookup) { request, _ in try await registry.lookup(request) }
-        router.async(RegistryMethods.list) { request, _ in try await registry.list(request) }
+        router.async(RegistryMethods.lookup) { request, _ in try await answering { try await registry.lookup(request) } }
+        router.async(RegistryMethods.list) { request, _ in try await answering { try await registry.list(request) } }
         router.stream(RegistryMethods.watch) { request, _, writer in
-            let (backlog, live) = try await registry.watch(request)
-            var last: UInt64 = 0
-            for event in backlog {
-                try await writer.send(event)
-                last = max(last, event.revision)
-            }
-            for try await event in live where event.revision > last {
-                try await writer.send(event)
+            try await answering {
+                let (backlog, live) = try await registry.watch(request)
+                var last: UInt64 = 0
+                for event in backlog {
+                    try await writer.send(event)
+                    last = max(last, event.revision)
+                }
+                for try await event in live where event.revision > last {
+                    try await writer.send(event)
+                }
             }
         }
     }
@@ -44,4 +46,26 @@ public struct RegistryNode: NodeService {
     }
 
     public var backgroundServices: [any Service] { [RegistrySweeper(registry: registry, logger: logger)] }
+}
+
+/// Runs a handler's body and answers a `RegistryError` it throws as the client sees it: the wire status of
+/// the same name and the same message; anything else passes through.
+private func answering<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as RegistryError {
+        throw RPCError(error.code.wireStatus, error.message, cause: error.cause)
+    }
+}
+
+extension RegistryError.Code {
+    /// The wire status a client sees for this code.
+    public var wireStatus: WireStatus {
+        switch self {
+        case .invalidArgument: .invalidArgument
+        case .notFound: .notFound
+        case .unavailable: .unavailable
+        case .resourceExhausted: .resourceExhausted
+        }
+    }
 }

@@ -51,7 +51,7 @@ struct RegistryCommand: AsyncParsableCommand {
                 let response = discovery.response
                 var lines = response.records.isEmpty
                     ? ["no \(service) serves \(region)"]
-                    : ["\(service) for \(region): matched \(response.matchedRegion) \(regionName(response.matchedRegion))"]
+                    : ["\(service) for \(region): matched \(response.matchedRegion) \(ProbeText.regionName(response.matchedRegion))"]
                 lines += response.records.map(describe)
                 try options.emit(response, text: lines.joined(separator: "\n"))
             }
@@ -97,13 +97,9 @@ struct RegistryCommand: AsyncParsableCommand {
     }
 }
 
-private func regionName(_ code: String) -> String {
-    (try? RegionTree.zhejiang.region(code).name) ?? ""
-}
-
 private func describe(_ record: RegistrationRecord) -> String {
     let r = record.registration
-    return "  \(r.service) \(r.regionCode) \(regionName(r.regionCode)) at \(r.address) [\(record.health), heartbeat \(record.heartbeatAgeMilliseconds) ms ago, lease \(record.leaseID)]"
+    return "  \(r.service) \(r.regionCode) \(ProbeText.regionName(r.regionCode)) at \(r.address) [\(record.health), heartbeat \(record.heartbeatAgeMilliseconds) ms ago, lease \(record.leaseID)]"
 }
 
 extension WatchEvent.Kind: CustomStringConvertible {

@@ -26,11 +26,11 @@ extension TrainingRecords: CSVImporting {
         // People: one by one on the writer (each may move in the coverage tallies).
         let body = reader
         let floodSeason = self.floodSeason
-        return try await store.pool.write { db in
+        return try await core.store.pool.write { db in
             var reader = body
             var report = ImportReport()
             var seen: [String: Int] = [:]
-            var training = try TrainingDeriver(db, floodSeason: floodSeason)
+            var training = try TrainingStore.TrainingDeriver(db, floodSeason: floodSeason)
             while let record = reader.next() {
                 report.rows += 1
                 func field(_ n: Int) -> String { record.field(columns[n]).trimmed }
@@ -41,7 +41,7 @@ extension TrainingRecords: CSVImporting {
                         village: field(5), employer: field(6), highRiskSector: try CSVValue.yesNo(field(7), "high_risk"),
                         joinedOn: try CivilDay(field(8)).orThrow("joined_on: \"\(field(8))\" is not a YYYY-MM-DD date")))
                     if let first = seen[person.id] { throw InvalidRecord("id \(person.id) already appears on line \(first) of this file") }
-                    report.count(try Self.save(person, db, training: &training))
+                    report.count(try TrainingStore.save(person, db, training: &training))
                     seen[person.id] = record.line
                 } catch let error as InvalidRecord {
                     report.rejected.append(RowError(line: Int64(record.line), reason: error.message))
@@ -62,12 +62,12 @@ extension TrainingRecords: CSVImporting {
         defer { channel.cancel() }
         let floodSeason = self.floodSeason
         let scope = RegionRange(subtreeOf: region)
-        return try await store.pool.write { db in
+        return try await core.store.pool.write { db in
             var report = ImportReport()
             // A person and session accepted earlier in the file (a refused row does not count).
             var seen: [AttendanceKey: Int] = [:]
             seen.reserveCapacity(expectedRows)
-            var writer = try AttendanceWriter(db, floodSeason: floodSeason, scope: scope)
+            var writer = try TrainingStore.AttendanceWriter(db, floodSeason: floodSeason, scope: scope)
             while let batch = channel.receive() {
                 for row in batch {
                     report.rows += 1
