@@ -34,6 +34,8 @@ public enum EvacuationMethods {
     /// `notFound` (unknown code, no active warning), `failedPrecondition` (an invalid transition, e.g.
     /// returned before moved; nothing changes), `invalidArgument` (an unknown shelter).
     public static let scan = RPCMethod<ScanRequest, TransferTask>(id: 0x0731, name: "evacuation.transfer.scan")
+    /// One person's transfer with every step (the phone page after a scan). Fails with `notFound`.
+    public static let getTransfer = RPCMethod<TransferQuery, TransferTask>(id: 0x0733, name: "evacuation.transfer.get")
     /// Who is still to call or move, vulnerable people first.
     public static let worklist = RPCMethod<WorklistRequest, RecordPage<TransferTask>>(id: 0x0732, name: "evacuation.transfer.worklist")
 

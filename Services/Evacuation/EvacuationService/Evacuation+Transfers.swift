@@ -47,6 +47,20 @@ extension Evacuation {
         }
     }
 
+    /// One person's transfer under a warning (or their latest active one), with every step.
+    public func transfer(_ query: TransferQuery) async throws -> TransferTask {
+        let code = try validating { try TransferCode.parse(query.transferCode) }
+        let warningID = query.warningID.trimmed
+        let now = clock()
+        return try await store.pool.read { db in
+            guard var task = try EvacuationStore.task(code: code, warning: warningID.isEmpty ? nil : warningID, activeAt: now, db) else {
+                throw RecordServiceError.notFound("\(code) has no transfer\(warningID.isEmpty ? " under an active warning" : " under warning \(warningID)")")
+            }
+            task.history = try EvacuationStore.events(code: code, warning: task.warningID, db)
+            return task
+        }
+    }
+
     /// Who is still to call or move, vulnerable people first, then by region, village and code.
     public func worklist(_ request: WorklistRequest) async throws -> RecordPage<TransferTask> {
         let range = try validating { try scope.subtree(request.regionCode) }

@@ -32,6 +32,7 @@ public struct EvacuationNode: NodeService {
         router.async(M.listWarnings) { request, _ in try await evacuation.warnings(request) }
         router.async(M.exportCAP) { request, _ in try await evacuation.exportCAP(id: request.id) }
         router.async(M.scan) { request, _ in try await evacuation.scan(request) }
+        router.async(M.getTransfer) { request, _ in try await evacuation.transfer(request) }
         router.async(M.worklist) { request, _ in try await evacuation.worklist(request) }
         router.async(M.statistics) { request, _ in try await evacuation.statistics(request) }
         router.importCSV(M.importCSV, into: evacuation)
