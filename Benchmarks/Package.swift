@@ -131,6 +131,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        /// evacuation at a county's scale: import, a warning's transfer tasks, scans over the wire.
+        .executableTarget(
+            name: "evacuation-bench",
+            dependencies: [
+                "BenchTiming",
+                .product(name: "EvacuationService", package: "anlan"),
+                .product(name: "EvacuationAPI", package: "anlan"),
+                .product(name: "AnlanRecords", package: "anlan"),
+                .product(name: "AnlanRegions", package: "anlan"),
+                .product(name: "AnlanNode", package: "anlan"),
+                .product(name: "AnlanRPC", package: "anlan"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         /// training-records at 1.2 million people and 5 million attendance records: bulk import, coverage.
         .executableTarget(
             name: "training-bench",

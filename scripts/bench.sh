@@ -5,6 +5,7 @@
 #   scripts/bench.sh reserve [--lines N …]   material-reserve ledger appends, dispatch plans, stock totals
 #   scripts/bench.sh landing [--points N …]  aviation-landing-points nearest points and coverage
 #   scripts/bench.sh training [--people N …] training-records bulk import and coverage
+#   scripts/bench.sh evacuation [--people N …] evacuation import, a warning's tasks, scans over the wire
 #   scripts/bench.sh gateway [--freeze-pid P …] the gateway against a running scripts/province.sh mesh
 set -euo pipefail
 cd "$(dirname "$0")/../Benchmarks"
@@ -15,6 +16,6 @@ swift build -c release
 # `scripts/bench.sh hazard|reserve|landing|training [options]` runs that service's storage benchmark
 # (`<name>-bench`) instead of the RPC one.
 case "${1:-}" in
-    hazard|reserve|landing|training|gateway) exec ".build/release/$1-bench" "${@:2}" ;;
+    hazard|reserve|landing|training|gateway|evacuation) exec ".build/release/$1-bench" "${@:2}" ;;
 esac
 exec .build/release/anlan-bench "$@"

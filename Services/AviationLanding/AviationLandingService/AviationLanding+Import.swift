@@ -9,35 +9,15 @@ import GRDB
 /// the same file again changes nothing.
 extension AviationLanding: CSVImporting {
     public func importCSV(_ kind: LandingRecordKind, bytes: [UInt8], source: String) async throws -> ImportReport {
-        var reader = CSVReader(bytes)
-        guard let headerRecord = reader.next() else { throw RecordServiceError.invalidArgument("\(source): the file is empty") }
-        let header: CSVHeader
-        do {
-            header = try CSVHeader(headerRecord, required: kind == .points ? LandingCSVFormat.required : LandingCSVFormat.ourAirportsRequired)
-        } catch {
-            throw RecordServiceError.invalidArgument("\(source): \(error)")
-        }
-        let body = reader
+        let start = try CSVImportRun(bytes: bytes, required: kind == .points ? LandingCSVFormat.required : LandingCSVFormat.ourAirportsRequired,
+                                     source: source)
         return try await core.store.pool.write { db in
-            var reader = body
-            var report = ImportReport()
-            var seen: [String: Int] = [:]
-            while let record = reader.next() {
-                report.rows += 1
-                do {
-                    if let problem = record.problem { throw InvalidRecord(problem) }
-                    let field = { (name: String) in record.field(header.index(of: name)).trimmed }
-                    let point = try self.validated(kind == .points ? LandingCSVFormat.point(field) : LandingCSVFormat.ourAirportsPoint(field))
-                    if let first = seen[point.id] { throw InvalidRecord("id \(point.id) already appears on line \(first) of this file") }
-                    seen[point.id] = record.line
-                    report.count(try LandingPointStore.save(point, db))
-                } catch let error as InvalidRecord {
-                    report.rejected.append(RowError(line: Int64(record.line), reason: error.message))
-                } catch let error as RegionError {
-                    report.rejected.append(RowError(line: Int64(record.line), reason: "\(error)"))
-                }
+            var run = start
+            return try run.rows { run, row in
+                let point = try self.validated(kind == .points ? LandingCSVFormat.point(row.field) : LandingCSVFormat.ourAirportsPoint(row.field))
+                try run.claim(point.id, line: row.line, as: "id")
+                return try LandingPointStore.save(point, db)
             }
-            return report
         }
     }
 

@@ -8,46 +8,22 @@ import GRDB
 /// nothing. A person row without a transfer code gets a new one.
 extension Evacuation: CSVImporting, CSVExporting {
     public func importCSV(_ kind: EvacuationRecordKind, bytes: [UInt8], source: String) async throws -> ImportReport {
-        var reader = CSVReader(bytes)
-        guard let headerRecord = reader.next() else { throw RecordServiceError.invalidArgument("\(source): the file is empty") }
-        let header: CSVHeader
-        do {
-            header = try CSVHeader(headerRecord, required: EvacuationCSVFormat.required(kind))
-        } catch {
-            throw RecordServiceError.invalidArgument("\(source): \(error)")
-        }
-        let body = reader
+        let start = try CSVImportRun(bytes: bytes, required: EvacuationCSVFormat.required(kind), source: source)
         return try await store.pool.write { db in
-            var reader = body
-            var report = ImportReport()
-            var seen: [String: Int] = [:]
-            while let record = reader.next() {
-                report.rows += 1
-                do {
-                    if let problem = record.problem { throw InvalidRecord(problem) }
-                    let field = { (name: String) in record.field(header.index(of: name)).trimmed }
-                    switch kind {
-                    case .people:
-                        var person = try self.validated(EvacuationCSVFormat.person(field))
-                        if person.transferCode.isEmpty { person.transferCode = try EvacuationStore.unusedCode(db) }
-                        if let first = seen[person.transferCode] {
-                            throw InvalidRecord("transfer code \(person.transferCode) already appears on line \(first) of this file")
-                        }
-                        seen[person.transferCode] = record.line
-                        report.count(try EvacuationStore.write(person, db))
-                    case .shelters:
-                        let shelter = try self.validated(EvacuationCSVFormat.shelter(field))
-                        if let first = seen[shelter.id] { throw InvalidRecord("id \(shelter.id) already appears on line \(first) of this file") }
-                        seen[shelter.id] = record.line
-                        report.count(try EvacuationStore.write(shelter, db))
-                    }
-                } catch let error as InvalidRecord {
-                    report.rejected.append(RowError(line: Int64(record.line), reason: error.message))
-                } catch let error as RegionError {
-                    report.rejected.append(RowError(line: Int64(record.line), reason: "\(error)"))
+            var run = start
+            return try run.rows { run, row in
+                switch kind {
+                case .people:
+                    var person = try self.validated(EvacuationCSVFormat.person(row.field))
+                    if person.transferCode.isEmpty { person.transferCode = try EvacuationStore.unusedCode(db) }
+                    try run.claim(person.transferCode, line: row.line, as: "transfer code")
+                    return try EvacuationStore.write(person, db)
+                case .shelters:
+                    let shelter = try self.validated(EvacuationCSVFormat.shelter(row.field))
+                    try run.claim(shelter.id, line: row.line, as: "id")
+                    return try EvacuationStore.write(shelter, db)
                 }
             }
-            return report
         }
     }
 
