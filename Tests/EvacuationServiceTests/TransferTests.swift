@@ -157,4 +157,27 @@ import Testing
         #expect(stored.nationalID.contains("********"))
         #expect(try TransferCode.parse(stored.transferCode.lowercased()) == stored.transferCode)
     }
+
+    @Test func concurrentScansAreWrittenTogetherAndARefusedOneChangesNothingElse() async throws {
+        let fixture = try EvacuationFixture()
+        var codes: [String] = []
+        for n in 1...60 { codes.append(try await fixture.person(n).transferCode) }
+        try await fixture.evacuation.issueWarning(fixture.warning("W-1"))
+        let evacuation = fixture.evacuation
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for (n, code) in codes.enumerated() {
+                // Every third scan is a return before a move: refused.
+                let action: TransferAction = n % 3 == 0 ? .return : .move
+                group.addTask {
+                    (try? await evacuation.scan(ScanRequest(transferCode: code, action: action, actor: "干部"))) != nil
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 }.count == 40)
+        let stats = try await fixture.evacuation.statistics(StatisticsQuery())
+        #expect(stats.moved == 40 && stats.toMove == 60)
+        let refused = try await fixture.evacuation.transfer(TransferQuery(transferCode: codes[0]))
+        #expect(refused.state == .toCall && refused.history.isEmpty)
+    }
 }

@@ -1,50 +1,60 @@
 import AnlanRecords
 import EvacuationAPI
+import GRDB
 
 extension Evacuation {
     /// 码上转: records one action for one person, on disk before it answers. The same action again
     /// (to the same shelter) changes nothing. A move to a shelter adds one to its occupancy, a return
     /// from it takes one away; arrivals past capacity are accepted and the shelter shows full.
+    ///
+    /// Scans that arrive while another batch is being written are written together, one savepoint
+    /// each, in one transaction (group commit): a refused scan changes nothing, the others commit.
     public func scan(_ request: ScanRequest) async throws -> TransferTask {
-        let code = try validating { try TransferCode.parse(request.transferCode) }
-        let actor = try validating { try request.actor.required("actor") }
-        let shelterID = request.action == .move ? request.shelterID.trimmed : ""
-        let now = clock()
-        return try await store.pool.write { db in
-            guard let person = try EvacuationStore.person(code: code, db) else {
-                throw RecordServiceError.notFound("no coded person \(code) on this node")
-            }
-            let warningID = request.warningID.trimmed
-            guard var task = try EvacuationStore.task(code: code, warning: warningID.isEmpty ? nil : warningID, activeAt: now, db) else {
-                throw RecordServiceError.notFound(warningID.isEmpty
-                    ? "\(person.name) (\(code)) has no transfer under an active warning"
-                    : "\(person.name) (\(code)) has no transfer under warning \(warningID)")
-            }
-            let target = request.action.target
-            if task.state == target && (target != .moved || task.shelterID == shelterID) {
-                task.history = try EvacuationStore.events(code: code, warning: task.warningID, db)
-                return task
-            }
-            guard request.action.allowedFrom.contains(task.state) else {
-                throw RecordServiceError.failedPrecondition(
-                    "\(person.name) (\(code)) is \(task.state.name): \(request.action.name) needs \(request.action.allowedFrom.map(\.name).sorted().joined(separator: " or "))")
-            }
-            if !shelterID.isEmpty, try EvacuationStore.shelter(id: shelterID, db) == nil {
-                throw RecordServiceError.invalidArgument("no shelter \"\(shelterID)\" on this node")
-            }
-            let from = task.state
-            if from == .moved, !task.shelterID.isEmpty { try EvacuationStore.addOccupancy(-1, shelter: task.shelterID, db) }
-            if target == .moved, !shelterID.isEmpty { try EvacuationStore.addOccupancy(1, shelter: shelterID, db) }
-            task.state = target
-            if target == .moved { task.shelterID = shelterID }
-            task.updatedAtMilliseconds = now
-            try EvacuationStore.update(task, db)
-            try EvacuationStore.append(TransferEvent(action: request.action, fromState: from, toState: target, actor: actor,
-                                                     recordedAtMilliseconds: now, shelterID: shelterID, note: request.note.trimmed),
-                                       code: code, warning: task.warningID, db)
+        var request = request
+        request.transferCode = try validating { try TransferCode.parse(request.transferCode) }
+        request.actor = try validating { try request.actor.required("actor") }
+        request.shelterID = request.action == .move ? request.shelterID.trimmed : ""
+        request.warningID = request.warningID.trimmed
+        request.note = request.note.trimmed
+        return try await scans.submit(request)
+    }
+
+    /// One validated scan inside the batch's transaction.
+    static func apply(_ request: ScanRequest, at now: Int64, _ db: Database) throws -> TransferTask {
+        let code = request.transferCode
+        guard let person = try EvacuationStore.person(code: code, db) else {
+            throw RecordServiceError.notFound("no coded person \(code) on this node")
+        }
+        let warningID = request.warningID
+        guard var task = try EvacuationStore.task(code: code, warning: warningID.isEmpty ? nil : warningID, activeAt: now, db) else {
+            throw RecordServiceError.notFound(warningID.isEmpty
+                ? "\(person.name) (\(code)) has no transfer under an active warning"
+                : "\(person.name) (\(code)) has no transfer under warning \(warningID)")
+        }
+        let target = request.action.target
+        if task.state == target && (target != .moved || task.shelterID == request.shelterID) {
             task.history = try EvacuationStore.events(code: code, warning: task.warningID, db)
             return task
         }
+        guard request.action.allowedFrom.contains(task.state) else {
+            throw RecordServiceError.failedPrecondition(
+                "\(person.name) (\(code)) is \(task.state.name): \(request.action.name) needs \(request.action.allowedFrom.map(\.name).sorted().joined(separator: " or "))")
+        }
+        if !request.shelterID.isEmpty, try EvacuationStore.shelter(id: request.shelterID, db) == nil {
+            throw RecordServiceError.invalidArgument("no shelter \"\(request.shelterID)\" on this node")
+        }
+        let from = task.state
+        if from == .moved, !task.shelterID.isEmpty { try EvacuationStore.addOccupancy(-1, shelter: task.shelterID, db) }
+        if target == .moved, !request.shelterID.isEmpty { try EvacuationStore.addOccupancy(1, shelter: request.shelterID, db) }
+        task.state = target
+        if target == .moved { task.shelterID = request.shelterID }
+        task.updatedAtMilliseconds = now
+        try EvacuationStore.update(task, db)
+        try EvacuationStore.append(TransferEvent(action: request.action, fromState: from, toState: target, actor: request.actor,
+                                                 recordedAtMilliseconds: now, shelterID: request.shelterID, note: request.note),
+                                   code: code, warning: task.warningID, db)
+        task.history = try EvacuationStore.events(code: code, warning: task.warningID, db)
+        return task
     }
 
     /// One person's transfer under a warning (or their latest active one), with every step.

@@ -18,6 +18,8 @@ public final class Evacuation: Sendable {
     let logger: Logger
     /// Now, in Unix milliseconds.
     let clock: @Sendable () -> Int64
+    /// Writes concurrent scans together (group commit).
+    let scans: ScanBatcher
 
     public init(databasePath: String, regionCode: String, configuration: EvacuationConfiguration = EvacuationConfiguration(),
                 tree: RegionTree = .zhejiang, logger: Logger,
@@ -28,6 +30,7 @@ public final class Evacuation: Sendable {
         self.store = try EvacuationStore(path: databasePath)
         self.logger = logger
         self.clock = clock
+        self.scans = ScanBatcher(pool: store.pool, clock: clock)
     }
 
     // MARK: People
