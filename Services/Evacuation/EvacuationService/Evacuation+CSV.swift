@@ -38,7 +38,8 @@ extension Evacuation: CSVImporting, CSVExporting {
             let after = last
             let page: [[String]] = try await store.pool.read { db in
                 switch kind {
-                case .people: try EvacuationStore.people(range: range, after: after, limit: rowsPerChunk, db).map(EvacuationCSVFormat.row)
+                // ID numbers leave the node masked, as in every answer.
+                case .people: try EvacuationStore.people(range: range, after: after, limit: rowsPerChunk, db).map { EvacuationCSVFormat.row(Self.masked($0)) }
                 case .shelters: try EvacuationStore.shelters(range: range, after: after, limit: rowsPerChunk, db).map(EvacuationCSVFormat.row)
                 }
             }
@@ -48,7 +49,7 @@ extension Evacuation: CSVImporting, CSVExporting {
                 try await send(CSVChunk(text: writer.text, rows: rows))
                 return
             }
-            last = page.last![0]
+            last = page.last![0]  // the transfer code or shelter id, the page's key
             try await send(CSVChunk(text: writer.text, rows: rows))
             writer = CSVWriter()
             rows = 0

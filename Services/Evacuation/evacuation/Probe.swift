@@ -9,8 +9,9 @@ import Foundation
 struct Probe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask a running evacuation node.",
-        subcommands: [PingCommand.self, InfoCommand.self, Person.self, Issue.self, ImportCAP.self, ExportCAP.self, Lift.self,
-                      Warnings.self, Scan.self, Worklist.self, Nearby.self, Stats.self])
+        subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self, Person.self, DeletePerson.self, ShelterCommand.self,
+                      Issue.self, ImportCAP.self, ExportCAP.self, Lift.self, WarningCommand.self, Warnings.self, Scan.self,
+                      Transfer.self, Worklist.self, Nearby.self, Stats.self, ImportFile.self, Export.self])
 }
 
 func describe(_ task: TransferTask) -> String {
@@ -186,6 +187,94 @@ struct Stats: AsyncParsableCommand {
                   to move \(s.toMove): called \(s.called), moved \(s.moved) (sheltered \(s.sheltered)), refused or unreachable \(s.unresolved), vulnerable not moved \(s.vulnerableNotMoved)
                   shelters \(s.shelters): \(s.shelterOccupancy) of \(s.shelterCapacity) places taken, \(s.sheltersOverCapacity) over capacity
                 """)
+        }
+    }
+}
+
+struct DeletePerson: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "delete-person", abstract: "Delete a coded person.")
+    @OptionGroup var options: ProbeOptions
+    @Argument var code: String
+
+    func run() async throws {
+        try await options.run { client in
+            _ = try await client.call(EvacuationMethods.deletePerson, RecordID(code))
+            try options.emit(["deleted": code], text: "deleted \(code)")
+        }
+    }
+}
+
+struct ShelterCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "shelter", abstract: "A shelter: capacity, occupancy, status.")
+    @OptionGroup var options: ProbeOptions
+    @Argument var id: String
+
+    func run() async throws {
+        try await options.run { client in
+            let s = try await client.call(EvacuationMethods.getShelter, RecordID(id))
+            try options.emit(s, text: "\(s.id) \(s.name) (\(s.kind.name), \(s.regionCode)): \(s.occupancy) of \(s.capacity), \(s.status.name)"
+                + (s.isOverCapacity ? " — OVER CAPACITY" : ""))
+        }
+    }
+}
+
+struct WarningCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "warning", abstract: "One warning.")
+    @OptionGroup var options: ProbeOptions
+    @Argument var id: String
+
+    func run() async throws {
+        try await options.run { client in
+            let warning = try await client.call(EvacuationMethods.getWarning, RecordID(id))
+            try options.emit(warning, text: describe(warning))
+        }
+    }
+}
+
+struct Transfer: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "One person's transfer with every step.")
+    @OptionGroup var options: ProbeOptions
+    @Argument(help: "Transfer code or QR payload.") var code: String
+    @Option(help: "The warning (default: the person's latest active one).") var warning = ""
+
+    func run() async throws {
+        try await options.run { client in
+            let task = try await client.call(EvacuationMethods.getTransfer, TransferQuery(transferCode: code, warningID: warning))
+            try options.emit(task, text: ([describe(task)] + task.history.map {
+                "  \($0.sequence). \($0.action.name) \($0.fromState.name) → \($0.toState.name) by \($0.actor)\($0.shelterID.isEmpty ? "" : " at \($0.shelterID)")"
+            }).joined(separator: "\n"))
+        }
+    }
+}
+
+struct ImportFile: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Send a CSV file of people or shelters over the wire.")
+    @OptionGroup var options: ProbeOptions
+    @Option(help: "people or shelters.") var kind: String
+    @Argument var file: String
+
+    func run() async throws {
+        let request = EvacuationImportRequest(kind: try EvacuationRecordKind.parse(kind), csv: try String(contentsOfFile: file, encoding: .utf8),
+                                              source: file)
+        try await options.run { client in
+            let report = try await client.call(EvacuationMethods.importCSV, request)
+            try options.emit(report, text: report.summary)
+        }
+    }
+}
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "A region's people or shelters as CSV on standard output.")
+    @OptionGroup var options: ProbeOptions
+    @Option(help: "people or shelters.") var kind: String
+    @Option(help: "Region code (default: the node's region).") var region = ""
+
+    func run() async throws {
+        let request = EvacuationExportRequest(kind: try EvacuationRecordKind.parse(kind), regionCode: region)
+        try await options.run { client in
+            for try await chunk in try await client.stream(EvacuationMethods.exportCSV, request) {
+                FileHandle.standardOutput.write(Data(chunk.text.utf8))
+            }
         }
     }
 }
