@@ -3,9 +3,11 @@ import AnlanRPC
 import AnlanWire
 import BenchSupport
 import Logging
+import Metrics
 import ServiceLifecycle
 
-/// Serves `node.echo` on the Anlan runtime until SIGTERM; writes its port to `--port-file`.
+/// Serves `node.echo` on the Anlan runtime until SIGTERM; writes its port to `--port-file`. Its metrics
+/// go to Prometheus, labelled with the node, as a real node's do (`NodeServer`).
 @main
 struct EchoServer {
     static func main() async throws {
@@ -13,7 +15,10 @@ struct EchoServer {
         logger.logLevel = .warning
         var router = RPCRouter()
         router.inline(NodeMethods.echo) { request, _ in request }
-        let server = RPCServer(configuration: RPCServerConfiguration(port: 0), router: router, logger: logger)
+        NodeMetrics.bootstrap()
+        let server = withMetricsFactory(NodeMetrics.factory(labellingNode: "bench-echo")) {
+            RPCServer(configuration: RPCServerConfiguration(port: 0), router: router, logger: logger)
+        }
         let group = ServiceGroup(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
