@@ -305,14 +305,17 @@ let package = Package(
         /// The gateway's messages: region summaries, coverage, per-child status.
         .target(
             name: "GatewayAPI",
-            dependencies: ["AnlanWire", "AnlanRPC", "AnlanRecords", "HazardSurveyAPI", "MaterialReserveAPI", "AviationLandingAPI", "TrainingRecordsAPI"],
+            dependencies: [
+                "AnlanWire", "AnlanRPC", "AnlanRecords", "HazardSurveyAPI", "MaterialReserveAPI", "AviationLandingAPI", "TrainingRecordsAPI",
+                "EvacuationAPI",
+            ],
             path: "gateway/GatewayAPI"
         ),
         .target(
             name: "GatewayService",
             dependencies: [
                 "GatewayAPI", "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanStorage", "AnlanRecords", "AnlanNode", "AnlanDiscovery",
-                "HazardSurveyAPI", "MaterialReserveAPI", "AviationLandingAPI", "TrainingRecordsAPI",
+                "HazardSurveyAPI", "MaterialReserveAPI", "AviationLandingAPI", "TrainingRecordsAPI", "EvacuationAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -324,7 +327,7 @@ let package = Package(
         .executableTarget(
             name: "gateway",
             dependencies: [
-                "GatewayService", "GatewayAPI", "AnlanNode", "AnlanDiscovery", "MaterialReserveAPI", "AviationLandingAPI",
+                "GatewayService", "GatewayAPI", "AnlanNode", "AnlanDiscovery", "AnlanRecords", "MaterialReserveAPI", "AviationLandingAPI", "EvacuationAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -425,7 +428,7 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "GatewayAPI", "GatewayService", "HazardSurveyAPI", "MaterialReserveAPI", "AviationLandingAPI", "AnlanRecords", "AnlanRegions",
+                "GatewayAPI", "GatewayService", "HazardSurveyAPI", "MaterialReserveAPI", "AviationLandingAPI", "EvacuationAPI", "AnlanRecords", "AnlanRegions",
                 "AnlanRPC", "AnlanTestSupport", "AnlanWire", "AnlanDiscovery", "AnlanNode",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -5,7 +5,8 @@ public enum ServiceKind {
     public static let materialReserve = "material-reserve"
     public static let aviationLandingPoints = "aviation-landing-points"
     public static let trainingRecords = "training-records"
+    public static let evacuation = "evacuation"
     public static let gateway = "gateway"
 
-    public static let all = [registry, hazardSurvey, materialReserve, aviationLandingPoints, trainingRecords, gateway]
+    public static let all = [registry, hazardSurvey, materialReserve, aviationLandingPoints, trainingRecords, evacuation, gateway]
 }

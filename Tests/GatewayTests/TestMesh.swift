@@ -1,8 +1,11 @@
+import AnlanNode
 import AnlanRecords
+import AnlanWire
 import AnlanRegions
 import AnlanRPC
 import AnlanTestSupport
 import AviationLandingAPI
+import EvacuationAPI
 import Foundation
 import GatewayAPI
 import HazardSurveyAPI
@@ -10,7 +13,8 @@ import MaterialReserveAPI
 import Testing
 
 /// Registries, services and gateways for province 330000, city 330100 and counties 330106 and 330110,
-/// each a real process on loopback.
+/// each a real process on loopback; on demand, township nodes (an evacuation service and a gateway,
+/// registered with their county's registry) and evacuation services at any node.
 final class TestMesh: @unchecked Sendable {
     static let counties = ["330106", "330110"]
     let directory: String
@@ -53,9 +57,14 @@ final class TestMesh: @unchecked Sendable {
         }
     }
 
+    /// The port of the registry `region`'s node registers with: its own, or (a township's) its county's.
+    private func registryPort(_ region: String) -> Int {
+        registries[region] ?? registries[String(region.prefix(6))]!
+    }
+
     func startService(_ service: String, _ county: String) async throws {
         let node = try NodeProcess(service, ["--region", county, "--database", "\(directory)/\(service)-\(county).sqlite",
-                                             "--registry", "127.0.0.1:\(registries[county]!)", "--lease-ttl", "2"],
+                                             "--registry", "127.0.0.1:\(registryPort(county))", "--lease-ttl", "2"],
                                    directory: directory, name: "\(service)-\(county)")
         servicePorts[county, default: [:]][service] = try await node.port()
         processes[county, default: []].append(node)
@@ -75,15 +84,54 @@ final class TestMesh: @unchecked Sendable {
 
     private static let parents = ["330100": "330000", "330106": "330100", "330110": "330100"]
 
-    private func startGateway(_ region: String) async throws {
+    /// Starts a gateway (again, after `stopGateway`: with the same database, on a new port).
+    func startGateway(_ region: String) async throws {
         var arguments = ["--region", region, "--database", "\(directory)/gateway-\(region).sqlite",
-                         "--registry", "127.0.0.1:\(registries[region]!)", "--lease-ttl", "2",
+                         "--registry", "127.0.0.1:\(registryPort(region))", "--lease-ttl", "2",
                          "--refresh-interval", "0.2", "--max-age", maxAge]
-        if let parent = Self.parents[region] { arguments += ["--parent-registry", "127.0.0.1:\(registries[parent]!)"] }
+        if let parent = Self.parents[region] ?? (region.count == 12 ? String(region.prefix(6)) : nil) {
+            arguments += ["--parent-registry", "127.0.0.1:\(registryPort(parent))"]
+        }
         if fullyDeployed.contains(region) { arguments.append("--every-child-has-a-node") }
         let node = try NodeProcess("gateway", arguments, directory: directory, name: "gateway-\(region)")
         gateways[region] = try await node.port()
         processes[region, default: []].append(node)
+    }
+
+    /// A township's own node: an evacuation service and a gateway, registered with its county's registry.
+    func startTownship(_ township: String) async throws {
+        try await startService("evacuation", township)
+        try await startGateway(township)
+    }
+
+    /// Kills a node's gateway (SIGKILL), leaving its services and registry running.
+    func stopGateway(_ region: String) {
+        killService("gateway", region)
+    }
+
+    /// Puts coded people (numbered from `first`, exposed to landslides) in `township` through `region`'s
+    /// evacuation service, and answers their transfer codes.
+    func codePeople(_ count: Int, at region: String, township: String, first: Int) async throws -> [String] {
+        let evacuation = service("evacuation", region)
+        var codes: [String] = []
+        for n in first..<(first + count) {
+            let body = "33010619" + String(format: "%02d", 50 + n % 40) + "0101" + String(format: "%03d", n % 1000)
+            let person = try await evacuation.call(EvacuationMethods.putPerson, CodedPerson(
+                name: "村民\(n)", nationalID: body + String(NationalID.checkCharacter(for: body)!), regionCode: township,
+                village: "龙井村", riskKind: .geological, cadre: "王村干"))
+            codes.append(person.transferCode)
+        }
+        return codes
+    }
+
+    /// Records `action` for the person with `code` at `region`'s evacuation service.
+    func scan(_ code: String, _ action: TransferAction, at region: String) async throws -> TransferTask {
+        try await service("evacuation", region).call(EvacuationMethods.scan, ScanRequest(transferCode: code, action: action, actor: "王村干"))
+    }
+
+    /// A warning as `region`'s evacuation service holds it.
+    func warning(_ id: String, at region: String) async throws -> EvacuationAPI.Warning {
+        try await service("evacuation", region).call(EvacuationMethods.getWarning, RecordID(id))
     }
 
     func startCounty(_ county: String) async throws {
@@ -151,6 +199,17 @@ final class TestMesh: @unchecked Sendable {
             try await Task.sleep(for: .milliseconds(100))
         }
         throw MeshError(message: "the summary never got there; last: \(String(describing: last))")
+    }
+
+    /// Waits (up to 10 s) until `region`'s gateway owes no warning delivery (its `node.info` count).
+    func waitUntilNothingOwed(by region: String) async throws {
+        let gateway = try await client(gatewayOf: region)
+        for _ in 0..<100 {
+            let info = try await gateway.call(NodeMethods.info, EmptyMessage())
+            if info.counts.first(where: { $0.name == "warning deliveries owed" })?.value == 0 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw MeshError(message: "the gateway of \(region) still owes warning deliveries")
     }
 
     /// Freezes a county's gateway (it accepts connections and never answers).

@@ -1,6 +1,7 @@
 import AnlanWire
 import AnlanRPC
 import AviationLandingAPI
+import EvacuationAPI
 import MaterialReserveAPI
 
 /// The gateway's methods (0x06xx).
@@ -12,6 +13,15 @@ public enum GatewayMethods {
     /// A region's summary and each child region's, side by side.
     /// As `gateway.summary`.
     public static let children = RPCMethod<SummaryRequest, DrillDown>(id: 0x0602, name: "gateway.children")
+    /// Issues a warning down the tiers: to the node's own evacuation service and to every child gateway
+    /// whose region it covers (or covers part of), each passing it on below; a part that cannot be
+    /// reached now is kept and redelivered until it takes it. Idempotent: the same id again creates nothing.
+    /// Fails with `invalidArgument` (no id or regions, an unknown region, an issuer that is not this node's region or an ancestor of it, regions the issuer does not govern or that lie outside this node's, a lead time outside 3, 6, 24, 48 h).
+    public static let issueWarning = RPCMethod<EvacuationAPI.Warning, WarningDelivery>(id: 0x0631, name: "gateway.warning.issue")
+    /// Lifts a warning wherever this node passed it: its own evacuation service and the child gateways it
+    /// was delivered (or queued) to; kept and redelivered like an issue, and after it.
+    /// Fails with `invalidArgument` (no id, a lifter that is not this node's region or an ancestor of it); `notFound` when this node never passed the warning on.
+    public static let liftWarning = RPCMethod<LiftRequest, WarningDelivery>(id: 0x0632, name: "gateway.warning.lift")
 }
 
 extension GatewayMethods {
@@ -38,3 +48,4 @@ extension GatewayMethods {
     /// Between gateways.
     public static let nearestSubtree = RPCMethod<NearestRequest, NearbyPoints>(id: 0x0622, name: "gateway.nearest.subtree")
 }
+

@@ -1,10 +1,11 @@
 import AnlanWire
 import AviationLandingAPI
+import EvacuationAPI
 import HazardSurveyAPI
 import MaterialReserveAPI
 import TrainingRecordsAPI
 
-/// One merged view of a region's whole subtree: the four services' mergeable statistics (counts,
+/// One merged view of a region's whole subtree: the five services' mergeable statistics (counts,
 /// numerators and denominators — rates are computed by whoever shows them), with how complete it is.
 @WireMessage
 public struct RegionSummary: Hashable, Codable, Sendable {
@@ -23,6 +24,8 @@ public struct RegionSummary: Hashable, Codable, Sendable {
     @Field(9) public var children: [PartStatus] = []
     /// The node's own services, and whether each answered.
     @Field(10) public var services: [PartStatus] = []
+    /// Coded people and their transfers under the warnings in force, shelters and their occupancy.
+    @Field(11) public var evacuation: EvacuationStatistics = EvacuationStatistics()
 
     /// Adds `other`'s statistics to these (labels, coverage and statuses stay this one's).
     public mutating func mergeStatistics(_ other: RegionSummary) {
@@ -35,12 +38,13 @@ public struct RegionSummary: Hashable, Codable, Sendable {
         reserve.merge(contentsOf: parts.lazy.map(\.reserve))
         landing.merge(contentsOf: parts.lazy.map(\.landing))
         training.merge(contentsOf: parts.lazy.map(\.training))
+        evacuation.merge(contentsOf: parts.lazy.map(\.evacuation))
     }
 
     /// Whether `other` has the same figures and coverage (its time, labels and statuses aside).
     public func hasSameFigures(as other: RegionSummary) -> Bool {
         hazard == other.hazard && reserve == other.reserve && landing == other.landing && training == other.training
-            && coverage == other.coverage
+            && evacuation == other.evacuation && coverage == other.coverage
     }
 
     /// Every node expected below, and how many reported: the sums over `coverage`.

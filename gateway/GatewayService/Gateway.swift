@@ -3,6 +3,7 @@ import AnlanRecords
 import AnlanRegions
 import AnlanRPC
 import AviationLandingAPI
+import EvacuationAPI
 import Foundation
 import GatewayAPI
 import HazardSurveyAPI
@@ -263,8 +264,11 @@ public final class Gateway: Sendable {
             try await $0.call(TrainingRecordsMethods.statistics, TrainingRecordsAPI.CoverageRequest(regionCode: region.code, year: year, coverageOnly: true),
                              deadline: $1)
         }
+        async let evacuation = ask(ServiceKind.evacuation, deadline) {
+            try await $0.call(EvacuationMethods.statistics, StatisticsQuery(regionCode: region.code), deadline: $1)
+        }
         var summary = Self.empty(region, year: year)
-        let (hazardPart, reservePart, landingPart, trainingPart) = await (hazard, reserve, landing, training)
+        let (hazardPart, reservePart, landingPart, trainingPart, evacuationPart) = await (hazard, reserve, landing, training, evacuation)
         if let figures = hazardPart.value { summary.hazard.merge(figures) }
         if let figures = reservePart.value { summary.reserve.merge(figures) }
         if let figures = landingPart.value {
@@ -273,7 +277,9 @@ public final class Gateway: Sendable {
             summary.landing.asOf = nil
         }
         if let figures = trainingPart.value { summary.training.merge(figures) }
-        summary.services = [hazardPart.status, reservePart.status, landingPart.status, trainingPart.status].compactMap { $0 }
+        if let figures = evacuationPart.value { summary.evacuation.merge(contentsOf: CollectionOfOne(figures)) }
+        summary.services = [hazardPart.status, reservePart.status, landingPart.status, trainingPart.status, evacuationPart.status]
+            .compactMap { $0 }
         return summary
     }
 
@@ -284,6 +290,7 @@ public final class Gateway: Sendable {
         summary.reserve.regionCode = region.code
         summary.landing.regionCode = region.code
         summary.training = TrainingStatistics(regionCode: region.code, year: year)
+        summary.evacuation.regionCode = region.code
         return summary
     }
 

@@ -11,9 +11,9 @@ import ServiceLifecycle
 /// when its lease lapses: a child that has gone quiet is still expected, and reported stale or
 /// missing rather than silently dropped from the coverage.
 final class GatewayDirectory: Sendable {
-    /// The service kinds whose statistics make up a summary.
+    /// The service kinds whose statistics make up a summary (evacuation's also receives the warnings).
     static let serviceKinds = [ServiceKind.hazardSurvey, ServiceKind.materialReserve, ServiceKind.aviationLandingPoints,
-                               ServiceKind.trainingRecords]
+                               ServiceKind.trainingRecords, ServiceKind.evacuation]
 
     private let region: Region
     private let childRegions: [Region]
@@ -148,17 +148,20 @@ final class GatewayDirectory: Sendable {
     }
 }
 
-/// Refreshes a `GatewayDirectory` about every `interval` until the node shuts down, then runs
+/// Refreshes a `GatewayDirectory` about every `interval` until the node shuts down, running
+/// `afterRefresh` after each refresh (the gateway redelivers the warnings it owes), then runs
 /// `atShutdown` (the gateway stops its background recompositions).
 struct DirectoryRefresher: Service {
     let directory: GatewayDirectory
     let interval: Duration
+    var afterRefresh: @Sendable () async -> Void = {}
     var atShutdown: @Sendable () -> Void = {}
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 await directory.refresh()
+                await afterRefresh()
                 // ±25 %: the 1,359 township gateways of one process must not all ask at the same instant.
                 try? await Task.sleep(for: interval * Double.random(in: 0.75...1.25))
             }

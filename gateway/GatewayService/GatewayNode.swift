@@ -3,7 +3,8 @@ import AnlanRPC
 import GatewayAPI
 import ServiceLifecycle
 
-/// The gateway as a node: its methods on the shared server skeleton, and the directory refresher.
+/// The gateway as a node: its methods on the shared server skeleton, and the directory refresher (which
+/// also redelivers the warnings the node still owes).
 public struct GatewayNode: NodeService {
     public static let kind = "gateway"
     public let gateway: Gateway
@@ -27,15 +28,19 @@ public struct GatewayNode: NodeService {
         router.async(GatewayMethods.order, runsOnEventLoop: true) { request, context in try await gateway.routeOrder(request, deadline: context.deadline) }
         router.async(GatewayMethods.nearest, runsOnEventLoop: true) { request, context in try await gateway.nearest(request, deadline: context.deadline) }
         router.async(GatewayMethods.nearestSubtree, runsOnEventLoop: true) { request, context in try await gateway.nearestInSubtree(request, deadline: context.deadline) }
+        router.async(GatewayMethods.issueWarning, runsOnEventLoop: true) { request, context in try await gateway.issueWarning(request, deadline: context.deadline) }
+        router.async(GatewayMethods.liftWarning, runsOnEventLoop: true) { request, context in try await gateway.liftWarning(request, deadline: context.deadline) }
     }
 
     public func counts() async throws -> [NodeCount] {
         [NodeCount("child gateways", Int64(gateway.directory.childGateways().count)),
-         NodeCount("own services", Int64(gateway.directory.serviceKinds().count))]
+         NodeCount("own services", Int64(gateway.directory.serviceKinds().count)),
+         NodeCount("warning deliveries owed", Int64(gateway.store.outbox.pending(node: gateway.scope.region.code).count))]
     }
 
     public var backgroundServices: [any Service] {
         let gateway = self.gateway
-        return [DirectoryRefresher(directory: gateway.directory, interval: refreshInterval, atShutdown: { gateway.stopStanding() })]
+        return [DirectoryRefresher(directory: gateway.directory, interval: refreshInterval, afterRefresh: { await gateway.redeliverWarnings() },
+                                   atShutdown: { gateway.stopStanding() })]
     }
 }

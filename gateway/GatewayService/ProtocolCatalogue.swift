@@ -2,6 +2,7 @@ import AnlanDiscovery
 import AnlanNode
 import AnlanWire
 import AviationLandingAPI
+import EvacuationAPI
 import GatewayAPI
 import HazardSurveyAPI
 import MaterialReserveAPI
@@ -24,6 +25,8 @@ public enum ProtocolCatalogue {
                    serviceName: "AviationLandingPoints", methods: AviationLandingMethods.methods),
         SchemaFile(name: "training_records", title: "training-records", modules: ["TrainingRecordsAPI"],
                    serviceName: "TrainingRecords", methods: TrainingRecordsMethods.methods),
+        SchemaFile(name: "evacuation", title: "evacuation", modules: ["EvacuationAPI"], serviceName: "Evacuation",
+                   methods: EvacuationMethods.methods),
         SchemaFile(name: "gateway", title: "gateway", modules: ["GatewayAPI"], serviceName: "Gateway",
                    methods: GatewayMethods.methods),
     ])

@@ -29,6 +29,8 @@ public final class SummaryStore: Sendable {
 
     private let pool: DatabasePool
     private let kept: NIOLockedValueBox<Kept>
+    /// The warnings passed on through the gateways sharing this store, and the deliveries they still owe.
+    let outbox: WarningOutbox
     private let persistIntervalMilliseconds: Int64 = 10_000
 
     /// The store at `path`, opened once per process however many gateways name it.
@@ -53,6 +55,7 @@ public final class SummaryStore: Sendable {
             }
         }
         kept = NIOLockedValueBox(Kept(byKey: Dictionary(stored, uniquingKeysWith: { $1 }), regions: Set(stored.map(\.0.regionCode))))
+        outbox = try WarningOutbox(pool: pool)
     }
 
     static var migrator: DatabaseMigrator {
@@ -68,6 +71,7 @@ public final class SummaryStore: Sendable {
                 ) WITHOUT ROWID;
                 """)
         }
+        WarningOutbox.migrate(&migrator)
         return migrator
     }
 

@@ -1,7 +1,9 @@
 import AnlanNode
+import AnlanRecords
 import ArgumentParser
 import Foundation
 import AviationLandingAPI
+import EvacuationAPI
 import GatewayAPI
 import MaterialReserveAPI
 
@@ -10,7 +12,7 @@ struct Probe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask a running gateway.",
         subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self,
-                      Summary.self, Children.self, Plan.self, Nearest.self])
+                      Summary.self, Children.self, Plan.self, Nearest.self, Warn.self, Lift.self])
 }
 
 /// What `summary` and `children` ask about: the region, the year and the age of answer accepted.
@@ -61,6 +63,10 @@ func describe(_ summary: RegionSummary, detailed: Bool) -> String {
     var line = "\(summary.regionCode) [\(summary.freshness.name)]: \(points) hazard points (\(atRisk) people at risk), "
         + "\(hidden.open) hidden hazards open (\(hidden.overdue) overdue); \(summary.reserve.storagePoints) storage points, \(units) good units; "
         + "\(summary.landing.points) landing points; \(trained) of \(people) people trained"
+    let evacuation = summary.evacuation
+    line += "; \(evacuation.coded) people coded, \(evacuation.toMove) to move under \(evacuation.activeWarnings) warnings "
+        + "(\(evacuation.called) called, \(evacuation.moved) moved, \(evacuation.sheltered) sheltered, \(evacuation.unresolved) unresolved); "
+        + "shelters \(evacuation.shelterOccupancy) of \(evacuation.shelterCapacity) places"
     guard detailed else { return line }
     let asOf = Date(timeIntervalSince1970: Double(summary.asOfMilliseconds) / 1000)
     line += "\nas of \(asOf)"
@@ -126,4 +132,57 @@ struct Nearest: AsyncParsableCommand {
             }.joined(separator: "\n"))
         }
     }
+}
+
+struct Warn: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Issue a warning through the gateway: to its node's evacuation service and every node below it covers.")
+    @OptionGroup var options: ProbeOptions
+    @Option(help: "The warning's id (unique; issuing it again changes nothing).") var id: String
+    @Option(help: "The issuing tier's region: the gateway's own or one above it.") var issuer: String
+    @Option(help: "The regions it covers, comma-separated.") var regions: String
+    @Option(help: "red, orange, yellow or blue.") var level = "red"
+    @Option(help: "typhoon, rainstorm, flood, flash-flood, geological or storm-surge.") var hazard = "typhoon"
+    @Option(help: "Hours before the expected impact: 3, 6, 24 or 48.") var leadTime: UInt32 = 24
+    @Option(help: "The headline.") var headline = ""
+    @Option(help: "Who issues it (e.g. 浙江省气象台).") var sender = "probe"
+
+    func run() async throws {
+        let warning: EvacuationAPI.Warning
+        do throws(InvalidRecord) {
+            warning = EvacuationAPI.Warning(id: id, issuerRegion: issuer, regionCodes: regions.split(separator: ",").map(String.init),
+                                            hazard: try WarningHazard.parse(hazard), level: try WarningLevel.parse(level),
+                                            leadTimeHours: leadTime, headline: headline, sender: sender)
+        } catch {
+            throw ValidationError("\(error.message)")
+        }
+        try await options.run { client in
+            let delivery = try await client.call(GatewayMethods.issueWarning, warning)
+            try options.emit(delivery, text: describe(delivery))
+        }
+    }
+}
+
+struct Lift: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Lift a warning wherever the gateway passed it on.")
+    @OptionGroup var options: ProbeOptions
+    @Option(help: "The warning's id.") var id: String
+    @Option(help: "The lifting tier's region (default: the gateway's own).") var issuer = ""
+
+    func run() async throws {
+        try await options.run { client in
+            let delivery = try await client.call(GatewayMethods.liftWarning, LiftRequest(warningID: id, issuerRegion: issuer))
+            try options.emit(delivery, text: describe(delivery))
+        }
+    }
+}
+
+/// Each part's outcome, one per line.
+func describe(_ delivery: WarningDelivery) -> String {
+    (["warning \(delivery.warningID): \(delivery.tasks) transfer tasks at the nodes reached, \(delivery.queued) deliveries queued"]
+        + delivery.parts.map { part in
+            "  \(part.name): \(part.outcome.name)" + (part.tasks == 0 ? "" : ", \(part.tasks) tasks")
+                + (part.queued == 0 || part.outcome == .queued ? "" : ", \(part.queued) queued below")
+                + (part.reason.isEmpty ? "" : " — \(part.reason)")
+        }).joined(separator: "\n")
 }
