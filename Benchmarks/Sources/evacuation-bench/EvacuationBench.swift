@@ -129,5 +129,10 @@ struct EvacuationBench: AsyncParsableCommand {
 /// Hands out 0, 1, 2, … to concurrent callers.
 final class Counter: Sendable {
     private let value = Mutex(0)
-    func next() -> Int { value.withLock { defer { $0 += 1 }; return $0 } }
+    func next() -> Int {
+        value.withLock { value in
+            defer { value += 1 }
+            return value
+        }
+    }
 }
