@@ -13,10 +13,18 @@ import AnlanRegions
 ///   by these weights (largest remainder), in leaf order, ids `HP-<n>` in one block per leaf;
 /// - the people, `peoplePerPoint` × points rounded, are apportioned by the leaves' points over the
 ///   townships alone (a coded person lives in a township), and each person is put on one of the
-///   township's points, drawn from a stream seeded by the township's code.
+///   township's points, drawn from a stream seeded by the township's code;
+/// - what puts a point's people at risk follows the township: the coast and fishing vessels on the
+///   coast; urban flooding and worksites in subdistricts (街道); landslides and flash floods elsewhere.
 public struct SyntheticExposure: Sendable {
     /// 530,000 people coded in risk zones over about a million hazard points: the province's order.
     public static let peoplePerPoint = 0.53
+
+    /// What puts the people at a point at risk: evacuation's risk-zone kind of its people, and the
+    /// family of hazard-survey's types the point is drawn from.
+    public enum Risk: Sendable, CaseIterable {
+        case geological, flashFlood, urbanFlooding, coastal, worksite, fishingVessel
+    }
 
     /// One leaf's share.
     public struct Township: Sendable {
@@ -27,6 +35,8 @@ public struct SyntheticExposure: Sendable {
         public let exposed: [Int]
         /// On the coast (a coastal county's township on the sea side): typhoon, storm surge, fishing vessels.
         public let isCoastal: Bool
+        /// What puts each point's people at risk, in id order.
+        public let risks: [Risk]
 
         public var points: Int { exposed.count }
         public var people: Int { exposed.reduce(0, +) }
@@ -55,7 +65,11 @@ public struct SyntheticExposure: Sendable {
             var exposed = [Int](repeating: 0, count: pointCounts[k])
             var stream = Self.stream(leaf.code, salt: 2)
             for _ in 0..<peopleCounts[k] { exposed[Int(stream.next() % UInt64(pointCounts[k]))] += 1 }
-            townships.append(Township(region: leaf, firstPoint: next, exposed: exposed, isCoastal: Self.isCoastal(leaf)))
+            let coastal = Self.isCoastal(leaf)
+            let urban = leaf.name.hasSuffix("街道")
+            var risks = Self.stream(leaf.code, salt: 4)
+            townships.append(Township(region: leaf, firstPoint: next, exposed: exposed, isCoastal: coastal,
+                                      risks: exposed.map { _ in Self.risk(coastal: coastal, urban: urban, &risks) }))
             next += pointCounts[k]
         }
         self.townships = townships
@@ -69,6 +83,15 @@ public struct SyntheticExposure: Sendable {
         var stream = stream(leaf.code, salt: 1)
         let base: Double = leaf.tier != .township ? 1.0 : leaf.name.hasSuffix("街道") ? 0.5 : leaf.name.hasSuffix("乡") ? 1.6 : 1.0
         return base * stream.unit(0.6, 1.4)
+    }
+
+    private static func risk(coastal: Bool, urban: Bool, _ stream: inout SplitMix64) -> Risk {
+        let draw = stream.next() % 100
+        switch (coastal, urban) {
+        case (true, _): return draw < 60 ? .coastal : draw < 90 ? .fishingVessel : urban ? .urbanFlooding : .geological
+        case (false, true): return draw < 55 ? .urbanFlooding : draw < 80 ? .worksite : .geological
+        case (false, false): return draw < 50 ? .geological : draw < 85 ? .flashFlood : draw < 95 ? .worksite : .urbanFlooding
+        }
     }
 
     /// Counties on the sea or the Qiantang estuary (宁波、温州、舟山、台州 and the shores of 杭州湾).

@@ -9,6 +9,10 @@ import Testing
 /// every record is one the service accepts.
 @Suite struct SyntheticEvacuationTests {
     static let today = CivilDay(year: 2026, month: 6, day: 21)!
+    static let kindNames: [SyntheticExposure.Risk: String] = [
+        .geological: "geological", .flashFlood: "flash-flood", .urbanFlooding: "urban-flooding", .coastal: "coastal",
+        .worksite: "worksite", .fishingVessel: "fishing-vessel",
+    ]
 
     @Test func theSameSeedGivesTheSameFiles() throws {
         let data = try SyntheticEvacuation(regionCode: "330106", today: Self.today)
@@ -42,6 +46,10 @@ import Testing
             var perPoint: [String: Int] = [:]
             for person in township.people {
                 #expect(person.regionCode == share.region.code)
+                // The risk kind of the person's point, from which hazard-survey draws its type.
+                if let id = person.hazardPointIDs.first, let n = Int(id.dropFirst(3)), ids.contains(id) {
+                    #expect(person.riskKind.name == Self.kindNames[share.risks[n - share.firstPoint]])
+                }
                 #expect(!person.hazardPointIDs.isEmpty && person.hazardPointIDs.allSatisfy(ids.contains), "\(person.hazardPointIDs)")
                 for id in person.hazardPointIDs { perPoint[id, default: 0] += 1 }
             }

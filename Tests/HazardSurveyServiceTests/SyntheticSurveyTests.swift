@@ -13,11 +13,17 @@ import Testing
         let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         #expect(rows.count == points)
         let rule = SyntheticExposure(leaves: try RegionTree.zhejiang.leaves(under: "330110"), points: points)
+        let families: [SyntheticExposure.Risk: Set<String>] = [
+            .geological: ["landslide", "collapse", "debris-flow", "ground-subsidence"], .flashFlood: ["flash-flood", "river-flood"],
+            .urbanFlooding: ["urban-waterlogging", "rainstorm"], .coastal: ["storm-surge", "typhoon"],
+            .worksite: ["rainstorm", "typhoon", "landslide"], .fishingVessel: ["typhoon"],
+        ]
         var row = 0
         var population = 0
         for share in rule.townships {
-            for (id, exposed) in zip(share.pointIDs, share.exposed) {
+            for (k, (id, exposed)) in zip(share.pointIDs, share.exposed).enumerated() {
                 let fields = rows[row]
+                if exposed > 0 { #expect(families[share.risks[k]]!.contains(fields[4]), "\(id): \(fields[4]) for \(share.risks[k])") }
                 #expect(fields[0] == id && fields[1] == share.region.code, "\(fields)")
                 #expect(Int(fields[7]) == exposed, "\(id): registered for transfer")
                 #expect(Int(fields[6])! >= exposed && Int(fields[6])! <= exposed + 6, "\(id): population at risk")

@@ -8,8 +8,9 @@ import EvacuationAPI
 /// too — so a township's coded people are the people its points register for transfer, and every
 /// person's hazard point is one of the points hazard-survey generates in that township.
 ///
-/// Risk kinds follow the township: coast and fishing vessels on the coast; urban flooding and worksites
-/// in subdistricts (街道); landslides and flash floods in towns and rural townships. About one in six
+/// Risk kinds are their point's (`SyntheticExposure.Risk`, which follows the township's terrain): coast
+/// and fishing vessels on the coast; urban flooding and worksites in subdistricts (街道); landslides and
+/// flash floods in towns and rural townships — and hazard-survey draws the point's type from that family. About one in six
 /// people has a need (70 or older, by the birth date in their ID number; disabled; bedridden; a child
 /// alone). People live in households in villages; each village cadre answers for 10–30 households
 /// (村包户). Every township has a school and a hall per village as shelters, together with room for
@@ -80,7 +81,6 @@ public struct SyntheticEvacuation: Sendable {
         var names = Self.villageNames
         for i in names.indices.reversed() where i > 0 { names.swapAt(i, Int(random.next() % UInt64(i + 1))) }
         let villages = names.prefix(villageCount).map { $0 + (urban ? "社区" : "村") }
-        let pointKinds = (0..<share.points).map { _ in kind(share.isCoastal, urban: urban, &random) }
 
         // Shelters: a school, a gymnasium in a subdistrict, a hall per village; room for well over everyone.
         var shelters: [Shelter] = []
@@ -122,7 +122,7 @@ public struct SyntheticEvacuation: Sendable {
                     person.regionCode = region.code
                     person.village = villages[village]
                     person.hazardPointIDs = [SyntheticExposure.pointID(share.firstPoint + point)]
-                    person.riskKind = pointKinds[point]
+                    person.riskKind = Self.kind(share.risks[point])
                     person.cadre = cadre.name
                     person.cadrePhone = cadre.phone
                     // Their village's hall while it has room, else the school.
@@ -174,12 +174,14 @@ public struct SyntheticEvacuation: Sendable {
         return CodedPerson(name: name, nationalID: id, needs: needs)
     }
 
-    private func kind(_ coastal: Bool, urban: Bool, _ random: inout SplitMix64) -> RiskZoneKind {
-        let draw = random.next() % 100
-        switch (coastal, urban) {
-        case (true, _): return draw < 60 ? .coastal : draw < 90 ? .fishingVessel : urban ? .urbanFlooding : .geological
-        case (false, true): return draw < 55 ? .urbanFlooding : draw < 80 ? .worksite : .geological
-        case (false, false): return draw < 50 ? .geological : draw < 85 ? .flashFlood : draw < 95 ? .worksite : .urbanFlooding
+    static func kind(_ risk: SyntheticExposure.Risk) -> RiskZoneKind {
+        switch risk {
+        case .geological: .geological
+        case .flashFlood: .flashFlood
+        case .urbanFlooding: .urbanFlooding
+        case .coastal: .coastal
+        case .worksite: .worksite
+        case .fishingVessel: .fishingVessel
         }
     }
 

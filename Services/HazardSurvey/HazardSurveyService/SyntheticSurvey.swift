@@ -5,7 +5,7 @@ import HazardSurveyAPI
 /// Deterministic synthetic survey data over the real region tree, for the local mesh's demo, tests and
 /// benchmarks. It is *not* survey data: no public hazard-point register exists to ship. Points sit near
 /// their real township's centre (or county seat), so many to each township and so many people exposed at
-/// each as `SyntheticExposure` (shared with evacuation's generator) says; enterprises carry valid-format
+/// each, and of which kind of hazard, as `SyntheticExposure` (shared with evacuation's generator) says; enterprises carry valid-format
 /// credit codes, and the figures are plausible, not real.
 public struct SyntheticSurvey: Sendable {
     public let tree: RegionTree
@@ -37,14 +37,14 @@ public struct SyntheticSurvey: Sendable {
         var writer = CSVWriter()
         writer.write(HazardCSVFormat.pointColumns)
         let types = HazardType.allCases
-        let coastal: [HazardType] = [.typhoon, .stormSurge]
         let departments = ["自然资源", "水利", "应急管理", "气象", "林业", "住建"]
         for township in SyntheticExposure(leaves: townships, points: count, firstID: firstID).townships {
             let centre = places[township.region.code]!
             for (k, exposed) in township.exposed.enumerated() {
                 let n = township.firstPoint + k
-                let type = township.isCoastal && random.next() % 3 == 0
-                    ? coastal[Int(random.next() % 2)] : types[Int(random.next() % UInt64(types.count))]
+                // A point with people: a type of what puts them at risk; one without: any.
+                let family = exposed > 0 ? Self.types(township.risks[k]) : types
+                let type = family[Int(random.next() % UInt64(family.count))]
                 let latitude = Double(Int((centre.latitude + random.unit(-0.02, 0.02)) * 1_000_000)) / 1_000_000
                 let longitude = Double(Int((centre.longitude + random.unit(-0.02, 0.02)) * 1_000_000)) / 1_000_000
                 let band = 1 + random.next() % 5
@@ -59,6 +59,18 @@ public struct SyntheticSurvey: Sendable {
             }
         }
         return writer.text
+    }
+
+    /// The hazard types a point whose people are at `risk` is drawn from.
+    static func types(_ risk: SyntheticExposure.Risk) -> [HazardType] {
+        switch risk {
+        case .geological: [.landslide, .collapse, .debrisFlow, .groundSubsidence]
+        case .flashFlood: [.flashFlood, .riverFlood]
+        case .urbanFlooding: [.urbanWaterlogging, .rainstorm]
+        case .coastal: [.stormSurge, .typhoon]
+        case .worksite: [.rainstorm, .typhoon, .landslide]
+        case .fishingVessel: [.typhoon]
+        }
     }
 
     /// `count` enterprises as CSV, ids `EN-<n>`.
