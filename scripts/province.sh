@@ -15,12 +15,12 @@
 #                A township's gateway registers with its county's registry; its records
 #                are kept by its county's services (no township runs services of its own here).
 # Seed data (synthetic over the real region tree; generated and imported on first start, a few minutes):
-#   1,000,800 hazard points (≈ 3.5 million people at risk, ≈ 530,000 registered for transfer), 100,080
+#   1,000,800 hazard points (3,524,428 people at risk, 524,566 registered for transfer), 100,080
 #   enterprises, 199,980 hidden hazards; 3,685 storage points holding ≈ 20 million units; 1,200,060
-#   people with 2,400,120 attendance records; ≈ 524,000 coded people in risk zones — those the hazard
-#   points register for transfer, each on one of its township's points — and their shelters; 22 real
-#   OurAirports sites and 290 synthetic temporary landing fields (beside every third township with a
-#   known centre).
+#   people with 2,400,120 attendance records; 524,566 coded people in risk zones — those the hazard
+#   points register for transfer, each on one of its township's points — and 15,441 shelters with
+#   1,743,030 places; 22 real OurAirports sites and 290 synthetic temporary landing fields (beside every
+#   third township with a known centre).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/scripts/lib/stop.sh"
