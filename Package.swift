@@ -446,7 +446,7 @@ let package = Package(
         .testTarget(
             name: "EvacuationServiceTests",
             dependencies: [
-                "EvacuationService", "EvacuationAPI", "AnlanRecords", "AnlanRPC", "AnlanTestSupport",
+                "EvacuationService", "EvacuationAPI", "AnlanRecords", "AnlanRegions", "AnlanRPC", "AnlanTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/EvacuationServiceTests"

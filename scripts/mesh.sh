@@ -21,6 +21,9 @@
 # courses, sessions and attendance (`training-records generate`). The two township nodes run the same
 # three services with their own township's data (a county's demo data also covers those townships: a
 # county-held store or survey point may lie in a township that has a node of its own).
+# Each county and township node also runs evacuation (ports $ANLAN_MESH_PORT+60 …) with synthetic coded
+# people and shelters (`evacuation generate`): the people its hazard-survey's generated points register
+# for transfer, each on one of those points, and shelters with room for all of them.
 # Every node runs a gateway (ports $ANLAN_MESH_PORT+50 …, in node order: province, cities, counties,
 # townships) registered with its node's registry; the province's at $ANLAN_MESH_PORT+50 answers for all:
 #   gateway probe summary --port 7450
@@ -45,6 +48,10 @@ NODES=(
     "330106003000 330106"
 )
 
+# Synthetic hazard points per node: hazard-survey's and evacuation's generators both take it, so the
+# people coded in each township are the people its points register for transfer.
+DEMO_POINTS=2000
+
 # Each service: its name, its first port offset, and the regions whose nodes run it (in port order).
 COUNTIES="330106 330110 330212 330206"
 TOWNSHIPS="330106002000 330106003000"
@@ -53,6 +60,7 @@ SERVICES=(
     "material-reserve 20 $COUNTIES $TOWNSHIPS"
     "aviation-landing-points 30 330000"
     "training-records 40 $COUNTIES $TOWNSHIPS"
+    "evacuation 60 $COUNTIES $TOWNSHIPS"
     "gateway 50 330000 330100 330200 $COUNTIES $TOWNSHIPS"
 )
 
@@ -119,6 +127,8 @@ start() {
     echo "     $BIN/material-reserve probe gaps --port $((BASE_PORT + 20)) --short-only"
     echo "     $BIN/aviation-landing-points probe nearest --port $((BASE_PORT + 30)) --lat 30.26 --lon 120.12"
     echo "     $BIN/training-records probe coverage --port $((BASE_PORT + 40))"
+    echo "     $BIN/evacuation probe stats --port $((BASE_PORT + 60))"
+    echo "     $BIN/evacuation probe worklist --port $((BASE_PORT + 60)) --limit 5"
     echo "     $BIN/material-reserve probe plan --port $((BASE_PORT + 20)) --region 330106003000 --need 2030101=200,3010201=10"
     echo "The gateways (the province's answers for the whole mesh):"
     echo "     $BIN/gateway probe summary --port $((BASE_PORT + 50))"
@@ -171,7 +181,7 @@ load_demo_data() {  # load_demo_data NAME REGION DATABASE SEED: demo data (synth
     local name=$1 region=$2 database=$3 seed=$4 demo="$STATE/data/$1-demo-$2"
     case "$name" in
         hazard-survey)
-            "$BIN/hazard-survey" generate --region "$region" --points 2000 --enterprises 300 --hidden 400 \
+            "$BIN/hazard-survey" generate --region "$region" --points "$DEMO_POINTS" --enterprises 300 --hidden 400 \
                 --seed "$seed" --output "$demo" >/dev/null
             for kind in enterprises points hidden-hazards; do
                 echo -n "  $region $kind: "
@@ -187,6 +197,12 @@ load_demo_data() {  # load_demo_data NAME REGION DATABASE SEED: demo data (synth
             for kind in people attendance; do
                 echo -n "  $region $kind: "
                 first_line "$BIN/training-records" import --database "$database" --region "$region" --kind "$kind" "$demo/$kind.csv"
+            done ;;
+        evacuation)
+            "$BIN/evacuation" generate --region "$region" --points "$DEMO_POINTS" --seed "$seed" --output "$demo" >/dev/null
+            for kind in shelters people; do
+                echo -n "  $region $kind: "
+                first_line "$BIN/evacuation" import --database "$database" --region "$region" --kind "$kind" "$demo/$kind.csv"
             done ;;
         material-reserve)
             "$BIN/material-reserve" generate --region "$region" --seed "$seed" --output "$demo" >/dev/null

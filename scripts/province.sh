@@ -8,16 +8,19 @@
 #
 # Topology (ports from $ANLAN_PROVINCE_PORT, default 20000; state in $ANLAN_PROVINCE_DIR, default .province/):
 #   registries   province +0; 11 cities +1…+11; 90 counties +20…+109 (three processes)
-#   services     at the 90 counties: hazard-survey +200…, material-reserve +300…, training-records +400…
-#                (one process each); aviation-landing-points at the province +500
+#   services     at the 90 counties: hazard-survey +200…, material-reserve +300…, training-records +400…,
+#                evacuation +800… (one process each); aviation-landing-points at the province +500
 #   gateways     province +600; 11 cities +601…+611; 90 counties +620…+709; 1,359 townships +1000…+2358
 #                (five processes: 西湖区's county gateway has its own, so one county can be cut off alone).
 #                A township's gateway registers with its county's registry; its records
 #                are kept by its county's services (no township runs services of its own here).
 # Seed data (synthetic over the real region tree; generated and imported on first start, a few minutes):
-#   1,000,800 hazard points, 100,080 enterprises, 199,980 hidden hazards; 3,685 storage points holding
-#   ≈ 20 million units; 1,200,060 people with 2,400,120 attendance records; 22 real OurAirports sites
-#   and 290 synthetic temporary landing fields (beside every third township with a known centre).
+#   1,000,800 hazard points (3,524,428 people at risk, 524,566 registered for transfer), 100,080
+#   enterprises, 199,980 hidden hazards; 3,685 storage points holding ≈ 20 million units; 1,200,060
+#   people with 2,400,120 attendance records; 524,566 coded people in risk zones — those the hazard
+#   points register for transfer, each on one of its township's points — and 15,441 shelters with
+#   1,743,030 places; 22 real OurAirports sites and 290 synthetic temporary landing fields (beside every
+#   third township with a known centre).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/scripts/lib/stop.sh"
@@ -26,10 +29,12 @@ BASE=${ANLAN_PROVINCE_PORT:-20000}
 BIN="$ROOT/.build/release"
 DIVISIONS="$ROOT/Shared/AnlanRegions/Resources/zhejiang-divisions.csv"
 PROCESSES=(registry-province registry-cities registry-counties hazard-survey material-reserve training-records
-           aviation-landing-points gateway-province gateway-cities gateway-counties gateway-330106 gateway-townships)
+           evacuation aviation-landing-points gateway-province gateway-cities gateway-counties gateway-330106 gateway-townships)
 # A summary may be this many seconds old when a request does not say; asked-for summaries are recomposed
 # every half of it in the background (0: every request fans out). The benchmark measures both ways.
 MAX_AGE=${ANLAN_MAX_AGE:-3}
+# Synthetic hazard points per county: hazard-survey's and evacuation's generators both take it.
+COUNTY_POINTS=11120
 
 CITIES=($(awk -F, '$3 == "city" { print $1 }' "$DIVISIONS"))
 COUNTIES=($(awk -F, '$3 == "county" { print $1 }' "$DIVISIONS"))
@@ -50,7 +55,7 @@ group_files() {  # writes one serve-group file per grouped process into $STATE/r
             >>"$run/registry-counties.group"
     done
     local service offset
-    for service in hazard-survey:200 material-reserve:300 training-records:400; do
+    for service in hazard-survey:200 material-reserve:300 training-records:400 evacuation:800; do
         offset=${service##*:}; service=${service%%:*}
         : >"$run/$service.group"
         for i in "${!COUNTIES[@]}"; do
@@ -110,7 +115,7 @@ seed() {  # synthetic data at the province's scale, imported straight into each 
         local county=${COUNTIES[$i]}
         local dir="$demo/$county"
         mkdir -p "$dir"
-        "$BIN/hazard-survey" generate --region "$county" --points 11120 --enterprises 1112 --hidden 2222 --seed "$((i + 1))" --output "$dir" >/dev/null
+        "$BIN/hazard-survey" generate --region "$county" --points "$COUNTY_POINTS" --enterprises 1112 --hidden 2222 --seed "$((i + 1))" --output "$dir" >/dev/null
         for kind in enterprises points hidden-hazards; do
             "$BIN/hazard-survey" import --database "$data/hazard-survey-$county.sqlite" --region "$county" --kind "$kind" "$dir/$kind.csv" >/dev/null
         done
@@ -141,14 +146,32 @@ seed() {  # synthetic data at the province's scale, imported straight into each 
     echo "seeded in $((SECONDS - started)) s"
 }
 
+seed_evacuation() {  # coded people and shelters at every county: the people its hazard points register for transfer
+    local data="$STATE/data" demo="$STATE/seed" started=$SECONDS
+    echo "seeding evacuation at 90 counties…"
+    for i in "${!COUNTIES[@]}"; do
+        local county=${COUNTIES[$i]} dir="$demo/evacuation-${COUNTIES[$i]}"
+        "$BIN/evacuation" generate --region "$county" --points "$COUNTY_POINTS" --seed "$((i + 1))" --output "$dir" >/dev/null
+        for kind in shelters people; do
+            "$BIN/evacuation" import --database "$data/evacuation-$county.sqlite" --region "$county" --kind "$kind" "$dir/$kind.csv" >/dev/null
+        done
+        rm -rf "$dir"
+        printf '\r  %d/90 counties (%d s)' "$((i + 1))" "$((SECONDS - started))"
+    done
+    echo
+    touch "$data/seeded-evacuation"
+}
+
 start() {
     "$ROOT/scripts/install-system-packages.sh"
     echo "building release executables…"
-    for product in registry hazard-survey material-reserve training-records aviation-landing-points gateway; do
+    for product in registry hazard-survey material-reserve training-records evacuation aviation-landing-points gateway; do
         (cd "$ROOT" && swift build -c release --product "$product" 2>&1 | tail -1)
     done
     mkdir -p "$STATE/data" "$STATE/logs" "$STATE/run"
     [ -f "$STATE/data/seeded" ] || seed
+    # Its own mark: a province seeded before evacuation existed gets its people on the next start.
+    [ -f "$STATE/data/seeded-evacuation" ] || seed_evacuation
     group_files
     local run="$STATE/run" data="$STATE/data"
     launch registry-province "$BASE" "$BIN/registry" serve --region 330000 --port "$BASE" --database "$data/registry-330000.sqlite"
@@ -157,6 +180,7 @@ start() {
     launch hazard-survey "$((BASE + 199 + ${#COUNTIES[@]}))" "$BIN/hazard-survey" serve-group --group-file "$run/hazard-survey.group" --log-level warning
     launch material-reserve "$((BASE + 299 + ${#COUNTIES[@]}))" "$BIN/material-reserve" serve-group --group-file "$run/material-reserve.group" --log-level warning
     launch training-records "$((BASE + 399 + ${#COUNTIES[@]}))" "$BIN/training-records" serve-group --group-file "$run/training-records.group" --log-level warning
+    launch evacuation "$((BASE + 799 + ${#COUNTIES[@]}))" "$BIN/evacuation" serve-group --group-file "$run/evacuation.group" --log-level warning
     launch aviation-landing-points "$((BASE + 500))" "$BIN/aviation-landing-points" serve --region 330000 --port "$((BASE + 500))" \
         --database "$data/aviation-landing-points-330000.sqlite" --registry "127.0.0.1:$BASE" --log-level warning
     launch gateway-townships "$((BASE + 999 + TOWNSHIP_COUNT))" "$BIN/gateway" serve-group --group-file "$run/gateway-townships.group" --log-level warning
@@ -180,7 +204,7 @@ stop() {
     # registries (so every node deregisters while its registry still runs).
     local run="$STATE/run"
     stop_pidfiles "$run"/gateway-*.pid
-    stop_pidfiles "$run"/{hazard-survey,material-reserve,training-records,aviation-landing-points}.pid
+    stop_pidfiles "$run"/{hazard-survey,material-reserve,training-records,evacuation,aviation-landing-points}.pid
     stop_pidfiles "$run"/registry-*.pid
     echo "stopped (data kept in $STATE/data)"
 }

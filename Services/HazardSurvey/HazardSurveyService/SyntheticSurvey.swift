@@ -4,8 +4,9 @@ import HazardSurveyAPI
 
 /// Deterministic synthetic survey data over the real region tree, for the local mesh's demo, tests and
 /// benchmarks. It is *not* survey data: no public hazard-point register exists to ship. Points sit near
-/// their real township's centre (or county seat), enterprises carry valid-format credit codes, and the
-/// figures are plausible, not real.
+/// their real township's centre (or county seat), so many to each township and so many people exposed at
+/// each, and of which kind of hazard, as `SyntheticExposure` (shared with evacuation's generator) says; enterprises carry valid-format
+/// credit codes, and the figures are plausible, not real.
 public struct SyntheticSurvey: Sendable {
     public let tree: RegionTree
     public let region: Region
@@ -26,29 +27,50 @@ public struct SyntheticSurvey: Sendable {
         self.places = places
     }
 
-    /// `count` hazard points as CSV, ids `HP-<n>` from `firstID`.
+    /// `count` hazard points as CSV, ids `HP-<n>` from `firstID`, spread over the townships and exposed
+    /// to people as `SyntheticExposure` says — the rule evacuation's generator places its coded people
+    /// by. A point's people registered for transfer are the people exposed at it; its population at
+    /// risk adds a few more (passers-by, workers), so a province of a million points has a few million
+    /// people at risk and about half a million to move.
     public func pointsCSV(count: Int, seed: UInt64 = 1, firstID: Int = 1) -> String {
         var random = SplitMix64(seed: seed)
         var writer = CSVWriter()
         writer.write(HazardCSVFormat.pointColumns)
         let types = HazardType.allCases
         let departments = ["自然资源", "水利", "应急管理", "气象", "林业", "住建"]
-        for n in firstID..<(firstID + count) {
-            let township = townships[Int(random.next() % UInt64(townships.count))]
-            let centre = places[township.code]!
-            let population = Int64(random.next() % 400)
-            writer.write([
-                "HP-\(n)", township.code,
-                String(Double(Int((centre.latitude + random.unit(-0.02, 0.02)) * 1_000_000)) / 1_000_000),
-                String(Double(Int((centre.longitude + random.unit(-0.02, 0.02)) * 1_000_000)) / 1_000_000),
-                types[Int(random.next() % UInt64(types.count))].name,
-                String(1 + random.next() % 5), String(population), String(population * Int64(random.next() % 90) / 100),
-                "负责人\(n % 997)", "1380000\(String(n % 10_000).leftPadded(4))",
-                today.adding(days: -Int(random.next() % 900)).description,
-                departments[Int(random.next() % UInt64(departments.count))],
-            ])
+        for township in SyntheticExposure(leaves: townships, points: count, firstID: firstID).townships {
+            let centre = places[township.region.code]!
+            for (k, exposed) in township.exposed.enumerated() {
+                let n = township.firstPoint + k
+                // A point with people: a type of what puts them at risk; one without: any.
+                let family = exposed > 0 ? Self.types(township.risks[k]) : types
+                let type = family[Int(random.next() % UInt64(family.count))]
+                let latitude = Double(Int((centre.latitude + random.unit(-0.02, 0.02)) * 1_000_000)) / 1_000_000
+                let longitude = Double(Int((centre.longitude + random.unit(-0.02, 0.02)) * 1_000_000)) / 1_000_000
+                let band = 1 + random.next() % 5
+                let population = exposed + Int(random.next() % 7)
+                writer.write([
+                    SyntheticExposure.pointID(n), township.region.code, String(latitude), String(longitude),
+                    type.name, String(band), String(population), String(exposed),
+                    "负责人\(n % 997)", "1380000\(String(n % 10_000).leftPadded(4))",
+                    today.adding(days: -Int(random.next() % 900)).description,
+                    departments[Int(random.next() % UInt64(departments.count))],
+                ])
+            }
         }
         return writer.text
+    }
+
+    /// The hazard types a point whose people are at `risk` is drawn from.
+    static func types(_ risk: SyntheticExposure.Risk) -> [HazardType] {
+        switch risk {
+        case .geological: [.landslide, .collapse, .debrisFlow, .groundSubsidence]
+        case .flashFlood: [.flashFlood, .riverFlood]
+        case .urbanFlooding: [.urbanWaterlogging, .rainstorm]
+        case .coastal: [.stormSurge, .typhoon]
+        case .worksite: [.rainstorm, .typhoon, .landslide]
+        case .fishingVessel: [.typhoon]
+        }
     }
 
     /// `count` enterprises as CSV, ids `EN-<n>`.
