@@ -18,6 +18,8 @@ public struct CSVImportRun: Sendable {
 
     public let header: CSVHeader
     private var reader: CSVReader
+    /// The rows not read yet (for an import that parses them elsewhere, e.g. on a thread of its own).
+    public var remaining: CSVReader { reader }
     private var seen: [String: Int] = [:]
 
     /// - Throws: `RecordServiceError.invalidArgument` for an empty file or a header without `required`.

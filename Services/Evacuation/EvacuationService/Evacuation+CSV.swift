@@ -9,22 +9,38 @@ import GRDB
 extension Evacuation: CSVImporting, CSVExporting {
     public func importCSV(_ kind: EvacuationRecordKind, bytes: [UInt8], source: String) async throws -> ImportReport {
         let start = try CSVImportRun(bytes: bytes, required: EvacuationCSVFormat.required(kind), source: source)
+        if kind == .people { return try await importPeople(start.parse(on: self), source: source) }
         return try await store.pool.write { db in
             var run = start
             return try run.rows { run, row in
-                switch kind {
-                case .people:
-                    var person = try self.validated(EvacuationCSVFormat.person(row.field))
-                    if person.transferCode.isEmpty { person.transferCode = try EvacuationStore.unusedCode(db) }
-                    try run.claim(person.transferCode, line: row.line, as: "transfer code")
-                    return try EvacuationStore.write(person, db)
-                case .shelters:
-                    let shelter = try self.validated(EvacuationCSVFormat.shelter(row.field))
-                    try run.claim(shelter.id, line: row.line, as: "id")
-                    return try EvacuationStore.write(shelter, db)
-                }
+                let shelter = try self.validated(EvacuationCSVFormat.shelter(row.field))
+                try run.claim(shelter.id, line: row.line, as: "id")
+                return try EvacuationStore.write(shelter, db)
             }
         }
+    }
+
+    /// People files are the big ones (a province's 530,000): rows are parsed and checked on a thread of
+    /// their own while this transaction writes them.
+    private func importPeople(_ parsed: BatchChannel<ParsedRow<CodedPerson>>, source: String) async throws -> ImportReport {
+        defer { parsed.cancel() }
+        let report = try await store.pool.write { db in
+            var report = ImportReport()
+            var writer = try EvacuationStore.PeopleWriter(db)
+            while let batch = parsed.receive() {
+                for row in batch {
+                    report.rows += 1
+                    switch row {
+                    case .record(let person, _): report.count(try writer.write(person))
+                    case .rejected(let error, let line): report.rejected.append(RowError(line: Int64(line), reason: error.message))
+                    }
+                }
+            }
+            report.rejected.sort { $0.line < $1.line }
+            return report
+        }
+        logger.info("imported people from \(source): \(report.rows) rows, \(report.inserted) inserted, \(report.rejected.count) rejected")
+        return report
     }
 
     public func exportCSV(_ kind: EvacuationRecordKind, regionCode: String, rowsPerChunk: Int,
@@ -53,6 +69,40 @@ extension Evacuation: CSVImporting, CSVExporting {
             try await send(CSVChunk(text: writer.text, rows: rows))
             writer = CSVWriter()
             rows = 0
+        }
+    }
+}
+
+extension CSVImportRun {
+    /// Parses and checks the people rows on a thread of their own; a transfer code the file repeats is
+    /// refused on its second line.
+    func parse(on evacuation: Evacuation) -> BatchChannel<ParsedRow<CodedPerson>> {
+        let header = self.header
+        return .parsing(remaining, batchSize: 4096, capacity: 8, makeParser: {
+            var seen: [String: Int] = [:]
+            return { record in
+                let person = try evacuation.validated(EvacuationCSVFormat.person { record.field(header.index(of: $0)).trimmed })
+                if !person.transferCode.isEmpty {
+                    if let first = seen[person.transferCode] {
+                        throw InvalidRecord("transfer code \(person.transferCode) already appears on line \(first) of this file")
+                    }
+                    seen[person.transferCode] = record.line
+                }
+                return person
+            }
+        }, arrange: { batch in
+            // New people get their codes in the writer; in region order its index inserts walk forwards.
+            batch.sort { $0.regionKey < $1.regionKey }
+        })
+    }
+}
+
+extension ParsedRow where Record == CodedPerson {
+    /// Sorts a batch by region and village (rejected rows first; the report is put in line order at the end).
+    var regionKey: (String, String) {
+        switch self {
+        case .record(let person, _): (person.regionCode, person.village)
+        case .rejected: ("", "")
         }
     }
 }

@@ -5,8 +5,10 @@ import GRDB
 extension EvacuationStore {
     static let personColumns = "code, name, national_id, phone, region, village, hazard_points, risk_kind, needs, cadre, cadre_phone, shelter"
 
+    /// Statements are cached on the connection: an import runs them once a row.
     static func save(_ person: CodedPerson, _ db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO person (\(personColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", arguments: [
+        let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO person (\(personColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        try statement.execute(arguments: [
             person.transferCode, person.name, person.nationalID, person.phone, person.regionCode, person.village,
             person.hazardPointIDs.joined(separator: ","), person.riskKind.rawValue, needsMask(person.needs), person.cadre,
             person.cadrePhone, person.shelterID,
@@ -14,7 +16,7 @@ extension EvacuationStore {
     }
 
     static func person(code: String, _ db: Database) throws -> CodedPerson? {
-        try Row.fetchOne(db, sql: "SELECT \(personColumns) FROM person WHERE code = ?", arguments: [code]).map(person(_:))
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(personColumns) FROM person WHERE code = ?"), arguments: [code]).map(person(_:))
     }
 
     static func deletePerson(code: String, _ db: Database) throws -> Bool {
@@ -27,8 +29,12 @@ extension EvacuationStore {
         var generator = SystemRandomNumberGenerator()
         while true {
             let code = TransferCode.make(generator.next())
-            if try person(code: code, db) == nil { return code }
+            if try !codeExists(code, db) { return code }
         }
+    }
+
+    static func codeExists(_ code: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM person WHERE code = ?"), arguments: [code]) ?? false
     }
 
     static func person(_ row: Row) -> CodedPerson {

@@ -9,6 +9,10 @@ import GRDB
 struct EvacuationStore: ServiceStore {
     let pool: DatabasePool
 
+    /// A province node's 530,000 people: an import walks the person table and its index; a 128 MB page
+    /// cache holds them (the default 2 MB thrashes on random transfer codes).
+    static var writerCacheMegabytes: Int? { 128 }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: people, shelters, warnings, transfer tasks and events") { db in
@@ -90,6 +94,9 @@ struct EvacuationStore: ServiceStore {
                     PRIMARY KEY (warning, code, sequence)
                 ) WITHOUT ROWID;
                 """)
+        }
+        migrator.registerMigration("v2: no index by ID number (nothing looks people up by it)") { db in
+            try db.execute(sql: "DROP INDEX person_by_national_id")
         }
         return migrator
     }
