@@ -180,4 +180,15 @@ import Testing
         let refused = try await fixture.evacuation.transfer(TransferQuery(transferCode: codes[0]))
         #expect(refused.state == .toCall && refused.history.isEmpty)
     }
+
+    @Test func statisticsFollowAWarningsExpiryWithoutAWrite() async throws {
+        let fixture = try EvacuationFixture()
+        try await fixture.person(1)
+        try await fixture.evacuation.issueWarning(fixture.warning("W-1"))  // in force 48 h
+        #expect(try await fixture.evacuation.statistics(StatisticsQuery()).toMove == 1)
+        #expect(try await fixture.evacuation.statistics(StatisticsQuery()).toMove == 1)  // kept
+        fixture.advance(hours: 49)
+        let expired = try await fixture.evacuation.statistics(StatisticsQuery())
+        #expect(expired.toMove == 0 && expired.activeWarnings == 0)
+    }
 }

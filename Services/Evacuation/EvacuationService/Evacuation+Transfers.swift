@@ -91,10 +91,13 @@ extension Evacuation {
     public func statistics(_ query: StatisticsQuery) async throws -> EvacuationStatistics {
         let region = try validating { try scope.region(query.regionCode) }
         let now = clock()
-        var statistics = try await store.pool.read { db in
-            try EvacuationStore.statistics(range: RegionRange(subtreeOf: region), activeAt: now, db)
+        let changesAt = try await store.pool.read { db in try EvacuationStore.nextExpiry(after: now, db) }
+        return try await statisticsCache.value(for: StatisticsKey(region: region.code, changesAt: changesAt)) {
+            var statistics = try await store.pool.read { db in
+                try EvacuationStore.statistics(range: RegionRange(subtreeOf: region), activeAt: now, db)
+            }
+            statistics.regionCode = region.code
+            return statistics
         }
-        statistics.regionCode = region.code
-        return statistics
     }
 }

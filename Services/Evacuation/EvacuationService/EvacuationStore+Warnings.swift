@@ -54,6 +54,13 @@ extension EvacuationStore {
                        arguments: [WarningStatus.replaced.rawValue, successor, id, WarningStatus.active.rawValue])
     }
 
+    /// When the next warning in force at `now` expires (0: none is in force): until then, and without
+    /// a write, what the node counts under warnings in force does not change.
+    static func nextExpiry(after now: Int64, _ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT min(valid_to) FROM warning WHERE status = ? AND valid_to > ?",
+                           arguments: [WarningStatus.active.rawValue, now]) ?? 0
+    }
+
     static func setTasks(_ count: Int64, of id: String, _ db: Database) throws {
         try db.execute(sql: "UPDATE warning SET tasks = ? WHERE id = ?", arguments: [count, id])
     }
