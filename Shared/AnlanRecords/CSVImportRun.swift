@@ -13,7 +13,6 @@ public struct CSVImportRun: Sendable {
         let header: CSVHeader
 
         public func field(_ name: String) -> String { record.field(header.index(of: name)).trimmed }
-        public func has(_ column: String) -> Bool { header.index(of: column) != nil }
     }
 
     public let header: CSVHeader

@@ -15,16 +15,7 @@ struct CAPAlert: Sendable, Equatable {
         var expires = ""
         var senderName = ""
         var headline = ""
-        var parameters: [(name: String, value: String)] = []
         var areas: [Area] = []
-
-        static func == (a: Info, b: Info) -> Bool {
-            a.language == b.language && a.categories == b.categories && a.event == b.event && a.urgency == b.urgency
-                && a.severity == b.severity && a.certainty == b.certainty && a.effective == b.effective && a.onset == b.onset
-                && a.expires == b.expires && a.senderName == b.senderName && a.headline == b.headline
-                && a.parameters.map(\.name) == b.parameters.map(\.name) && a.parameters.map(\.value) == b.parameters.map(\.value)
-                && a.areas == b.areas
-        }
     }
 
     /// One `<area>`: its description and its geocodes.

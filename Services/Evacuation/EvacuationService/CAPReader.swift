@@ -85,7 +85,7 @@ enum CAPReader {
         /// Elements opened and not yet closed (empty once the document is whole).
         var open: [String] { path }
         private var text = ""
-        private var parameter = CAPAlert.GeoCode()
+        private var geocode = CAPAlert.GeoCode()
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
@@ -102,7 +102,7 @@ enum CAPReader {
             switch path.dropFirst().joined(separator: "/") {
             case "info": alert.infos.append(CAPAlert.Info())
             case "info/area": alert.infos[alert.infos.count - 1].areas.append(CAPAlert.Area())
-            case "info/parameter", "info/area/geocode": parameter = CAPAlert.GeoCode()
+            case "info/area/geocode": geocode = CAPAlert.GeoCode()
             default: break
             }
         }
@@ -131,11 +131,10 @@ enum CAPReader {
             case "info/expires": alert.infos[last].expires = value
             case "info/senderName": alert.infos[last].senderName = value
             case "info/headline": alert.infos[last].headline = value
-            case "info/parameter/valueName", "info/area/geocode/valueName": parameter.name = value
-            case "info/parameter/value", "info/area/geocode/value": parameter.value = value
-            case "info/parameter": alert.infos[last].parameters.append((parameter.name, parameter.value))
+            case "info/area/geocode/valueName": geocode.name = value
+            case "info/area/geocode/value": geocode.value = value
             case "info/area/areaDesc": alert.infos[last].areas[alert.infos[last].areas.count - 1].description = value
-            case "info/area/geocode": alert.infos[last].areas[alert.infos[last].areas.count - 1].geocodes.append(parameter)
+            case "info/area/geocode": alert.infos[last].areas[alert.infos[last].areas.count - 1].geocodes.append(geocode)
             default: break
             }
             path.removeLast()

@@ -49,12 +49,14 @@ public final class Evacuation: Sendable {
     /// its ID number masked.
     @discardableResult
     public func putPerson(_ person: CodedPerson) async throws -> CodedPerson {
-        var person = try validating { try validated(person) }
-        if person.transferCode.isEmpty {
-            person.transferCode = try await store.pool.write { db in try EvacuationStore.unusedCode(db) }
+        let person = try validating { try validated(person) }
+        // The new code is drawn and saved in one transaction: nobody can take it in between.
+        let stored = try await store.pool.write { db in
+            var stored = person
+            if stored.transferCode.isEmpty { stored.transferCode = try EvacuationStore.unusedCode(db) }
+            try EvacuationStore.save(stored, db)
+            return stored
         }
-        let stored = person
-        try await store.pool.write { db in try EvacuationStore.save(stored, db) }
         return Self.masked(stored)
     }
 
