@@ -18,6 +18,7 @@ let package = Package(
         .executable(name: "aviation-landing-points", targets: ["aviation-landing-points"]),
         .executable(name: "training-records", targets: ["training-records"]),
         .executable(name: "evacuation", targets: ["evacuation"]),
+        .executable(name: "emergency-response", targets: ["emergency-response"]),
         .executable(name: "gateway", targets: ["gateway"]),
         .library(name: "AnlanWire", targets: ["AnlanWire"]),
         .library(name: "AnlanRPC", targets: ["AnlanRPC"]),
@@ -34,6 +35,8 @@ let package = Package(
         .library(name: "MaterialReserveService", targets: ["MaterialReserveService"]),
         .library(name: "EvacuationAPI", targets: ["EvacuationAPI"]),
         .library(name: "EvacuationService", targets: ["EvacuationService"]),
+        .library(name: "EmergencyResponseAPI", targets: ["EmergencyResponseAPI"]),
+        .library(name: "EmergencyResponseService", targets: ["EmergencyResponseService"]),
         .library(name: "GatewayAPI", targets: ["GatewayAPI"]),
         .library(name: "GatewayService", targets: ["GatewayService"]),
     ],
@@ -300,6 +303,31 @@ let package = Package(
             path: "Services/Evacuation/evacuation"
         ),
 
+        /// emergency-response's contract: rescue teams, incidents, deployments, method ids.
+        .target(
+            name: "EmergencyResponseAPI",
+            dependencies: ["AnlanWire", "AnlanRPC", "AnlanRecords"],
+            path: "Services/EmergencyResponse/EmergencyResponseAPI"
+        ),
+        .target(
+            name: "EmergencyResponseService",
+            dependencies: [
+                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanStorage", "AnlanRecords", "AnlanNode", "EmergencyResponseAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/EmergencyResponse/EmergencyResponseService"
+        ),
+        .executableTarget(
+            name: "emergency-response",
+            dependencies: [
+                "EmergencyResponseService", "EmergencyResponseAPI", "AnlanNode", "AnlanRecords", "AnlanWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Services/EmergencyResponse/emergency-response"
+        ),
+
         // MARK: gateway — depends on Shared only (the services' APIs), never on a service.
 
         /// The gateway's messages: region summaries, coverage, per-child status.
@@ -307,7 +335,7 @@ let package = Package(
             name: "GatewayAPI",
             dependencies: [
                 "AnlanWire", "AnlanRPC", "AnlanRecords", "HazardSurveyAPI", "MaterialReserveAPI", "AviationLandingAPI", "TrainingRecordsAPI",
-                "EvacuationAPI",
+                "EvacuationAPI", "EmergencyResponseAPI",
             ],
             path: "gateway/GatewayAPI"
         ),
@@ -316,6 +344,7 @@ let package = Package(
             dependencies: [
                 "GatewayAPI", "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanStorage", "AnlanRecords", "AnlanNode", "AnlanDiscovery",
                 "HazardSurveyAPI", "MaterialReserveAPI", "AviationLandingAPI", "TrainingRecordsAPI", "EvacuationAPI",
+                "EmergencyResponseAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -328,6 +357,7 @@ let package = Package(
             name: "gateway",
             dependencies: [
                 "GatewayService", "GatewayAPI", "AnlanNode", "AnlanDiscovery", "AnlanRecords", "MaterialReserveAPI", "AviationLandingAPI", "EvacuationAPI",
+                "EmergencyResponseAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -429,6 +459,7 @@ let package = Package(
             name: "GatewayTests",
             dependencies: [
                 "GatewayAPI", "GatewayService", "HazardSurveyAPI", "MaterialReserveAPI", "AviationLandingAPI", "EvacuationAPI", "AnlanRecords", "AnlanRegions",
+                "EmergencyResponseAPI",
                 "AnlanRPC", "AnlanTestSupport", "AnlanWire", "AnlanDiscovery", "AnlanNode",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -450,6 +481,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/EvacuationServiceTests"
+        ),
+        .testTarget(
+            name: "EmergencyResponseServiceTests",
+            dependencies: [
+                "EmergencyResponseService", "EmergencyResponseAPI", "AnlanRecords", "AnlanRegions", "AnlanRPC", "AnlanTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/EmergencyResponseServiceTests"
         ),
     ],
     swiftLanguageModes: [.v6]

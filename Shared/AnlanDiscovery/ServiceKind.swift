@@ -6,7 +6,8 @@ public enum ServiceKind {
     public static let aviationLandingPoints = "aviation-landing-points"
     public static let trainingRecords = "training-records"
     public static let evacuation = "evacuation"
+    public static let emergencyResponse = "emergency-response"
     public static let gateway = "gateway"
 
-    public static let all = [registry, hazardSurvey, materialReserve, aviationLandingPoints, trainingRecords, evacuation, gateway]
+    public static let all = [registry, hazardSurvey, materialReserve, aviationLandingPoints, trainingRecords, evacuation, emergencyResponse, gateway]
 }

@@ -2,6 +2,7 @@ import AnlanDiscovery
 import AnlanNode
 import AnlanWire
 import AviationLandingAPI
+import EmergencyResponseAPI
 import EvacuationAPI
 import GatewayAPI
 import HazardSurveyAPI
@@ -27,6 +28,8 @@ public enum ProtocolCatalogue {
                    serviceName: "TrainingRecords", methods: TrainingRecordsMethods.methods),
         SchemaFile(name: "evacuation", title: "evacuation", modules: ["EvacuationAPI"], serviceName: "Evacuation",
                    methods: EvacuationMethods.methods),
+        SchemaFile(name: "emergency_response", title: "emergency-response", modules: ["EmergencyResponseAPI"],
+                   serviceName: "EmergencyResponse", methods: EmergencyResponseMethods.methods),
         SchemaFile(name: "gateway", title: "gateway", modules: ["GatewayAPI"], serviceName: "Gateway",
                    methods: GatewayMethods.methods),
     ])

@@ -1,3 +1,4 @@
+import AnlanRecords
 import AviationLandingAPI
 import Foundation
 

@@ -1,3 +1,4 @@
+import AnlanRecords
 import AnlanRegions
 import AviationLandingAPI
 import Foundation

@@ -1,6 +1,4 @@
-import AnlanRecords
-
-/// A helicopter size class, by the overall length with rotors turning (ICAO's "D"). The larger
+/// A helicopter size class (直升机机型等级), by the overall length with rotors turning (ICAO's "D"). The larger
 /// classes need the larger touchdown area; a point accepting a class accepts the smaller ones.
 public enum HelicopterClass: UInt8, WireEnum, Comparable {
     /// D up to 13 m (e.g. AS350, Bell 407).

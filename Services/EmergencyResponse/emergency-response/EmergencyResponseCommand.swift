@@ -1,0 +1,1 @@
+@main struct EmergencyResponseCommand { static func main() {} }
