@@ -27,11 +27,15 @@ final class TestMesh: @unchecked Sendable {
     private let maxAge: String
     /// The regions whose gateways run with `--every-child-has-a-node`.
     private let fullyDeployed: Set<String>
+    /// The services every county runs (and runs again in `startCounty`).
+    private let countyServices: [String]
 
-    init(directory: String, maxAge: String = "0", everyChildHasANode fullyDeployed: Set<String> = []) async throws {
+    init(directory: String, maxAge: String = "0", everyChildHasANode fullyDeployed: Set<String> = [],
+         countyServices: [String] = ["hazard-survey", "material-reserve"]) async throws {
         self.directory = directory
         self.maxAge = maxAge
         self.fullyDeployed = fullyDeployed
+        self.countyServices = countyServices
         for (region, parent) in [("330000", nil), ("330100", "330000"), ("330106", "330100"), ("330110", "330100")] as [(String, String?)] {
             var arguments = ["--region", region, "--database", "\(directory)/registry-\(region).sqlite"]
             if let parent { arguments += ["--parent", "127.0.0.1:\(registries[parent]!)"] }
@@ -44,7 +48,7 @@ final class TestMesh: @unchecked Sendable {
     }
 
     private func startServices(_ county: String) async throws {
-        for service in ["hazard-survey", "material-reserve"] { try await startService(service, county) }
+        for service in countyServices { try await startService(service, county) }
     }
 
     /// Starts aviation-landing-points at `region`'s node and puts `points` (id, region, latitude, longitude) in it.
@@ -152,7 +156,8 @@ final class TestMesh: @unchecked Sendable {
         return client
     }
 
-    private func service(_ name: String, _ county: String) -> RPCClient {
+    /// A client of one service of a node, straight (not through the gateways).
+    func service(_ name: String, _ county: String) -> RPCClient {
         let client = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: servicePorts[county]![name]!))
         clients.append(client)
         return client

@@ -1,6 +1,8 @@
+import AnlanRecords
 import AnlanWire
 import AnlanRPC
 import AviationLandingAPI
+import EmergencyResponseAPI
 import EvacuationAPI
 import MaterialReserveAPI
 
@@ -41,4 +43,34 @@ public enum GatewayMethods {
     /// was delivered (or queued) to; kept and redelivered like an issue, and after it.
     /// Fails with `invalidArgument` (no id, a lifter that is not this node's region or an ancestor of it); `notFound` when this node never passed the warning on.
     public static let liftWarning = RPCMethod<LiftRequest, WarningDelivery>(id: 0x0632, name: "gateway.warning.lift")
+
+    /// Reports an incident to the node that holds its region's incidents: its county's (or, above the
+    /// counties, its own region's) — or, where that node has no gateway, the nearest one above it.
+    /// Fails as `response.incident.report` at that node; `unavailable`/`notProcessed` when it cannot be reached.
+    public static let reportIncident = RPCMethod<Incident, Incident>(id: 0x0641, name: "gateway.incident.report")
+    /// An incident and its timeline, from the node its id names. Fails with `invalidArgument` (an id not of this node's subtree), `notFound`.
+    public static let getIncident = RPCMethod<RecordID, IncidentRecord>(id: 0x0642, name: "gateway.incident.get")
+    /// 码上报 through the gateways, to the node the id names. Fails as `response.incident.field-report`.
+    public static let fieldReport = RPCMethod<FieldReport, Incident>(id: 0x0643, name: "gateway.incident.field-report")
+    /// A team reached the scene. Fails as `response.incident.arrival`.
+    public static let arrival = RPCMethod<ArrivalReport, Incident>(id: 0x0644, name: "gateway.incident.arrival")
+    /// Fails as `response.incident.respond`.
+    public static let respond = RPCMethod<IncidentStep, Incident>(id: 0x0645, name: "gateway.incident.respond")
+    /// Fails as `response.incident.close`.
+    public static let close = RPCMethod<IncidentStep, Incident>(id: 0x0646, name: "gateway.incident.close")
+    /// One dispatch proposal for an incident: matching teams on standby, soonest first — the incident's
+    /// own node's, then its neighbours' through the parent, then further out, as far as the need
+    /// requires — and the cross-tier material plan, in one answer.
+    /// Fails with `invalidArgument` (no incident id, teams over 50, bad hours or needs), `notFound`, `failedPrecondition` (the incident is closed; no team on standby has a usable route to it).
+    public static let propose = RPCMethod<ProposalRequest, DispatchProposal>(id: 0x0651, name: "gateway.proposal")
+    /// Between gateways: the candidate teams of a node's subtree.
+    public static let proposeSubtree = RPCMethod<TeamPlanRequest, TeamPlan>(id: 0x0652, name: "gateway.proposal.subtree")
+    /// Deploys every team of the proposal at its node and confirms its material plan, or undoes all of
+    /// it; retrying finds the same deployments and orders and makes none twice.
+    /// Fails with `invalidArgument` (no proposal id, nothing to send); node failures are reported in the answer.
+    public static let confirmProposal = RPCMethod<ProposalConfirmRequest, ProposalConfirmation>(id: 0x0653, name: "gateway.proposal.confirm")
+    /// A deployment passed down to the node that commands the team. Fails as `response.team.deploy` there.
+    public static let deploy = RPCMethod<NodeDeployment, Deployment>(id: 0x0654, name: "gateway.team.deploy")
+    /// A release (the team is back) or undo, passed down to the node that commands the team. Fails as `response.team.release` there.
+    public static let release = RPCMethod<NodeRelease, Deployment>(id: 0x0655, name: "gateway.team.release")
 }

@@ -1,11 +1,12 @@
 import AnlanWire
 import AviationLandingAPI
+import EmergencyResponseAPI
 import EvacuationAPI
 import HazardSurveyAPI
 import MaterialReserveAPI
 import TrainingRecordsAPI
 
-/// One merged view of a region's whole subtree: the five services' mergeable statistics (counts,
+/// One merged view of a region's whole subtree: the six services' mergeable statistics (counts,
 /// numerators and denominators — rates are computed by whoever shows them), with how complete it is.
 @WireMessage
 public struct RegionSummary: Hashable, Codable, Sendable {
@@ -26,6 +27,8 @@ public struct RegionSummary: Hashable, Codable, Sendable {
     @Field(10) public var services: [PartStatus] = []
     /// Coded people and their transfers under the warnings in force, shelters and their occupancy.
     @Field(11) public var evacuation: EvacuationStatistics = EvacuationStatistics()
+    /// Rescue teams by kind and readiness, open incidents by level, time from report to first team.
+    @Field(12) public var response: EmergencyStatistics = EmergencyStatistics()
 
     /// Adds `other`'s statistics to these (labels, coverage and statuses stay this one's).
     public mutating func mergeStatistics(_ other: RegionSummary) {
@@ -39,12 +42,13 @@ public struct RegionSummary: Hashable, Codable, Sendable {
         landing.merge(contentsOf: parts.lazy.map(\.landing))
         training.merge(contentsOf: parts.lazy.map(\.training))
         evacuation.merge(contentsOf: parts.lazy.map(\.evacuation))
+        response.merge(contentsOf: parts.lazy.map(\.response))
     }
 
     /// Whether `other` has the same figures and coverage (its time, labels and statuses aside).
     public func hasSameFigures(as other: RegionSummary) -> Bool {
         hazard == other.hazard && reserve == other.reserve && landing == other.landing && training == other.training
-            && evacuation == other.evacuation && coverage == other.coverage
+            && evacuation == other.evacuation && response == other.response && coverage == other.coverage
     }
 
     /// Every node expected below, and how many reported: the sums over `coverage`.

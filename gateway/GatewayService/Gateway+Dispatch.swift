@@ -36,35 +36,14 @@ extension Gateway {
 
     /// Between gateways: this node's part of a plan (see `SubtreePlanRequest`).
     public func subtreePlan(_ subtree: SubtreePlanRequest, deadline: NIODeadline?) async throws -> TieredPlan {
-        let deadline = deadline ?? .now() + defaultBudget
         let request = subtree.request
-        let childDeadline = Self.childDeadline(deadline)
-        if !subtree.wholeSubtree, let destination = try? scope.recordRegion(request.destinationRegion), destination != scope.region {
-            let child = try childOnPath(to: destination)
-            if hasGateway(child.code) {
-                // The destination's own side first; wider only if it falls short.
-                let near = await childPlan(child, SubtreePlanRequest(request: request, wholeSubtree: false), deadline: childDeadline)
-                if near.unmet.isEmpty && near.targetMet && !near.lines.isEmpty { return near }
-                let others = await gather(request, excluding: child.code, deadline: childDeadline)
-                return Self.merged([near] + others, request: request)
-            }
-        }
-        return Self.merged(await gather(request, excluding: nil, deadline: childDeadline), request: request)
-    }
-
-    /// This node's own storage points and every child gateway's whole subtree, asked in parallel.
-    private func gather(_ request: PlanRequest, excluding: String?, deadline: NIODeadline) async -> [TieredPlan] {
-        let children = directory.childGateways().subtracting(excluding.map { [$0] } ?? []).sorted()
-        return await withTaskGroup(of: TieredPlan.self) { group in
-            group.addTask { await self.ownPlan(request, deadline: deadline) }
-            for code in children {
-                guard let child = try? scope.tree.region(code) else { continue }
-                group.addTask { await self.childPlan(child, SubtreePlanRequest(request: request, wholeSubtree: true), deadline: deadline) }
-            }
-            var parts: [TieredPlan] = []
-            for await part in group { parts.append(part) }
-            return parts
-        }
+        return try await walkTiers(
+            toward: request.destinationRegion, wholeSubtree: subtree.wholeSubtree, deadline: deadline ?? .now() + defaultBudget,
+            own: { await self.ownPlan(request, deadline: $0) },
+            child: { await self.childPlan($0, SubtreePlanRequest(request: request, wholeSubtree: $1), deadline: $2) },
+            // The destination's own side is enough when it meets the need in time.
+            enough: { $0.unmet.isEmpty && $0.targetMet && !$0.lines.isEmpty },
+            merge: { Self.merged($0, request: request) })
     }
 
     private func childPlan(_ child: Region, _ request: SubtreePlanRequest, deadline: NIODeadline) async -> TieredPlan {
@@ -138,7 +117,7 @@ extension Gateway {
         return await Task { await self.runConfirmation(request, deadline: deadline) }.value
     }
 
-    private func runConfirmation(_ request: ConfirmRequest, deadline: NIODeadline) async -> ConfirmResult {
+    func runConfirmation(_ request: ConfirmRequest, deadline: NIODeadline) async -> ConfirmResult {
         let plan = request.plan
         let attempts = await Self.perNode(Set(plan.lines.map(\.node))) { node in
             await self.createAndApprove(node: node, plan: plan, requestedBy: request.requestedBy, deadline: deadline)
@@ -151,15 +130,17 @@ extension Gateway {
         return ConfirmResult(planID: plan.planID, confirmed: false, orders: undone)
     }
 
+    /// Cancels every order of a confirmed plan, as a failed confirmation's are: another part of the
+    /// same dispatch (a proposal's teams) failed.
+    func cancelConfirmed(_ result: ConfirmResult, plan: TieredPlan, requestedBy: String) async -> ConfirmResult {
+        let undone = await Self.perNode(result.orders) { attempt in await self.undo(attempt, plan: plan, requestedBy: requestedBy) }
+        return ConfirmResult(planID: result.planID, confirmed: false, orders: undone)
+    }
+
     /// `step` for each of `items` in parallel; the outcomes in node order.
     private static func perNode<Item: Sendable>(_ items: some Collection<Item>,
                                                 _ step: @escaping @Sendable (Item) async -> NodeOrder) async -> [NodeOrder] {
-        await withTaskGroup(of: NodeOrder.self) { group in
-            for item in items { group.addTask { await step(item) } }
-            var orders: [NodeOrder] = []
-            for await order in group { orders.append(order) }
-            return orders.sorted { $0.node < $1.node }
-        }
+        await inParallel(items, step).sorted { $0.node < $1.node }
     }
 
     /// The order `order`'s key names at `node`: creating it again returns the order made first (or

@@ -3,6 +3,7 @@ import AnlanRecords
 import AnlanRegions
 import AnlanRPC
 import AviationLandingAPI
+import EmergencyResponseAPI
 import EvacuationAPI
 import Foundation
 import GatewayAPI
@@ -267,8 +268,12 @@ public final class Gateway: Sendable {
         async let evacuation = ask(ServiceKind.evacuation, deadline) {
             try await $0.call(EvacuationMethods.statistics, StatisticsQuery(regionCode: region.code), deadline: $1)
         }
+        async let response = ask(ServiceKind.emergencyResponse, deadline) {
+            try await $0.call(EmergencyResponseMethods.statistics, ResponseStatisticsQuery(regionCode: region.code), deadline: $1)
+        }
         var summary = Self.empty(region, year: year)
-        let (hazardPart, reservePart, landingPart, trainingPart, evacuationPart) = await (hazard, reserve, landing, training, evacuation)
+        let (hazardPart, reservePart, landingPart, trainingPart, evacuationPart, responsePart)
+            = await (hazard, reserve, landing, training, evacuation, response)
         if let figures = hazardPart.value { summary.hazard.merge(figures) }
         if let figures = reservePart.value { summary.reserve.merge(figures) }
         if let figures = landingPart.value {
@@ -278,7 +283,9 @@ public final class Gateway: Sendable {
         }
         if let figures = trainingPart.value { summary.training.merge(figures) }
         if let figures = evacuationPart.value { summary.evacuation.merge(contentsOf: CollectionOfOne(figures)) }
-        summary.services = [hazardPart.status, reservePart.status, landingPart.status, trainingPart.status, evacuationPart.status]
+        if let figures = responsePart.value { summary.response.merge(contentsOf: CollectionOfOne(figures)) }
+        summary.services = [hazardPart.status, reservePart.status, landingPart.status, trainingPart.status, evacuationPart.status,
+                            responsePart.status]
             .compactMap { $0 }
         return summary
     }
@@ -291,6 +298,7 @@ public final class Gateway: Sendable {
         summary.landing.regionCode = region.code
         summary.training = TrainingStatistics(regionCode: region.code, year: year)
         summary.evacuation.regionCode = region.code
+        summary.response.regionCode = region.code
         return summary
     }
 

@@ -13,7 +13,7 @@ import ServiceLifecycle
 final class GatewayDirectory: Sendable {
     /// The service kinds whose statistics make up a summary (evacuation's also receives the warnings).
     static let serviceKinds = [ServiceKind.hazardSurvey, ServiceKind.materialReserve, ServiceKind.aviationLandingPoints,
-                               ServiceKind.trainingRecords, ServiceKind.evacuation]
+                               ServiceKind.trainingRecords, ServiceKind.evacuation, ServiceKind.emergencyResponse]
 
     private let region: Region
     private let childRegions: [Region]

@@ -30,6 +30,19 @@ public struct GatewayNode: NodeService {
         router.async(GatewayMethods.nearestSubtree, runsOnEventLoop: true) { request, context in try await gateway.nearestInSubtree(request, deadline: context.deadline) }
         router.async(GatewayMethods.issueWarning, runsOnEventLoop: true) { request, context in try await gateway.issueWarning(request, deadline: context.deadline) }
         router.async(GatewayMethods.liftWarning, runsOnEventLoop: true) { request, context in try await gateway.liftWarning(request, deadline: context.deadline) }
+        router.async(GatewayMethods.reportIncident, runsOnEventLoop: true) { request, context in try await gateway.reportIncident(request, deadline: context.deadline) }
+        router.async(GatewayMethods.getIncident, runsOnEventLoop: true) { request, context in try await gateway.incident(request, deadline: context.deadline) }
+        router.async(GatewayMethods.fieldReport, runsOnEventLoop: true) { request, context in try await gateway.fieldReport(request, deadline: context.deadline) }
+        router.async(GatewayMethods.arrival, runsOnEventLoop: true) { request, context in try await gateway.arrival(request, deadline: context.deadline) }
+        router.async(GatewayMethods.respond, runsOnEventLoop: true) { request, context in try await gateway.respond(request, deadline: context.deadline) }
+        router.async(GatewayMethods.close, runsOnEventLoop: true) { request, context in try await gateway.close(request, deadline: context.deadline) }
+        router.async(GatewayMethods.propose, runsOnEventLoop: true) { request, context in try await gateway.propose(request, deadline: context.deadline) }
+        router.async(GatewayMethods.proposeSubtree, runsOnEventLoop: true) { request, context in try await gateway.proposeSubtree(request, deadline: context.deadline) }
+        router.async(GatewayMethods.confirmProposal, runsOnEventLoop: true) { request, context in
+            try await gateway.confirmProposal(request, deadline: context.deadline)
+        }
+        router.async(GatewayMethods.deploy, runsOnEventLoop: true) { request, context in try await gateway.deploy(request, deadline: context.deadline) }
+        router.async(GatewayMethods.release, runsOnEventLoop: true) { request, context in try await gateway.release(request, deadline: context.deadline) }
     }
 
     public func counts() async throws -> [NodeCount] {

@@ -3,6 +3,7 @@ import AnlanRecords
 import ArgumentParser
 import Foundation
 import AviationLandingAPI
+import EmergencyResponseAPI
 import EvacuationAPI
 import GatewayAPI
 import MaterialReserveAPI
@@ -12,7 +13,8 @@ struct Probe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask a running gateway.",
         subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self,
-                      Summary.self, Children.self, Plan.self, Nearest.self, Warn.self, Lift.self])
+                      Summary.self, Children.self, Plan.self, Nearest.self, Warn.self, Lift.self,
+                      IncidentProbe.self, Propose.self, Release.self])
 }
 
 /// What `summary` and `children` ask about: the region, the year and the age of answer accepted.
@@ -67,6 +69,12 @@ func describe(_ summary: RegionSummary, detailed: Bool) -> String {
     line += "; \(evacuation.coded) people coded, \(evacuation.toMove) to move under \(evacuation.activeWarnings) warnings "
         + "(\(evacuation.called) called, \(evacuation.moved) moved, \(evacuation.sheltered) sheltered, \(evacuation.unresolved) unresolved); "
         + "shelters \(evacuation.shelterOccupancy) of \(evacuation.shelterCapacity) places"
+    let response = summary.response
+    let standby = response.teams.filter { $0.readiness == .standby }.reduce(Int64(0)) { $0 + $1.teams }
+    let deployed = response.teams.filter { $0.readiness == .deployed }.reduce(Int64(0)) { $0 + $1.teams }
+    line += "; \(response.teamCount) rescue teams (\(response.headcount) people; \(standby) on standby, \(deployed) deployed), "
+        + "\(response.openCount) incidents open" + (response.incidentsArrived == 0 ? ""
+            : String(format: ", first team after %.0f min on average", Double(response.arrivalSeconds) / Double(response.incidentsArrived) / 60))
     guard detailed else { return line }
     let asOf = Date(timeIntervalSince1970: Double(summary.asOfMilliseconds) / 1000)
     line += "\nas of \(asOf)"
