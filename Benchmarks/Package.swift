@@ -113,6 +113,8 @@ let package = Package(
                 "BenchTiming",
                 .product(name: "GatewayAPI", package: "anlan"),
                 .product(name: "MaterialReserveAPI", package: "anlan"),
+                .product(name: "EmergencyResponseAPI", package: "anlan"),
+                .product(name: "AnlanRecords", package: "anlan"),
                 .product(name: "AnlanRPC", package: "anlan"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -24,6 +24,9 @@
 # Each county and township node also runs evacuation (ports $ANLAN_MESH_PORT+60 …) with synthetic coded
 # people and shelters (`evacuation generate`): the people its hazard-survey's generated points register
 # for transfer, each on one of those points, and shelters with room for all of them.
+# The province, city and county nodes run emergency-response (ports $ANLAN_MESH_PORT+70 …) with the
+# rescue teams each commands by the generator's rule (`emergency-response generate`: the province's 13
+# aviation and 22 professional teams, a city's 5, a county's 4–7 — Zhejiang's 581 over all its nodes).
 # Every node runs a gateway (ports $ANLAN_MESH_PORT+50 …, in node order: province, cities, counties,
 # townships) registered with its node's registry; the province's at $ANLAN_MESH_PORT+50 answers for all:
 #   gateway probe summary --port 7450
@@ -61,6 +64,7 @@ SERVICES=(
     "aviation-landing-points 30 330000"
     "training-records 40 $COUNTIES $TOWNSHIPS"
     "evacuation 60 $COUNTIES $TOWNSHIPS"
+    "emergency-response 70 330000 330100 330200 $COUNTIES"
     "gateway 50 330000 330100 330200 $COUNTIES $TOWNSHIPS"
 )
 
@@ -135,6 +139,10 @@ start() {
     echo "     $BIN/gateway probe children --port $((BASE_PORT + 50)) --region 330100"
     echo "     $BIN/gateway probe plan --port $((BASE_PORT + 50)) --region 330106003000 --need 3010201=40 [--confirm]"
     echo "     $BIN/gateway probe nearest --port $((BASE_PORT + 53)) --lat 30.26 --lon 120.12"
+    echo "An incident, and one proposal of teams and materials for it (then --confirm):"
+    echo "     $BIN/gateway probe incident report --port $((BASE_PORT + 50)) --kind landslide --region 330106003000 --title 灵隐街道山体滑坡 --level III --affected 80"
+    echo "     $BIN/gateway probe propose --port $((BASE_PORT + 50)) 330106-1"
+    echo "     $BIN/emergency-response probe team list --port $((BASE_PORT + 73))"
 }
 
 start_service() {  # start_service NAME PORT_OFFSET REGION…: the service on each of those regions' nodes
@@ -204,6 +212,10 @@ load_demo_data() {  # load_demo_data NAME REGION DATABASE SEED: demo data (synth
                 echo -n "  $region $kind: "
                 first_line "$BIN/evacuation" import --database "$database" --region "$region" --kind "$kind" "$demo/$kind.csv"
             done ;;
+        emergency-response)
+            "$BIN/emergency-response" generate --region "$region" --seed "$seed" --output "$demo" >/dev/null
+            echo -n "  $region teams: "
+            first_line "$BIN/emergency-response" import --database "$database" --region "$region" --kind teams "$demo/teams.csv" ;;
         material-reserve)
             "$BIN/material-reserve" generate --region "$region" --seed "$seed" --output "$demo" >/dev/null
             for kind in region-profiles storage-points stock; do

@@ -9,7 +9,8 @@
 # Topology (ports from $ANLAN_PROVINCE_PORT, default 20000; state in $ANLAN_PROVINCE_DIR, default .province/):
 #   registries   province +0; 11 cities +1…+11; 90 counties +20…+109 (three processes)
 #   services     at the 90 counties: hazard-survey +200…, material-reserve +300…, training-records +400…,
-#                evacuation +800… (one process each); aviation-landing-points at the province +500
+#                evacuation +800… (one process each); aviation-landing-points at the province +500;
+#                emergency-response at the province +2400, the 11 cities +2401…, the 90 counties +2420… (one process)
 #   gateways     province +600; 11 cities +601…+611; 90 counties +620…+709; 1,359 townships +1000…+2358
 #                (five processes: 西湖区's county gateway has its own, so one county can be cut off alone).
 #                A township's gateway registers with its county's registry; its records
@@ -20,7 +21,8 @@
 #   people with 2,400,120 attendance records; 524,566 coded people in risk zones — those the hazard
 #   points register for transfer, each on one of its township's points — and 15,441 shelters with
 #   1,743,030 places; 22 real OurAirports sites and 290 synthetic temporary landing fields (beside every
-#   third township with a known centre).
+#   third township with a known centre); Zhejiang's 581 rescue teams (132 fire-rescue, 188 professional,
+#   248 social, 13 aviation) at the nodes that command them.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/scripts/lib/stop.sh"
@@ -29,7 +31,7 @@ BASE=${ANLAN_PROVINCE_PORT:-20000}
 BIN="$ROOT/.build/release"
 DIVISIONS="$ROOT/Shared/AnlanRegions/Resources/zhejiang-divisions.csv"
 PROCESSES=(registry-province registry-cities registry-counties hazard-survey material-reserve training-records
-           evacuation aviation-landing-points gateway-province gateway-cities gateway-counties gateway-330106 gateway-townships)
+           evacuation emergency-response aviation-landing-points gateway-province gateway-cities gateway-counties gateway-330106 gateway-townships)
 # A summary may be this many seconds old when a request does not say; asked-for summaries are recomposed
 # every half of it in the background (0: every request fans out). The benchmark measures both ways.
 MAX_AGE=${ANLAN_MAX_AGE:-3}
@@ -64,6 +66,18 @@ group_files() {  # writes one serve-group file per grouped process into $STATE/r
                 >>"$run/$service.group"
         done
     done
+    # emergency-response at every node that commands teams: the province, the cities and the counties.
+    {
+        echo "--region 330000 --port $((BASE + 2400)) --database $data/emergency-response-330000.sqlite --registry 127.0.0.1:$BASE --lease-ttl 30"
+        for i in "${!CITIES[@]}"; do
+            local city=${CITIES[$i]}
+            echo "--region $city --port $((BASE + 2401 + i)) --database $data/emergency-response-$city.sqlite --registry 127.0.0.1:${CITY_PORT[$city]} --lease-ttl 30"
+        done
+        for i in "${!COUNTIES[@]}"; do
+            local county=${COUNTIES[$i]}
+            echo "--region $county --port $((BASE + 2420 + i)) --database $data/emergency-response-$county.sqlite --registry 127.0.0.1:${COUNTY_PORT[$county]} --lease-ttl 30"
+        done
+    } >"$run/emergency-response.group"
     # Every region of the province has a gateway here: each child is expected from the start.
     local store="--store $data/gateway-summaries.sqlite --max-age $MAX_AGE --every-child-has-a-node"
     : >"$run/gateway-cities.group"; : >"$run/gateway-counties.group"; : >"$run/gateway-townships.group"; : >"$run/gateway-330106.group"
@@ -162,16 +176,32 @@ seed_evacuation() {  # coded people and shelters at every county: the people its
     touch "$data/seeded-evacuation"
 }
 
+seed_response() {  # the rescue teams each node commands, by the generator's rule (581 over the province)
+    local data="$STATE/data" demo="$STATE/seed" region n=0 teams=0
+    echo "seeding rescue teams at the province, 11 cities and 90 counties…"
+    for region in 330000 "${CITIES[@]}" "${COUNTIES[@]}"; do
+        n=$((n + 1))
+        "$BIN/emergency-response" generate --region "$region" --seed "$n" --output "$demo/response-$region" >/dev/null
+        "$BIN/emergency-response" import --database "$data/emergency-response-$region.sqlite" --region "$region" --kind teams \
+            "$demo/response-$region/teams.csv" >/dev/null
+        teams=$((teams + $(tail -n +2 "$demo/response-$region/teams.csv" | wc -l)))
+        rm -rf "$demo/response-$region"
+    done
+    echo "  $teams teams"
+    touch "$data/seeded-response"
+}
+
 start() {
     "$ROOT/scripts/install-system-packages.sh"
     echo "building release executables…"
-    for product in registry hazard-survey material-reserve training-records evacuation aviation-landing-points gateway; do
+    for product in registry hazard-survey material-reserve training-records evacuation emergency-response aviation-landing-points gateway; do
         (cd "$ROOT" && swift build -c release --product "$product" 2>&1 | tail -1)
     done
     mkdir -p "$STATE/data" "$STATE/logs" "$STATE/run"
     [ -f "$STATE/data/seeded" ] || seed
     # Its own mark: a province seeded before evacuation existed gets its people on the next start.
     [ -f "$STATE/data/seeded-evacuation" ] || seed_evacuation
+    [ -f "$STATE/data/seeded-response" ] || seed_response
     group_files
     local run="$STATE/run" data="$STATE/data"
     launch registry-province "$BASE" "$BIN/registry" serve --region 330000 --port "$BASE" --database "$data/registry-330000.sqlite"
@@ -181,6 +211,7 @@ start() {
     launch material-reserve "$((BASE + 299 + ${#COUNTIES[@]}))" "$BIN/material-reserve" serve-group --group-file "$run/material-reserve.group" --log-level warning
     launch training-records "$((BASE + 399 + ${#COUNTIES[@]}))" "$BIN/training-records" serve-group --group-file "$run/training-records.group" --log-level warning
     launch evacuation "$((BASE + 799 + ${#COUNTIES[@]}))" "$BIN/evacuation" serve-group --group-file "$run/evacuation.group" --log-level warning
+    launch emergency-response "$((BASE + 2419 + ${#COUNTIES[@]}))" "$BIN/emergency-response" serve-group --group-file "$run/emergency-response.group" --log-level warning
     launch aviation-landing-points "$((BASE + 500))" "$BIN/aviation-landing-points" serve --region 330000 --port "$((BASE + 500))" \
         --database "$data/aviation-landing-points-330000.sqlite" --registry "127.0.0.1:$BASE" --log-level warning
     launch gateway-townships "$((BASE + 999 + TOWNSHIP_COUNT))" "$BIN/gateway" serve-group --group-file "$run/gateway-townships.group" --log-level warning
@@ -195,6 +226,8 @@ start() {
     echo "     $BIN/gateway probe summary --port $((BASE + 600))"
     echo "     $BIN/gateway probe children --port $((BASE + 600)) --region 330100"
     echo "     $BIN/gateway probe plan --port $((BASE + 600)) --region 330106003000 --need 3010201=200"
+    echo "     $BIN/gateway probe incident report --port $((BASE + 600)) --kind flood --region 330106003000 --title 灵隐街道内涝 --level II --affected 300"
+    echo "     $BIN/gateway probe propose --port $((BASE + 600)) 330106-1"
     echo "     scripts/province.sh status"
     echo "     scripts/bench.sh gateway --freeze-pid \$(cat $STATE/run/gateway-330106.pid)"
 }
@@ -204,7 +237,7 @@ stop() {
     # registries (so every node deregisters while its registry still runs).
     local run="$STATE/run"
     stop_pidfiles "$run"/gateway-*.pid
-    stop_pidfiles "$run"/{hazard-survey,material-reserve,training-records,evacuation,aviation-landing-points}.pid
+    stop_pidfiles "$run"/{hazard-survey,material-reserve,training-records,evacuation,emergency-response,aviation-landing-points}.pid
     stop_pidfiles "$run"/registry-*.pid
     echo "stopped (data kept in $STATE/data)"
 }

@@ -1,4 +1,6 @@
 import AnlanRPC
+import AnlanRecords
+import EmergencyResponseAPI
 import ArgumentParser
 import BenchTiming
 import Foundation
@@ -8,7 +10,7 @@ import MaterialReserveAPI
 /// Measures a running whole-province mesh (scripts/province.sh start) through the province's gateway,
 /// over the wire: the province summary as a full fan-out (max age 0) and warm (answered from the
 /// standing summary within the default max age), the answer's time with one county's gateway frozen
-/// (SIGSTOP), and cross-tier dispatch plans. Prints figures; asserts nothing. Run with
+/// (SIGSTOP), cross-tier dispatch plans, and an incident's dispatch proposals and their confirmation. Prints figures; asserts nothing. Run with
 /// `scripts/bench.sh gateway`.
 @main
 struct GatewayBench: AsyncParsableCommand {
@@ -93,6 +95,50 @@ struct GatewayBench: AsyncParsableCommand {
         }
         print(String(format: "cross-tier plan (400 pumps, 20,000 life jackets to 灵隐街道): %d lines from %d nodes, unmet %d; median %.1f ms, p99 %.1f ms",
                      sample.lines.count, nodesUsed, sample.unmet.count, plan.median, plan.p99))
+        try await proposals(province)
         await province.close()
+    }
+
+    /// A landslide at 灵隐街道 reported through the province: proposals of teams (the 581 over the tiers)
+    /// and materials (3,685 storage points), then confirmations, each undone afterwards (untimed) so every
+    /// round starts from the same teams and stock.
+    private func proposals(_ province: RPCClient) async throws {
+        let incident = try await province.call(GatewayMethods.reportIncident, Incident(
+            kind: .landslide, title: "灵隐街道山体滑坡（基准测试）", regionCode: "330106003000", severity: .large, responseLevel: .two,
+            affected: 300, reporter: "gateway-bench"))
+        let ask = ProposalRequest(incidentID: incident.id)
+        let sample = try await province.call(GatewayMethods.propose, ask, timeout: .seconds(5))
+        let teamNodes = Set(sample.teams.map(\.node)).count
+        let timing = try await RepeatedTiming.measure(repetitions: min(repetitions, 200)) {
+            try await province.call(GatewayMethods.propose, ask, timeout: .seconds(5))
+        }
+        print(String(format: "proposal for incident %@ (level II: %d teams from %d nodes%@, %d material lines from %d nodes): median %.1f ms, p99 %.1f ms",
+                     incident.id, sample.teams.count, teamNodes, sample.teams.contains { $0.team.kind == .aviation } ? ", helicopters among them" : "",
+                     sample.materials.lines.count, Set(sample.materials.lines.map(\.node)).count, timing.median, timing.p99))
+
+        var confirmations: [Double] = []
+        for _ in 0..<min(repetitions, 100) {
+            let proposal = try await province.call(GatewayMethods.propose, ask, timeout: .seconds(5))
+            let started = ContinuousClock.now
+            let result = try await province.call(GatewayMethods.confirmProposal, ProposalConfirmRequest(proposal: proposal, requestedBy: "gateway-bench"),
+                                                 timeout: .seconds(5))
+            confirmations.append((ContinuousClock.now - started).seconds * 1000)
+            guard result.confirmed else { throw ValidationError("a confirmation failed: \(result.teams) \(result.materials.orders)") }
+            // Undone, untimed: the teams back on standby, the orders cancelled (their stock released).
+            for team in result.teams {
+                _ = try await province.call(GatewayMethods.release, NodeRelease(
+                    node: team.node, release: ReleaseRequest(idempotencyKey: team.idempotencyKey, actor: "gateway-bench")))
+            }
+            for order in result.materials.orders {
+                _ = try await province.call(GatewayMethods.order, NodeOrderRequest(
+                    node: order.node, action: .cancel, step: OrderStep(orderID: order.orderID, actor: "gateway-bench")))
+            }
+        }
+        confirmations.sort()
+        let median = confirmations[confirmations.count / 2]
+        let p99 = confirmations[min(confirmations.count - 1, Int(Double(confirmations.count) * 0.99))]
+        print(String(format: "confirming a proposal (%d teams deployed, %d orders approved): median %.1f ms, p99 %.1f ms (%d confirmations)",
+                     sample.teams.count, Set(sample.materials.lines.map(\.node)).count, median, p99, confirmations.count))
+        _ = try await province.call(GatewayMethods.close, IncidentStep(incidentID: incident.id, actor: "gateway-bench", note: "基准测试结束"))
     }
 }
