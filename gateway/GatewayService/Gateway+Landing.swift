@@ -7,7 +7,8 @@ import GatewayAPI
 import NIOCore
 
 /// Landing points near an incident across node boundaries: this node's own and its subtree's, then,
-/// while fewer than asked were found, the neighbours' through the parent — merged by distance.
+/// while fewer than asked were found, the neighbours' through the parent — merged by distance. A search
+/// within a radius asks only the children whose regions the circle can reach.
 extension Gateway {
     static let defaultNearestLimit: UInt32 = 5
 
@@ -35,7 +36,11 @@ extension Gateway {
         let deadline = Self.childDeadline(deadline ?? .now() + defaultBudget)
         var request = request
         if request.limit == 0 { request.limit = Self.defaultNearestLimit }
-        let children = directory.childGateways().sorted()
+        // Within a radius, only the children whose places the circle can reach.
+        let point = GeoCoordinate(uncheckedLatitude: request.latitude, longitude: request.longitude)
+        let children = directory.childGateways().sorted().filter { code in
+            request.radiusKilometres <= 0 || childReach[code]?.mayHold(within: request.radiusKilometres, of: point) ?? true
+        }
         let search = request
         let parts = await withTaskGroup(of: NearbyPoints?.self) { group in
             if let landing = directory.service(ServiceKind.aviationLandingPoints) {

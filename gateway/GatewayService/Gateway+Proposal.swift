@@ -93,23 +93,21 @@ extension Gateway {
             return TeamPlan(nodes: [PartStatus(name: scope.region.code, freshness: .missing, reason: "\(error)")])
         }
         let scene = GeoCoordinate(uncheckedLatitude: request.search.latitude, longitude: request.search.longitude)
-        let classes = Set(found.candidates.compactMap { $0.team.kind == .aviation ? $0.team.helicopterClass : nil })
-        let landings = await landingPoints(near: scene, for: classes, deadline: deadline)
+        let helicopters = found.candidates.compactMap { $0.team.kind == .aviation ? $0.team.helicopterClass : nil }
+        let landings = helicopters.isEmpty ? .success([]) : await landingPoints(near: scene, for: helicopters.min()!, deadline: deadline)
         var unrouted: [String] = []
         let teams = found.candidates.compactMap { candidate -> ProposedTeam? in
             let team = candidate.team
             var proposed = ProposedTeam(node: scope.region.code, team: team, distanceKilometres: candidate.distanceKilometres,
                                         covers: request.search.specialties.filter(team.specialties.contains))
             if team.kind == .aviation {
-                guard let helicopter = team.helicopterClass, case .success(let point?) = landings[helicopter] else {
-                    let why = switch team.helicopterClass.flatMap({ landings[$0] }) {
-                    case .failure(let error): "the landing search failed: \(error)"
-                    default: "no usable landing point within \(Int(TeamArrival.landingReachKilometres)) km"
-                    }
+                guard let helicopter = team.helicopterClass, case .success(let points) = landings,
+                      let landing = points.first(where: { $0.point.largestClass >= helicopter }) else {
+                    let why = if case .failure(let error) = landings { "the landing search failed: \(error)" }
+                        else { "no usable landing point within \(Int(TeamArrival.landingReachKilometres)) km" }
                     unrouted.append("\(team.id): \(why)")
                     return nil
                 }
-                let landing = point
                 let base = GeoCoordinate(uncheckedLatitude: team.latitude, longitude: team.longitude)
                 let flown = base.distance(to: GeoCoordinate(uncheckedLatitude: landing.point.latitude, longitude: landing.point.longitude)) / 1000
                 proposed.etaHours = TeamArrival.byAir(flownKilometres: flown, lastLegKilometres: landing.distanceKilometres, helicopter: helicopter)
@@ -126,20 +124,17 @@ extension Gateway {
                                                          reason: unrouted.isEmpty ? "" : "aviation teams without a route: " + unrouted.joined(separator: "; "))])
     }
 
-    /// The usable landing point nearest `scene` within reach for each helicopter class (nil: none
-    /// there), searched in parallel.
-    private func landingPoints(near scene: GeoCoordinate, for classes: Set<HelicopterClass>,
-                               deadline: NIODeadline) async -> [HelicopterClass: Result<NearbyPoint?, any Error>] {
-        let found = await Self.inParallel(Array(classes)) { helicopter in
-            let request = NearestRequest(latitude: scene.latitude, longitude: scene.longitude, limit: 1, minimumClass: helicopter,
-                                         radiusKilometres: TeamArrival.landingReachKilometres)
-            do {
-                return (helicopter, Result<NearbyPoint?, any Error>.success(try await self.nearest(request, deadline: deadline).points.first))
-            } catch {
-                return (helicopter, .failure(error))
-            }
+    /// The usable landing points within reach of `scene` that take at least `smallest` helicopters,
+    /// nearest first: one search for every class (each team takes the nearest that takes its own).
+    private func landingPoints(near scene: GeoCoordinate, for smallest: HelicopterClass,
+                               deadline: NIODeadline) async -> Result<[NearbyPoint], any Error> {
+        let request = NearestRequest(latitude: scene.latitude, longitude: scene.longitude, limit: 100, minimumClass: smallest,
+                                     radiusKilometres: TeamArrival.landingReachKilometres)
+        do {
+            return .success(try await nearest(request, deadline: deadline).points)
+        } catch {
+            return .failure(error)
         }
-        return Dictionary(found, uniquingKeysWith: { first, _ in first })
     }
 
     /// The teams a proposal sends, from `candidates` soonest first: the soonest team for each of the

@@ -33,6 +33,8 @@ public final class Gateway: Sendable {
     /// Every child region has a node of its own (a full deployment): each is expected to report from
     /// the start, registered or not, so a child that never came up counts as missing in the coverage.
     let everyChildHasANode: Bool
+    /// Each child region's reach, so a search within a radius asks only the children it can reach.
+    let childReach: [String: RegionReach]
     let defaultBudget: TimeAmount
     let logger: Logger
 
@@ -71,6 +73,7 @@ public final class Gateway: Sendable {
         defaultMaxAge = TimeAmount(maxAge)
         self.everyChildHasANode = everyChildHasANode
         standing = StandingSummaries(refreshInterval: TimeAmount(maxAge / 2))
+        childReach = try Dictionary(uniqueKeysWithValues: tree.children(of: regionCode).map { ($0.code, try RegionReach($0, in: tree)) })
         self.defaultBudget = TimeAmount(defaultBudget)
         self.logger = logger
     }
