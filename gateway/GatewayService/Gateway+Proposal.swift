@@ -63,6 +63,8 @@ extension Gateway {
     /// Between gateways: the candidate teams of this node's subtree (see `TeamPlanRequest`).
     public func proposeSubtree(_ request: TeamPlanRequest, deadline: NIODeadline?) async throws -> TeamPlan {
         let wanted = Int(request.wanted)
+        let scene = GeoCoordinate(uncheckedLatitude: request.search.latitude, longitude: request.search.longitude)
+        let reach = TeamArrival.groundReachKilometres(within: request.targetHours)
         return try await walkTiers(
             toward: request.incidentRegion, wholeSubtree: request.wholeSubtree, deadline: deadline ?? .now() + defaultBudget,
             own: { await self.ownTeams(request, deadline: $0) },
@@ -79,7 +81,9 @@ extension Gateway {
             merge: { parts in
                 TeamPlan(teams: parts.flatMap(\.teams).sorted { ($0.etaHours, $0.node, $0.team.id) < ($1.etaHours, $1.node, $1.team.id) },
                          nodes: parts.flatMap(\.nodes).sorted { $0.name < $1.name })
-            })
+            },
+            // First the children whose ground teams could arrive in time; the farther ones only if those fall short.
+            withinReach: { [childReach] code in childReach[code]?.mayHold(within: reach, of: scene) ?? true })
     }
 
     /// This node's own teams on standby with an ETA each; an aviation team with no usable landing

@@ -7,7 +7,8 @@ extension Gateway {
     /// The destination's child side first (itself searched the same way, from the destination out);
     /// when that is not `enough`, this node's own part and every other child's whole subtree, in
     /// parallel, merged with it. With `wholeSubtree`, or when the destination is this node's region or
-    /// lies below a child without a gateway, everything at once.
+    /// lies below a child without a gateway, everything at once. With `withinReach`, the children it
+    /// names are asked first and the others only if those are not `enough`.
     ///
     /// - Parameters:
     ///   - own: this node's own services' part.
@@ -16,7 +17,8 @@ extension Gateway {
     func walkTiers<Part: Sendable>(toward destinationCode: String, wholeSubtree: Bool, deadline: NIODeadline,
                                    own: @escaping @Sendable (NIODeadline) async -> Part,
                                    child: @escaping @Sendable (Region, _ wholeSubtree: Bool, NIODeadline) async -> Part,
-                                   enough: (Part) -> Bool, merge: ([Part]) -> Part) async throws -> Part {
+                                   enough: (Part) -> Bool, merge: ([Part]) -> Part,
+                                   withinReach: ((String) -> Bool)? = nil) async throws -> Part {
         let childDeadline = Self.childDeadline(deadline)
         var excluded: String?
         var parts: [Part] = []
@@ -30,18 +32,30 @@ extension Gateway {
             }
         }
         let children = directory.childGateways().subtracting(excluded.map { [$0] } ?? []).sorted()
+        let first = withinReach.map { reach in children.filter(reach) } ?? children
+        parts += await gather(first, own: own, child: child, deadline: childDeadline)
+        let rest = children.filter { !first.contains($0) }
+        guard !rest.isEmpty else { return merge(parts) }
+        let merged = merge(parts)
+        if enough(merged) { return merged }
+        return merge([merged] + (await gather(rest, own: nil, child: child, deadline: childDeadline)))
+    }
+
+    /// `own` (when given) and every one of `children`'s whole subtrees, in parallel.
+    private func gather<Part: Sendable>(_ children: [String], own: (@Sendable (NIODeadline) async -> Part)?,
+                                        child: @escaping @Sendable (Region, Bool, NIODeadline) async -> Part,
+                                        deadline: NIODeadline) async -> [Part] {
         let tree = scope.tree
-        let gathered = await withTaskGroup(of: Part.self) { group in
-            group.addTask { await own(childDeadline) }
+        return await withTaskGroup(of: Part.self) { group in
+            if let own { group.addTask { await own(deadline) } }
             for code in children {
                 guard let region = try? tree.region(code) else { continue }
-                group.addTask { await child(region, true, childDeadline) }
+                group.addTask { await child(region, true, deadline) }
             }
             var gathered: [Part] = []
             for await part in group { gathered.append(part) }
             return gathered
         }
-        return merge(parts + gathered)
     }
 }
 

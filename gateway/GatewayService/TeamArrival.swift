@@ -17,6 +17,11 @@ enum TeamArrival {
         musterHours + kilometres / roadKilometresPerHour
     }
 
+    /// How far a ground team can be and still arrive within `hours`.
+    static func groundReachKilometres(within hours: Double) -> Double {
+        max(0, hours - musterHours) * roadKilometresPerHour
+    }
+
     /// An aviation team's ETA: airborne, flown to the landing point, then the last leg by road.
     static func byAir(flownKilometres: Double, lastLegKilometres: Double, helicopter: HelicopterClass) -> Double {
         takeOffHours + flownKilometres / cruiseKilometresPerHour(helicopter) + lastLegKilometres / roadKilometresPerHour
