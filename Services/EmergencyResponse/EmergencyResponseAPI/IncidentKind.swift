@@ -34,6 +34,20 @@ public enum IncidentKind: UInt8, WireEnum {
         }
     }
 
+    /// The name people read (Simplified Chinese).
+    public var chineseName: String {
+        switch self {
+        case .flood: "洪涝"
+        case .typhoon: "台风"
+        case .landslide: "地质灾害"
+        case .forestFire: "森林火灾"
+        case .hazardousChemicals: "危化品事故"
+        case .buildingCollapse: "建筑坍塌"
+        case .mineTunnel: "矿山隧道事故"
+        case .outage: "电力通信中断"
+        }
+    }
+
     /// The specialties a response needs, the first the one it cannot do without; a team matches
     /// when it has any of them.
     public var specialties: [Specialty] {

@@ -21,4 +21,14 @@ public enum IncidentSeverity: UInt8, WireEnum {
         case .ordinary: "ordinary"
         }
     }
+
+    /// The name people read (Simplified Chinese).
+    public var chineseName: String {
+        switch self {
+        case .extraordinary: "特别重大"
+        case .major: "重大"
+        case .large: "较大"
+        case .ordinary: "一般"
+        }
+    }
 }

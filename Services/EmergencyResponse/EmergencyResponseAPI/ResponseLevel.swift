@@ -23,6 +23,16 @@ public enum ResponseLevel: UInt8, WireEnum, Comparable {
         }
     }
 
+    /// The name people read (Simplified Chinese).
+    public var chineseName: String {
+        switch self {
+        case .one: "Ⅰ级"
+        case .two: "Ⅱ级"
+        case .three: "Ⅲ级"
+        case .four: "Ⅳ级"
+        }
+    }
+
     /// Teams a proposal sends at this level unless asked for another number.
     public var defaultTeams: Int {
         switch self {

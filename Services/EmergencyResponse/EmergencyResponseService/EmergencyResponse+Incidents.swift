@@ -172,7 +172,7 @@ extension EmergencyResponse {
 
     /// 事件报告: what, how grave, which response, the counts.
     static func reportText(_ incident: Incident) -> String {
-        "\(incident.title)（\(incident.kind.name)，\(incident.severity.name)，\(incident.responseLevel.name) 级响应）；"
+        "\(incident.title)（\(incident.kind.chineseName)，\(incident.severity.chineseName)，\(incident.responseLevel.chineseName)响应）；"
             + "受影响 \(incident.affected) 人，死亡 \(incident.dead)，受伤 \(incident.injured)，失联 \(incident.missing)"
     }
 
