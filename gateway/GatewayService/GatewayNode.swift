@@ -36,6 +36,9 @@ public struct GatewayNode: NodeService {
         router.async(GatewayMethods.arrival, runsOnEventLoop: true) { request, context in try await gateway.arrival(request, deadline: context.deadline) }
         router.async(GatewayMethods.respond, runsOnEventLoop: true) { request, context in try await gateway.respond(request, deadline: context.deadline) }
         router.async(GatewayMethods.close, runsOnEventLoop: true) { request, context in try await gateway.close(request, deadline: context.deadline) }
+        router.async(GatewayMethods.listIncidents, runsOnEventLoop: true) { request, context in
+            try await gateway.listIncidents(request, deadline: context.deadline)
+        }
         router.async(GatewayMethods.propose, runsOnEventLoop: true) { request, context in try await gateway.propose(request, deadline: context.deadline) }
         router.async(GatewayMethods.proposeSubtree, runsOnEventLoop: true) { request, context in try await gateway.proposeSubtree(request, deadline: context.deadline) }
         router.async(GatewayMethods.confirmProposal, runsOnEventLoop: true) { request, context in
