@@ -13,9 +13,10 @@ import Hummingbird
 extension GatewayHTTPServer {
     func addAPI(to router: Router<BasicRequestContext>) {
         let gateway = gateway
+        let feed = feed
         let nodeID = nodeID
 
-        // 一图: summaries, the counties that colour the map.
+        // 一图: summaries, the counties that colour the map, the live feed.
         router.get("/api/summary") { request, _ in
             try JSONBody.response(try await gateway.summary(try Self.summaryRequest(request), deadline: nil))
         }
@@ -25,6 +26,7 @@ extension GatewayHTTPServer {
         router.get("/api/counties") { _, _ in
             try JSONBody.response(Counties(counties: try await gateway.counties(deadline: nil)))
         }
+        router.get("/api/events") { _, _ in Self.events(feed.subscribe()) }
 
         // 一屏: incidents, proposals (一屏指挥调度).
         router.get("/api/incidents") { request, _ in
@@ -111,4 +113,21 @@ extension GatewayHTTPServer {
         let raw = try context.parameters.require(name)
         return raw.removingPercentEncoding ?? raw
     }
+
+    /// The live feed as server-sent events, until the screen goes or the feed closes.
+    static func events(_ subscription: FeedSubscription<ScreenFrame>) -> Response {
+        let headers: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"]
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            defer { subscription.end() }
+            for await event in subscription {
+                switch event {
+                case .frame(let frame): try await writer.write(frame.event)
+                case .keepAlive: try await writer.write(Self.keepAlive)
+                }
+            }
+            try await writer.finish(nil)
+        })
+    }
+
+    static let keepAlive = ByteBuffer(string: ": keep-alive\n\n")
 }
