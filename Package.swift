@@ -39,6 +39,7 @@ let package = Package(
         .library(name: "EmergencyResponseService", targets: ["EmergencyResponseService"]),
         .library(name: "GatewayAPI", targets: ["GatewayAPI"]),
         .library(name: "GatewayService", targets: ["GatewayService"]),
+        .library(name: "GatewayHTTP", targets: ["GatewayHTTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -51,6 +52,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // MARK: Shared — libraries every executable uses.
@@ -353,12 +355,30 @@ let package = Package(
             ],
             path: "gateway/GatewayService"
         ),
+        /// The gateway's HTTP side (Hummingbird, on the node's event loops): the duty-room screen, the
+        /// phone page and their JSON API over the same `Gateway` functions, and the live feed.
+        .target(
+            name: "GatewayHTTP",
+            dependencies: [
+                "GatewayService", "GatewayAPI", "AnlanNode", "AnlanRecords", "AnlanRPC", "AnlanWire", "AviationLandingAPI", "EvacuationAPI",
+                "EmergencyResponseAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "gateway/GatewayHTTP",
+            resources: [.copy("Resources/screen"), .copy("Resources/openapi.yaml")]
+        ),
         .executableTarget(
             name: "gateway",
             dependencies: [
-                "GatewayService", "GatewayAPI", "AnlanNode", "AnlanDiscovery", "AnlanRecords", "MaterialReserveAPI", "AviationLandingAPI", "EvacuationAPI",
+                "GatewayService", "GatewayHTTP", "GatewayAPI", "AnlanNode", "AnlanDiscovery", "AnlanRecords", "MaterialReserveAPI", "AviationLandingAPI", "EvacuationAPI",
                 "EmergencyResponseAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -458,9 +478,10 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "GatewayAPI", "GatewayService", "HazardSurveyAPI", "MaterialReserveAPI", "AviationLandingAPI", "EvacuationAPI", "AnlanRecords", "AnlanRegions",
+                "GatewayAPI", "GatewayService", "GatewayHTTP", "HazardSurveyAPI", "MaterialReserveAPI", "AviationLandingAPI", "EvacuationAPI", "AnlanRecords", "AnlanRegions",
                 "EmergencyResponseAPI",
                 "AnlanRPC", "AnlanTestSupport", "AnlanWire", "AnlanDiscovery", "AnlanNode",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],

@@ -30,6 +30,8 @@
 # Every node runs a gateway (ports $ANLAN_MESH_PORT+50 …, in node order: province, cities, counties,
 # townships) registered with its node's registry; the province's at $ANLAN_MESH_PORT+50 answers for all:
 #   gateway probe summary --port 7450
+# Each gateway also serves the duty-room screen, the phone page and their JSON API over HTTP at its port
+# + 1000 (the province's http://127.0.0.1:8450/, 灵隐街道's phone page http://127.0.0.1:8458/phone).
 # The gateway's own last-good-summary store is in $STATE/data/gateway-<region>.sqlite.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -143,6 +145,10 @@ start() {
     echo "     $BIN/gateway probe incident report --port $((BASE_PORT + 50)) --kind landslide --region 330106003000 --title 灵隐街道山体滑坡 --level III --affected 80"
     echo "     $BIN/gateway probe propose --port $((BASE_PORT + 50)) 330106-1"
     echo "     $BIN/emergency-response probe team list --port $((BASE_PORT + 73))"
+    echo "The duty-room screens (every gateway serves one, at its port + 1000; the province's covers the mesh):"
+    echo "     http://127.0.0.1:$((BASE_PORT + 1050))/          the province"
+    echo "     http://127.0.0.1:$((BASE_PORT + 1051))/          杭州市"
+    echo "     http://127.0.0.1:$((BASE_PORT + 1058))/phone     the phone page of 灵隐街道 (码上转, 码上报)"
 }
 
 start_service() {  # start_service NAME PORT_OFFSET REGION…: the service on each of those regions' nodes
@@ -162,17 +168,19 @@ start_service() {  # start_service NAME PORT_OFFSET REGION…: the service on ea
                 fresh=yes
             fi
             rm -f "$portfile"
-            local extra=()
+            local extra=() http=""
             if [ "$name" = gateway ]; then  # a gateway finds its parent's gateway in the parent node's registry
                 local parent; parent=$(parent_of "$region")
                 [ "$parent" != "-" ] && extra=(--parent-registry "127.0.0.1:$(port_of "$(index_of "$parent")")")
+                extra+=(--http-port "$((port + 1000))")  # the screen and its JSON API
+                http=", HTTP 127.0.0.1:$((port + 1000))"
             fi
             nohup "$BIN/$name" serve --region "$region" --port "$port" --database "$database" \
                 --registry "127.0.0.1:$registry_port" --port-file "$portfile" "${extra[@]}" >>"$STATE/logs/$name-$region.log" 2>&1 &
             echo $! >"$pidfile"
             for _ in $(seq 1 100); do [ -s "$portfile" ] && break; sleep 0.05; done
             [ -s "$portfile" ] || { echo "$name $region did not start; see $STATE/logs/$name-$region.log" >&2; exit 1; }
-            echo "$name $region on 127.0.0.1:$port (registry 127.0.0.1:$registry_port)"
+            echo "$name $region on 127.0.0.1:$port (registry 127.0.0.1:$registry_port$http)"
             [ "$fresh" = yes ] && [ "$name" = hazard-survey ] && demo_progress "$port"
         fi
         i=$((i + 1))

@@ -13,6 +13,7 @@
 #                emergency-response at the province +2400, the 11 cities +2401…, the 90 counties +2420… (one process)
 #   gateways     province +600; 11 cities +601…+611; 90 counties +620…+709; 1,359 townships +1000…+2358
 #                (five processes: 西湖区's county gateway has its own, so one county can be cut off alone).
+#                The province's and the cities' gateways serve the duty-room screen over HTTP: +3000, +3001…+3011.
 #                A township's gateway registers with its county's registry; its records
 #                are kept by its county's services (no township runs services of its own here).
 # Seed data (synthetic over the real region tree; generated and imported on first start, a few minutes):
@@ -83,7 +84,7 @@ group_files() {  # writes one serve-group file per grouped process into $STATE/r
     : >"$run/gateway-cities.group"; : >"$run/gateway-counties.group"; : >"$run/gateway-townships.group"; : >"$run/gateway-330106.group"
     for i in "${!CITIES[@]}"; do
         local city=${CITIES[$i]}
-        echo "--region $city --port $((BASE + 601 + i)) --database $data/gateway-$city.sqlite --registry 127.0.0.1:${CITY_PORT[$city]} --parent-registry 127.0.0.1:$BASE $store" \
+        echo "--region $city --port $((BASE + 601 + i)) --http-port $((BASE + 3001 + i)) --database $data/gateway-$city.sqlite --registry 127.0.0.1:${CITY_PORT[$city]} --parent-registry 127.0.0.1:$BASE $store" \
             >>"$run/gateway-cities.group"
     done
     for i in "${!COUNTIES[@]}"; do
@@ -219,7 +220,7 @@ start() {
     local xihu; xihu=$(awk '{ print $4 }' "$run/gateway-330106.group")
     launch gateway-330106 "$xihu" "$BIN/gateway" serve-group --group-file "$run/gateway-330106.group" --log-level warning
     launch gateway-cities "$((BASE + 600 + ${#CITIES[@]}))" "$BIN/gateway" serve-group --group-file "$run/gateway-cities.group" --log-level warning
-    launch gateway-province "$((BASE + 600))" "$BIN/gateway" serve --region 330000 --port "$((BASE + 600))" \
+    launch gateway-province "$((BASE + 600))" "$BIN/gateway" serve --region 330000 --port "$((BASE + 600))" --http-port "$((BASE + 3000))" \
         --database "$data/gateway-330000.sqlite" --registry "127.0.0.1:$BASE" --max-age "$MAX_AGE" --every-child-has-a-node --log-level warning
     echo
     echo "Ask the province (its gateway finds its 11 cities within a few seconds of starting):"
@@ -230,6 +231,8 @@ start() {
     echo "     $BIN/gateway probe propose --port $((BASE + 600)) 330106-1"
     echo "     scripts/province.sh status"
     echo "     scripts/bench.sh gateway --freeze-pid \$(cat $STATE/run/gateway-330106.pid)"
+    echo "The duty-room screen of the province (the 11 cities' at +3001…+3011; counties and townships serve none here):"
+    echo "     http://127.0.0.1:$((BASE + 3000))/"
 }
 
 stop() {

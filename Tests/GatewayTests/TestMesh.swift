@@ -29,13 +29,16 @@ final class TestMesh: @unchecked Sendable {
     private let fullyDeployed: Set<String>
     /// The services every county runs (and runs again in `startCounty`).
     private let countyServices: [String]
+    /// The regions whose gateways serve HTTP (`--http-port 0`, the port written to a file).
+    private let httpGateways: Set<String>
 
     init(directory: String, maxAge: String = "0", everyChildHasANode fullyDeployed: Set<String> = [],
-         countyServices: [String] = ["hazard-survey", "material-reserve"]) async throws {
+         countyServices: [String] = ["hazard-survey", "material-reserve"], httpGateways: Set<String> = []) async throws {
         self.directory = directory
         self.maxAge = maxAge
         self.fullyDeployed = fullyDeployed
         self.countyServices = countyServices
+        self.httpGateways = httpGateways
         for (region, parent) in [("330000", nil), ("330100", "330000"), ("330106", "330100"), ("330110", "330100")] as [(String, String?)] {
             var arguments = ["--region", region, "--database", "\(directory)/registry-\(region).sqlite"]
             if let parent { arguments += ["--parent", "127.0.0.1:\(registries[parent]!)"] }
@@ -97,6 +100,11 @@ final class TestMesh: @unchecked Sendable {
             arguments += ["--parent-registry", "127.0.0.1:\(registryPort(parent))"]
         }
         if fullyDeployed.contains(region) { arguments.append("--every-child-has-a-node") }
+        if httpGateways.contains(region) {
+            let portFile = "\(directory)/gateway-\(region).http-port"
+            try? FileManager.default.removeItem(atPath: portFile)
+            arguments += ["--http-port", "0", "--http-port-file", portFile]
+        }
         let node = try NodeProcess("gateway", arguments, directory: directory, name: "gateway-\(region)")
         gateways[region] = try await node.port()
         processes[region, default: []].append(node)
@@ -106,6 +114,18 @@ final class TestMesh: @unchecked Sendable {
     func startTownship(_ township: String) async throws {
         try await startService("evacuation", township)
         try await startGateway(township)
+    }
+
+    /// The HTTP port of `region`'s gateway (started with `httpGateways`), once it listens (up to 10 s).
+    func httpPort(_ region: String) async throws -> Int {
+        let portFile = "\(directory)/gateway-\(region).http-port"
+        for _ in 0..<400 {
+            if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return port
+            }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        throw MeshError(message: "the gateway of \(region) did not open its HTTP port")
     }
 
     /// Kills a node's gateway (SIGKILL), leaving its services and registry running.

@@ -58,6 +58,12 @@ public enum GatewayMethods {
     public static let respond = RPCMethod<IncidentStep, Incident>(id: 0x0645, name: "gateway.incident.respond")
     /// Fails as `response.incident.close`.
     public static let close = RPCMethod<IncidentStep, Incident>(id: 0x0646, name: "gateway.incident.close")
+    /// The incidents of a region of the node's subtree, newest first: the node's own emergency-response's
+    /// and every child gateway's (those whose region overlaps it), asked in parallel within the deadline
+    /// and merged by report time; the first `limit` (0: 100) are kept, and there is no next page. A part
+    /// that fails or runs out of time is left out.
+    /// Fails with `invalidArgument` (a region outside the node's subtree, a limit over 1000).
+    public static let listIncidents = RPCMethod<IncidentQuery, RecordPage<Incident>>(id: 0x0647, name: "gateway.incident.list")
     /// One dispatch proposal for an incident: matching teams on standby, soonest first — the incident's
     /// own node's, then its neighbours' through the parent, then further out, as far as the need
     /// requires — and the cross-tier material plan, in one answer.

@@ -16,6 +16,7 @@ extension Gateway {
         let targets = try warningTargets(warning.regionCodes)
         try await store.outbox.recordRoute(node: scope.region.code, warningID: warning.id,
                                            WarningOutbox.Route(issuerRegion: warning.issuerRegion, regionCodes: warning.regionCodes))
+        try await store.warnings.record(node: scope.region.code, warning)
         let payload = Data(warning.encoded().readableBytesView)
         return try await deliver(warning.id, .issue, payload, to: targets, deadline: deadline ?? .now() + defaultBudget)
     }
@@ -31,9 +32,16 @@ extension Gateway {
         guard scope.tree.isInSubtree(route.issuerRegion, of: lifter.code) else {
             throw RPCError.invalidArgument("\(lifter) did not issue warning \(id) and does not govern its issuer \(route.issuerRegion)")
         }
+        try await store.warnings.lift(node: scope.region.code, warningID: id)
         let targets = try warningTargets(route.regionCodes)
         let payload = Data(LiftRequest(warningID: id, issuerRegion: lifter.code).encoded().readableBytesView)
         return try await deliver(id, .lift, payload, to: targets, deadline: deadline ?? .now() + defaultBudget)
+    }
+
+    /// The warnings this node passed on (issued here or received from above) that are still in force:
+    /// not lifted or replaced, valid until a time still to come; newest first.
+    public func warningsInForce() -> [EvacuationAPI.Warning] {
+        store.warnings.inForce(node: scope.region.code, nowMilliseconds: Self.nowMilliseconds())
     }
 
     /// Makes every delivery this node still owes, each part's in the order queued; stops at a part's

@@ -3,17 +3,20 @@ import AnlanRPC
 import GatewayAPI
 import ServiceLifecycle
 
-/// The gateway as a node: its methods on the shared server skeleton, and the directory refresher (which
-/// also redelivers the warnings the node still owes).
+/// The gateway as a node: its methods on the shared server skeleton, the directory refresher (which
+/// also redelivers the warnings the node still owes) and, when it has one, its HTTP port.
 public struct GatewayNode: NodeService {
     public static let kind = "gateway"
     public let gateway: Gateway
     /// How often the registry is asked where the services and child gateways are.
     public let refreshInterval: Duration
+    /// More work that starts and stops with the node (the HTTP port: the screen and its API).
+    public let services: [any Service]
 
-    public init(gateway: Gateway, refreshInterval: Duration = .seconds(2)) {
+    public init(gateway: Gateway, refreshInterval: Duration = .seconds(2), services: [any Service] = []) {
         self.gateway = gateway
         self.refreshInterval = refreshInterval
+        self.services = services
     }
 
     /// Every method runs on its connection's event loop: a gateway's work is awaiting other nodes and
@@ -36,6 +39,9 @@ public struct GatewayNode: NodeService {
         router.async(GatewayMethods.arrival, runsOnEventLoop: true) { request, context in try await gateway.arrival(request, deadline: context.deadline) }
         router.async(GatewayMethods.respond, runsOnEventLoop: true) { request, context in try await gateway.respond(request, deadline: context.deadline) }
         router.async(GatewayMethods.close, runsOnEventLoop: true) { request, context in try await gateway.close(request, deadline: context.deadline) }
+        router.async(GatewayMethods.listIncidents, runsOnEventLoop: true) { request, context in
+            try await gateway.listIncidents(request, deadline: context.deadline)
+        }
         router.async(GatewayMethods.propose, runsOnEventLoop: true) { request, context in try await gateway.propose(request, deadline: context.deadline) }
         router.async(GatewayMethods.proposeSubtree, runsOnEventLoop: true) { request, context in try await gateway.proposeSubtree(request, deadline: context.deadline) }
         router.async(GatewayMethods.confirmProposal, runsOnEventLoop: true) { request, context in
@@ -54,6 +60,6 @@ public struct GatewayNode: NodeService {
     public var backgroundServices: [any Service] {
         let gateway = self.gateway
         return [DirectoryRefresher(directory: gateway.directory, interval: refreshInterval, afterRefresh: { await gateway.redeliverWarnings() },
-                                   atShutdown: { gateway.stopStanding() })]
+                                   atShutdown: { gateway.stopStanding() })] + services
     }
 }

@@ -31,6 +31,8 @@ public final class SummaryStore: Sendable {
     private let kept: NIOLockedValueBox<Kept>
     /// The warnings passed on through the gateways sharing this store, and the deliveries they still owe.
     let outbox: WarningOutbox
+    /// The warnings those gateways passed on, whole, and whether each is still in force.
+    let warnings: WarningsInForce
     private let persistIntervalMilliseconds: Int64 = 10_000
 
     /// The store at `path`, opened once per process however many gateways name it.
@@ -56,6 +58,7 @@ public final class SummaryStore: Sendable {
         }
         kept = NIOLockedValueBox(Kept(byKey: Dictionary(stored, uniquingKeysWith: { $1 }), regions: Set(stored.map(\.0.regionCode))))
         outbox = try WarningOutbox(pool: pool)
+        warnings = try WarningsInForce(pool: pool)
     }
 
     static var migrator: DatabaseMigrator {
@@ -72,6 +75,7 @@ public final class SummaryStore: Sendable {
                 """)
         }
         WarningOutbox.migrate(&migrator)
+        WarningsInForce.migrate(&migrator)
         return migrator
     }
 

@@ -2,8 +2,10 @@ import AnlanDiscovery
 import AnlanNode
 import ArgumentParser
 import Foundation
+import GatewayHTTP
 import GatewayService
 import Logging
+import NIOPosix
 
 /// `gateway`: a node's aggregation point across the four tiers.
 @main
@@ -26,6 +28,10 @@ struct GatewayCommand: AsyncParsableCommand {
         var parentRegistry: String?
         @Option(help: "The file of children's last good summaries (default: the database); gateways of one process may share one.")
         var store: String?
+        @Option(help: "Serve the duty-room screen, the phone page and their JSON API on this HTTP port (0: any free port; none when absent).")
+        var httpPort: Int?
+        @Option(help: "Address the HTTP port listens on.") var httpHost = "127.0.0.1"
+        @Option(help: "Write the bound HTTP port to this file once listening (for scripts and tests).") var httpPortFile: String?
 
         func validate() throws {
             guard options.registry != nil else { throw ValidationError("--registry is required: the gateway finds its services and children there") }
@@ -33,6 +39,8 @@ struct GatewayCommand: AsyncParsableCommand {
             guard maxAge == 0 || (0.2...3600).contains(maxAge) else {
                 throw ValidationError("--max-age must be 0 (every request fans out) or 0.2…3600 seconds")
             }
+            if let httpPort, !(0...65535).contains(httpPort) { throw ValidationError("--http-port must be 0…65535, got \(httpPort)") }
+            if httpPort != nil, httpPort == options.port, options.port != 0 { throw ValidationError("--http-port must differ from --port") }
         }
 
         func makeNode(logger: Logger) async throws -> GatewayNode {
@@ -44,7 +52,12 @@ struct GatewayCommand: AsyncParsableCommand {
                                       store: try SummaryStore.shared(path: store ?? database),
                                       maxAge: .milliseconds(Int(maxAge * 1000)), defaultBudget: .milliseconds(Int(defaultBudget * 1000)),
                                       everyChildHasANode: everyChildHasANode, logger: logger)
-            return GatewayNode(gateway: gateway, refreshInterval: .milliseconds(Int(refreshInterval * 1000)))
+            // On the loops the node's RPC server runs on (NodeServer's default: the singleton).
+            let http = httpPort.map { port in
+                GatewayHTTPServer(gateway: gateway, nodeID: options.nodeID ?? "\(options.region)-\(GatewayNode.kind)", host: httpHost, port: port,
+                                  portFile: httpPortFile, eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger)
+            }
+            return GatewayNode(gateway: gateway, refreshInterval: .milliseconds(Int(refreshInterval * 1000)), services: http.map { [$0] } ?? [])
         }
     }
 }
