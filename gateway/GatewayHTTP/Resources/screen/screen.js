@@ -297,6 +297,8 @@ function buildMap(geo) {
 
 /** Static risk (docs/SCREEN.md): the worse of people at risk in band 1–2 points and band 1 points. */
 function staticColour(summary) {
+  // A county with no surveyed point has no risk picture: "no data", never "low".
+  if (!(summary?.hazard?.pointCells ?? []).some((cell) => n(cell.points) > 0)) return 'none';
   let people = 0, band1 = 0;
   for (const cell of summary?.hazard?.pointCells ?? []) {
     if (cell.band === 1 || cell.band === 2) people += n(cell.populationAtRisk);
