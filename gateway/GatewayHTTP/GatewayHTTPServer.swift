@@ -46,7 +46,8 @@ public struct GatewayHTTPServer: Service {
 
     public func run() async throws {
         let router = Router()
-        router.add(middleware: APIErrorMiddleware<BasicRequestContext>())
+        let declared = DeclaredRoutes(openAPI: String(buffer: try ScreenAssets.openAPI()))
+        router.add(middleware: APIErrorMiddleware<BasicRequestContext>(declared: declared))
         addScreen(to: router)
         addAPI(to: router)
         let portFile = portFile

@@ -15,7 +15,8 @@ struct QueryParameters {
     }
 
     func value<Value: LosslessStringConvertible>(_ name: Substring, as type: Value.Type = Value.self) throws -> Value? {
-        guard let text = parameters[name], !text.isEmpty else { return nil }
+        // Given but empty is not absent: `?year=` is a year that does not parse.
+        guard let text = parameters[name] else { return nil }
         guard let value = Value(String(text)) else { throw APIError.invalidArgument("\(name): \"\(text)\" is not a \(Value.self)") }
         return value
     }

@@ -25,8 +25,8 @@ extension Gateway {
             guard !request.incidentID.isEmpty else { throw InvalidRecord("a proposal needs an incident id") }
             guard request.teams <= Self.maximumTeams else { throw InvalidRecord("teams \(request.teams) is over \(Self.maximumTeams)") }
             guard request.targetHours >= 0, request.targetHours.isFinite else { throw InvalidRecord("target hours must be ≥ 0") }
-            for need in request.needs where need.quantity <= 0 || need.itemCode.isEmpty {
-                throw InvalidRecord("need \(need.itemCode) \(need.quantity): every need is an item and a quantity > 0")
+            for need in request.needs where need.quantity <= 0 || need.itemCode.isEmpty || need.received != 0 {
+                throw InvalidRecord("need \(need.itemCode) \(need.quantity): every need is an item and a quantity > 0 (nothing received yet)")
             }
             return request.targetHours == 0 ? 3 : request.targetHours
         }

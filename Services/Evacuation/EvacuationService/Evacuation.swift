@@ -128,6 +128,7 @@ public final class Evacuation: Sendable {
             guard (-90...90).contains(request.latitude), (-180...180).contains(request.longitude) else {
                 throw InvalidRecord("latitude/longitude \(request.latitude), \(request.longitude) are not on the earth")
             }
+            guard request.minimumFree >= 0 else { throw InvalidRecord("minimum free places \(request.minimumFree) is negative") }
             return GeoCoordinate(uncheckedLatitude: request.latitude, longitude: request.longitude)
         }
         let count = request.count == 0 ? 5 : min(Int(request.count), 100)
