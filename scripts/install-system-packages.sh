@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system packages Anlan builds and tests against, if missing: SQLite for GRDB, zlib for
-# compression, and protoc with Python's protobuf for the test that decodes Anlan bytes from the exported schema.
+# compression, protoc with Python's protobuf for the test that decodes Anlan bytes from the exported
+# schema, and Chromium with its driver and CJK fonts for the duty-room screen's browser tests.
 set -euo pipefail
 missing=()
-for package in libsqlite3-dev zlib1g-dev protobuf-compiler python3-protobuf; do
+for package in libsqlite3-dev zlib1g-dev protobuf-compiler python3-protobuf chromium chromium-driver fonts-noto-cjk python3-venv; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

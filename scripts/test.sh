@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Builds everything (the integration tests start the real executables) and runs the whole test suite.
+# Builds everything (the integration tests start the real executables) and runs the whole test suite:
+# the Swift suites, then the duty-room screen's tests in a real browser and against its OpenAPI
+# description (Tests/Browser, on a small mesh of the debug executables).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-system-packages.sh
 swift build --build-tests
 swift test --skip-build
+VENV=$(scripts/browser-env.sh)
+"$VENV/bin/python" -m pytest -q -p no:cacheprovider Tests/Browser
