@@ -17,7 +17,7 @@ def test_the_api_answers_as_its_openapi_description_says(mesh):
         [str(schemathesis), "run", f"{base}/openapi.yaml", "--url", base, "--checks", "all", "--exclude-checks", "positive_data_acceptance",
          "--max-examples", os.environ.get("ANLAN_API_EXAMPLES", "30"), "--request-timeout", "10",
          "--seed", "2026", "--no-color"],
-        capture_output=True, text=True, timeout=600)
+        capture_output=True, text=True, timeout=600, cwd=pathlib.Path(__file__).resolve().parents[2] / ".build")
     report = pathlib.Path(__file__).resolve().parents[2] / ".build" / "schemathesis.txt"
     report.parent.mkdir(parents=True, exist_ok=True)
     report.write_text(result.stdout + result.stderr)
