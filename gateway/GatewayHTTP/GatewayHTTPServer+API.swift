@@ -114,14 +114,19 @@ extension GatewayHTTPServer {
         return raw.removingPercentEncoding ?? raw
     }
 
-    /// The live feed as server-sent events, until the screen goes or the feed closes.
+    /// The live feed as server-sent events, until the screen goes or the feed closes: the counties
+    /// with the first frame and whenever they changed since this screen last had them.
     static func events(_ subscription: FeedSubscription<ScreenFrame>) -> Response {
         let headers: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"]
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             defer { subscription.end() }
+            var sentCounties: UInt64?
             for await event in subscription {
                 switch event {
-                case .frame(let frame): try await writer.write(frame.event)
+                case .frame(let frame) where frame.countiesKey == sentCounties: try await writer.write(frame.summaryEvent)
+                case .frame(let frame):
+                    try await writer.write(frame.event)
+                    sentCounties = frame.countiesKey
                 case .keepAlive: try await writer.write(Self.keepAlive)
                 }
             }

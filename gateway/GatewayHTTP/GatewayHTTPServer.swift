@@ -4,6 +4,7 @@ import GatewayAPI
 import GatewayService
 import Hummingbird
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import ServiceLifecycle
@@ -31,7 +32,7 @@ public struct GatewayHTTPServer: Service {
 
     /// - Parameter eventLoopGroup: the loops the node's RPC server runs on (NodeServer's: the singleton).
     public init(gateway: Gateway, nodeID: String, host: String = "127.0.0.1", port: Int, portFile: String? = nil,
-                eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, feedInterval: Duration = .seconds(1),
+                eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, feedInterval: Duration = .milliseconds(500),
                 logger: Logger) {
         self.gateway = gateway
         self.nodeID = nodeID
@@ -40,7 +41,8 @@ public struct GatewayHTTPServer: Service {
         self.portFile = portFile
         self.eventLoopGroup = eventLoopGroup
         self.logger = logger
-        feed = LiveFeed(interval: feedInterval, compose: { await Self.frame(of: gateway) }, isNews: { $0.isNews(after: $1) })
+        let last = NIOLockedValueBox<ScreenFrame?>(nil)
+        feed = LiveFeed(interval: feedInterval, compose: { await Self.frame(of: gateway, last: last) }, isNews: { $0.isNews(after: $1) })
         assets = ScreenAssets()
     }
 
@@ -75,10 +77,15 @@ public struct GatewayHTTPServer: Service {
     }
 
     /// The live feed's next frame: the gateway's own summary and its counties, both at the default max
-    /// age (from the standing summaries); nil when the summary cannot be had.
-    static func frame(of gateway: Gateway) async -> ScreenFrame? {
-        async let counties = try? gateway.counties(deadline: nil)
+    /// age (from the standing summaries); nil when the summary cannot be had. The counties (a province's
+    /// are a request to each city) are asked only when the summary was recomposed since `last`.
+    static func frame(of gateway: Gateway, last: NIOLockedValueBox<ScreenFrame?>) async -> ScreenFrame? {
         guard let summary = try? await gateway.summary(SummaryRequest(), deadline: nil) else { return nil }
-        return try? ScreenFrame(summary: summary, counties: await counties ?? [])
+        if let previous = last.withLockedValue({ $0 }), previous.summary.asOfMilliseconds == summary.asOfMilliseconds {
+            return previous
+        }
+        guard let frame = try? ScreenFrame(summary: summary, counties: (try? await gateway.counties(deadline: nil)) ?? []) else { return nil }
+        last.withLockedValue { $0 = frame }
+        return frame
     }
 }
