@@ -7,7 +7,12 @@
 #   scripts/bench.sh training [--people N …] training-records bulk import and coverage
 #   scripts/bench.sh evacuation [--people N …] evacuation import, a warning's tasks, scans over the wire
 #   scripts/bench.sh gateway [--freeze-pid P …] the gateway against a running scripts/province.sh mesh
+#   scripts/bench.sh screen [--screenshot F …]  the duty-room screen in Chromium against scripts/mesh.sh
 set -euo pipefail
+if [ "${1:-}" = screen ]; then
+    VENV=$("$(dirname "$0")/browser-env.sh")
+    exec "$VENV/bin/python" "$(dirname "$0")/../Benchmarks/screen/screen_bench.py" "${@:2}"
+fi
 cd "$(dirname "$0")/../Benchmarks"
 ../scripts/install-system-packages.sh
 # SwiftPM can keep a stale build plan for the parent package's targets (added files are missed): drop it.

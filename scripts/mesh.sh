@@ -172,7 +172,9 @@ start_service() {  # start_service NAME PORT_OFFSET REGION…: the service on ea
             if [ "$name" = gateway ]; then  # a gateway finds its parent's gateway in the parent node's registry
                 local parent; parent=$(parent_of "$region")
                 [ "$parent" != "-" ] && extra=(--parent-registry "127.0.0.1:$(port_of "$(index_of "$parent")")")
-                extra+=(--http-port "$((port + 1000))")  # the screen and its JSON API
+                # The screen and its JSON API; summaries recomposed every second, so a township's change
+                # reaches the province's screen within 2 s.
+                extra+=(--http-port "$((port + 1000))" --max-age 2)
                 http=", HTTP 127.0.0.1:$((port + 1000))"
             fi
             nohup "$BIN/$name" serve --region "$region" --port "$port" --database "$database" \

@@ -90,7 +90,7 @@ def test_a_move_recorded_on_the_phone_page_reaches_the_province_screen(mesh, scr
     try:
         screen.get(mesh.url("330000"))
         ready(screen)
-        moved = lambda: int(screen.find_element(By.ID, "evacuation-moved").get_attribute("data-value"))  # noqa: E731
+        moved = lambda: int(screen.execute_script("return document.getElementById('evacuation-moved').dataset.value"))  # noqa: E731
         before = moved()
 
         code = transfer_codes(mesh, "330106", 1)[0]

@@ -455,7 +455,7 @@ function renderLegend() {
   }
   $('#legend').innerHTML = `<div class="legend-title">${title}</div>`
     + items.map(([c, label]) => `<div><i class="sw ${c}"></i>${label}</div>`).join('')
-    + '<div><i class="sw none"></i>失联</div><div><i class="sw stale"></i>数据滞后</div>' + count;
+    + '<div><i class="sw none"></i>无数据 / 失联</div><div><i class="sw stale"></i>数据滞后</div>' + count;
 }
 
 function zoomTo(code) {
