@@ -81,10 +81,10 @@ public struct GatewayHTTPServer: Service {
     /// are a request to each city) are asked only when the summary was recomposed since `last`.
     static func frame(of gateway: Gateway, last: NIOLockedValueBox<ScreenFrame?>) async -> ScreenFrame? {
         guard let summary = try? await gateway.summary(SummaryRequest(), deadline: nil) else { return nil }
-        if let previous = last.withLockedValue({ $0 }), previous.summary.asOfMilliseconds == summary.asOfMilliseconds {
-            return previous
-        }
-        guard let frame = try? ScreenFrame(summary: summary, counties: (try? await gateway.counties(deadline: nil)) ?? []) else { return nil }
+        let previous = last.withLockedValue { $0 }
+        if let previous, previous.summary.asOfMilliseconds == summary.asOfMilliseconds { return previous }
+        let counties = (try? await gateway.counties(deadline: nil)) ?? []
+        guard let frame = try? ScreenFrame(summary: summary, counties: counties, previous: previous) else { return nil }
         last.withLockedValue { $0 = frame }
         return frame
     }

@@ -12,29 +12,45 @@ public struct ScreenFrame: Sendable {
     public var event: ByteBuffer
     /// `event: summary\ndata: {"summary": …}\n\n`, for a screen that has these counties already.
     public var summaryEvent: ByteBuffer
-    /// Names the counties' figures and freshness, not when they were composed (FNV-1a over their
-    /// encodings, the times of fresh counties and of their fresh parts left out).
+    /// Names the counties' figures and freshness, not when they were composed (`key(_:)`).
     public var countiesKey: UInt64
 
-    /// What the event's `data:` line holds.
+    /// What the event's `data:` line holds (written from its parts, read whole).
     struct Body: Codable {
         var summary: RegionSummary
         var counties: [RegionSummary]?
     }
 
-    public init(summary: RegionSummary, counties: [RegionSummary]) throws {
+    /// The counties as JSON: kept from the previous frame while their key is unchanged, so a province's
+    /// (over a megabyte) are encoded once per change rather than once per frame; a fresh county's time
+    /// in it may then be a recomposition or two old, which the screen does not show.
+    let countiesJSON: ByteBuffer
+
+    public init(summary: RegionSummary, counties: [RegionSummary], previous: ScreenFrame? = nil) throws {
         self.summary = summary
         self.counties = counties
-        var event = ByteBuffer(string: "event: summary\ndata: ")
-        event.writeBytes(try JSONBody.encoder.encode(Body(summary: summary, counties: counties)))
-        event.writeString("\n\n")
-        self.event = event
-        var summaryEvent = ByteBuffer(string: "event: summary\ndata: ")
-        summaryEvent.writeBytes(try JSONBody.encoder.encode(Body(summary: summary, counties: nil)))
-        summaryEvent.writeString("\n\n")
+        countiesKey = Self.key(counties)
+        if let previous, previous.countiesKey == countiesKey {
+            countiesJSON = previous.countiesJSON
+        } else {
+            countiesJSON = ByteBuffer(bytes: try JSONBody.encoder.encode(counties))
+        }
+        let summaryJSON = try JSONBody.encoder.encode(summary)
+        var summaryEvent = ByteBuffer(string: "event: summary\ndata: {\"summary\":")
+        summaryEvent.writeBytes(summaryJSON)
+        var event = summaryEvent
+        summaryEvent.writeString("}\n\n")
         self.summaryEvent = summaryEvent
-        countiesKey = counties.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { key, county in
-            // When each part answered is not news; what it said, and whether it answered, is.
+        event.writeString(",\"counties\":")
+        event.writeImmutableBuffer(countiesJSON)
+        event.writeString("}\n\n")
+        self.event = event
+    }
+
+    /// FNV-1a over the counties' encodings. When each part answered is not news; what it said, and
+    /// whether it answered, is: the times of fresh counties and of their fresh parts are left out.
+    static func key(_ counties: [RegionSummary]) -> UInt64 {
+        counties.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { key, county in
             var county = county
             if county.freshness == .fresh { county.asOfMilliseconds = 0 }
             for index in county.children.indices where county.children[index].freshness == .fresh { county.children[index].asOfMilliseconds = 0 }
