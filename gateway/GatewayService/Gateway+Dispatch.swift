@@ -2,6 +2,7 @@ import AnlanDiscovery
 import AnlanRecords
 import AnlanRegions
 import AnlanRPC
+import AnlanWire
 import GatewayAPI
 import MaterialReserveAPI
 import NIOCore
@@ -98,9 +99,9 @@ extension Gateway {
                           nodes: parts.flatMap(\.nodes).sorted { $0.name < $1.name })
     }
 
-    /// FNV-1a over the plan's encoding: with the planning time, names the plan.
-    static func fingerprint(_ plan: TieredPlan) -> UInt64 {
-        plan.encoded().readableBytesView.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+    /// FNV-1a over a message's encoding: with the time, names a plan or a proposal.
+    static func fingerprint(_ message: some WireMessage) -> UInt64 {
+        message.encoded().readableBytesView.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 
     // MARK: Confirmation

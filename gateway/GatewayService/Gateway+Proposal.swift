@@ -168,11 +168,6 @@ extension Gateway {
         return (teams, uncovered, teams.count == wanted && uncovered.isEmpty && teams.allSatisfy { $0.etaHours <= targetHours })
     }
 
-    /// FNV-1a over the proposal's encoding: with the time, names the proposal.
-    static func fingerprint(_ proposal: DispatchProposal) -> UInt64 {
-        proposal.encoded().readableBytesView.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
-    }
-
     // MARK: Confirmation
 
     /// Deploys every team and confirms the material plan, or undoes all of it.

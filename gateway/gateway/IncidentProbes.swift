@@ -48,9 +48,7 @@ struct IncidentProbe: AsyncParsableCommand {
         func run() async throws {
             try await options.run { client in
                 let record = try await client.call(GatewayMethods.getIncident, RecordID(id))
-                try options.emit(record, text: ([describe(record.incident)] + record.timeline.map {
-                    "  \($0.sequence). \(time($0.atMilliseconds)) [\($0.kind.name)] \($0.actor): \($0.text)"
-                }).joined(separator: "\n"))
+                try options.emit(record, text: ([describe(record.incident)] + record.timeline.map { $0.text(time: time) }).joined(separator: "\n"))
             }
         }
     }
@@ -170,12 +168,9 @@ struct Release: AsyncParsableCommand {
 }
 
 func describe(_ incident: Incident) -> String {
-    "\(incident.id) \(incident.title) [\(incident.kind.name), \(incident.severity.name), level \(incident.responseLevel.name), "
-        + "\(incident.status.name)] at \(incident.regionCode) reported \(time(incident.reportedAtMilliseconds)) by \(incident.reporter): "
-        + "\(incident.affected) affected, \(incident.dead) dead, \(incident.injured) injured, \(incident.missing) missing"
-        + (incident.firstArrivalMilliseconds == 0 ? "" : "; first team after \((incident.firstArrivalMilliseconds - incident.reportedAtMilliseconds) / 60_000) min")
+    incident.text(regionName: ProbeText.regionName(incident.regionCode), time: time)
 }
 
 func time(_ milliseconds: Int64) -> String {
-    ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+    ProbeText.time(milliseconds: milliseconds)
 }

@@ -32,9 +32,7 @@ func describe(_ deployment: Deployment) -> String {
 
 /// Unix milliseconds as local time, e.g. 2026-06-21 14:05:00.
 func time(_ milliseconds: Int64) -> String {
-    let formatter = DateFormatter()
-    formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-    return formatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
+    ProbeText.time(milliseconds: milliseconds)
 }
 
 func specialties(_ text: String) throws -> [Specialty] {

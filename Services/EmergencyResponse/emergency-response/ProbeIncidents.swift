@@ -5,16 +5,11 @@ import EmergencyResponseAPI
 import Foundation
 
 func describe(_ incident: Incident) -> String {
-    let arrival = incident.firstArrivalMilliseconds == 0 ? "no team on scene yet"
-        : String(format: "first team after %.0f min", Double(incident.firstArrivalMilliseconds - incident.reportedAtMilliseconds) / 60_000)
-    return "\(incident.id) \(incident.title) (\(incident.kind.name), \(incident.severity.name), level \(incident.responseLevel.name)), "
-        + "\(incident.status.name), \(incident.regionCode) \(ProbeText.regionName(incident.regionCode)), reported \(time(incident.reportedAtMilliseconds))"
-        + (incident.reporter.isEmpty ? "" : " by \(incident.reporter)")
-        + ": affected \(incident.affected), dead \(incident.dead), injured \(incident.injured), missing \(incident.missing); \(arrival)"
+    incident.text(regionName: ProbeText.regionName(incident.regionCode), time: time)
 }
 
 func describe(_ entry: TimelineEntry) -> String {
-    "  \(entry.sequence). \(time(entry.atMilliseconds)) \(entry.kind.name)\(entry.actor.isEmpty ? "" : " by \(entry.actor)"): \(entry.text)"
+    entry.text(time: time)
 }
 
 struct Report: AsyncParsableCommand {
