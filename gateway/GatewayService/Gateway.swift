@@ -348,11 +348,12 @@ public final class Gateway: Sendable {
         return path[index + 1]
     }
 
-    /// What children are given of the caller's deadline: a tenth of what is left (at most 50 ms) is kept
-    /// for merging and the way back, so a child that times out still leaves time to answer.
+    /// What children are given of the caller's deadline: a tenth of what is left (at most 200 ms) is kept
+    /// for merging and the way back, so a child that times out still leaves time to answer — also on a
+    /// loaded machine whose timers and sockets are served late (50 ms was not enough on two busy cores).
     static func childDeadline(_ deadline: NIODeadline) -> NIODeadline {
         let remaining = deadline - .now()
-        return deadline - min(.milliseconds(50), .nanoseconds(max(0, remaining.nanoseconds / 10)))
+        return deadline - min(.milliseconds(200), .nanoseconds(max(0, remaining.nanoseconds / 10)))
     }
 
     static func nowMilliseconds() -> Int64 {
