@@ -43,6 +43,12 @@ import Testing
             let yuhang = try #require(city.children.first { $0.regionCode == "330110" })
             #expect(yuhang.freshness == .stale)
             #expect(city.region.children.first { $0.name == "330110" }?.reason.isEmpty == false)
+            // The map's counties: all 90, 余杭区 stale with its last figures, 西湖区 fresh with its own.
+            let counties = try await province.call(GatewayMethods.counties, SummaryRequest(), timeout: .seconds(2)).counties
+            #expect(counties.count == 90 && counties.map(\.regionCode) == counties.map(\.regionCode).sorted())
+            #expect(counties.first { $0.regionCode == "330110" }.map { $0.freshness == .stale && $0.hazard.hazardPoints == 5 } == true)
+            #expect(counties.first { $0.regionCode == "330106" }.map { $0.freshness == .fresh && $0.hazard.hazardPoints == 3 } == true)
+            #expect(counties.first { $0.regionCode == "330203" }?.freshness == .missing, "宁波市 has no gateway and the province no records")
 
             // Its processes die; the city's gateway restarts and still knows 余杭区's last figures.
             mesh.kill("330110")
@@ -131,6 +137,9 @@ import Testing
             let withPoints = county.children.filter { !$0.hazard.pointCells.isEmpty }
             #expect(withPoints.map(\.regionCode) == ["330106002000"])
             #expect(withPoints.first?.hazard.pointCells.reduce(0) { $0 + $1.points } == 3)
+            await #expect(throws: RPCError.self, "counties are the node's own region's") {
+                try await province.call(GatewayMethods.counties, SummaryRequest(regionCode: "330100"))
+            }
             let township = try await province.call(GatewayMethods.summary, SummaryRequest(regionCode: "330110005000"))
             #expect(township.hazard.pointCells.reduce(0) { $0 + $1.points } == 5)
             do {

@@ -14,6 +14,11 @@ public enum GatewayMethods {
     public static let summary = RPCMethod<SummaryRequest, RegionSummary>(id: 0x0601, name: "gateway.summary")
     /// A region's summary and each child region's, side by side. Fails as `gateway.summary`.
     public static let children = RPCMethod<SummaryRequest, DrillDown>(id: 0x0602, name: "gateway.children")
+    /// Every county of the node's subtree, from the standing summaries: a county's own, a city's from
+    /// its counties' gateways, a province's from each city's `gateway.counties`; the records of the
+    /// nodes above in each county are added, refreshed every ten seconds. A township's node has none.
+    /// Fails with `invalidArgument` for a region other than the node's own or a year other than this one.
+    public static let counties = RPCMethod<SummaryRequest, CountySummaries>(id: 0x0603, name: "gateway.counties")
 
     /// A nearest-first dispatch plan across tiers: the destination's node, then its neighbours through
     /// the parent, then further out, as far as the need requires.

@@ -6,37 +6,9 @@ import EvacuationAPI
 import GatewayAPI
 import NIOCore
 
-/// What the duty-room screen and the phone page (一图一屏一键通) ask beyond the binary methods: the
-/// counties that colour the map, and 码上转 at the node's own evacuation service.
+/// What the duty-room screen and the phone page (一图一屏一键通) ask beyond the binary methods: 码上转
+/// at the node's own evacuation service.
 extension Gateway {
-    /// Every county of the node's subtree as a summary, from the standing summaries (the default max
-    /// age): a county's gateway answers its own, a city's its children's, the province each city's
-    /// children's, asked in parallel (a city that fails stands for its counties as missing ones). A
-    /// township's gateway has none.
-    public func counties(deadline: NIODeadline?) async throws -> [RegionSummary] {
-        let deadline = deadline ?? .now() + defaultBudget
-        switch scope.region.tier {
-        case .county:
-            return [try await summary(SummaryRequest(), deadline: deadline)]
-        case .city:
-            return try await children(SummaryRequest(), deadline: deadline).children
-        case .province:
-            let cities = try scope.tree.children(of: scope.region.code)
-            let tree = scope.tree
-            let parts = await Self.inParallel(cities) { city -> [RegionSummary] in
-                do {
-                    return try await self.children(SummaryRequest(regionCode: city.code), deadline: deadline).children
-                } catch {
-                    self.logger.debug("a city's counties are missing", metadata: ["city": "\(city.code)", "reason": "\(error)"])
-                    return ((try? tree.children(of: city.code)) ?? []).map { RegionSummary(regionCode: $0.code, freshness: .missing) }
-                }
-            }
-            return parts.flatMap { $0 }
-        case .township:
-            return []
-        }
-    }
-
     /// A person's transfer under the warning in force (or the one asked for), at the node's own
     /// evacuation service. Fails as `evacuation.transfer.get`; `unavailable` when the node has none.
     public func transfer(_ query: TransferQuery, deadline: NIODeadline?) async throws -> TransferTask {

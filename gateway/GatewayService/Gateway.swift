@@ -10,6 +10,7 @@ import GatewayAPI
 import HazardSurveyAPI
 import Logging
 import MaterialReserveAPI
+import NIOConcurrencyHelpers
 import NIOCore
 import TrainingRecordsAPI
 
@@ -28,6 +29,12 @@ public final class Gateway: Sendable {
     let store: SummaryStore
     private let flights = SingleFlight<SummaryStore.Key, Composed>()
     private let standing: StandingSummaries<SummaryStore.Key, Composed>
+    /// This node's own records in each county of its subtree, by county code (this year's), for the map:
+    /// kept standing, refreshed in the background every ten seconds while asked for.
+    let ownInCounties = StandingSummaries<UInt32, [String: RegionSummary]>(refreshInterval: .seconds(10))
+    /// Each city's counties as its gateway last sent them (a province's): they stand, stale, for a city
+    /// that cannot be reached.
+    let lastCounties = NIOLockedValueBox<[String: [RegionSummary]]>([:])
     /// The age of answer a request accepts when it does not say (0: every request fans out).
     let defaultMaxAge: TimeAmount
     /// Every child region has a node of its own (a full deployment): each is expected to report from
@@ -145,7 +152,7 @@ public final class Gateway: Sendable {
     }
 
     /// This node's own records in each of `regions`, asked in parallel.
-    private func locals(_ regions: [Region], year: UInt32, deadline: NIODeadline) async -> [RegionSummary] {
+    func locals(_ regions: [Region], year: UInt32, deadline: NIODeadline) async -> [RegionSummary] {
         await withTaskGroup(of: (Int, RegionSummary).self) { group in
             for (index, region) in regions.enumerated() {
                 group.addTask { (index, await self.local(region, year: year, deadline: deadline)) }
@@ -162,7 +169,7 @@ public final class Gateway: Sendable {
     /// milliseconds, nil: the node's default), else a fan-out shared with identical requests in flight.
     /// Only this year's summary is kept standing: a caller asking about past years must not set 63
     /// recompositions of the whole tree going.
-    private func composed(year: UInt32, deadline: NIODeadline, maxAge: UInt32?) async throws -> Composed {
+    func composed(year: UInt32, deadline: NIODeadline, maxAge: UInt32?) async throws -> Composed {
         let key = SummaryStore.Key(regionCode: scope.region.code, year: year)
         let maxAge = maxAge.map { TimeAmount.milliseconds(Int64($0)) } ?? defaultMaxAge
         let stands = defaultMaxAge > .zero && year == UInt32(CivilDay.today.year)
@@ -364,6 +371,7 @@ public final class Gateway: Sendable {
     /// answered by fan-outs of their own).
     func stopStanding() {
         standing.close()
+        ownInCounties.close()
     }
 
     public func close() async {
