@@ -353,7 +353,8 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            path: "gateway/GatewayService"
+            path: "gateway/GatewayService",
+            resources: [.copy("Resources/control-index.json")]
         ),
         /// The gateway's HTTP side (Hummingbird, on the node's event loops): the duty-room screen, the
         /// phone page and their JSON API over the same `Gateway` functions, and the live feed.

@@ -20,6 +20,18 @@ public enum GatewayMethods {
     /// Fails with `invalidArgument` for a region other than the node's own or a year other than this one.
     public static let counties = RPCMethod<SummaryRequest, CountySummaries>(id: 0x0603, name: "gateway.counties")
 
+    /// A region's control-power indices (管控力指数) and its children ranked in each (晾晒): live from the
+    /// standing summaries, or a published month's (`month`). A month is read at the node that owns the
+    /// region (or, for a region without a node, at its parent's).
+    /// Fails with `invalidArgument` (unknown region, a month not `YYYY-MM` or not begun) and `notFound`
+    /// (the month is not published there).
+    public static let index = RPCMethod<IndexRequest, IndexReport>(id: 0x0661, name: "gateway.index")
+    /// Publishes a month's indices at the node and every node below it (月度发布), each keeping its region's
+    /// and its children's; a month already published for a region is kept as it was. A child that cannot
+    /// be reached publishes nothing now (publish again later: nothing published is rewritten).
+    /// Fails with `invalidArgument` (a month not `YYYY-MM` or not begun).
+    public static let publishIndices = RPCMethod<PublishRequest, PublishResult>(id: 0x0662, name: "gateway.index.publish")
+
     /// A nearest-first dispatch plan across tiers: the destination's node, then its neighbours through
     /// the parent, then further out, as far as the need requires.
     /// Fails with `invalidArgument` (no needs, destination outside the node, bad coordinates or hours).

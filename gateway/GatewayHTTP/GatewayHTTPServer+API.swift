@@ -27,6 +27,11 @@ extension GatewayHTTPServer {
             try JSONBody.response(Counties(counties: try await gateway.counties(deadline: nil)))
         }
         router.get("/api/events") { _, _ in Self.events(feed.subscribe()) }
+        router.get("/api/index") { request, _ in
+            let query = QueryParameters(request)
+            return try JSONBody.response(try await gateway.index(IndexRequest(regionCode: query.string("region") ?? "", month: query.string("month") ?? ""),
+                                                                 deadline: nil))
+        }
 
         // 一屏: incidents, proposals (一屏指挥调度).
         router.get("/api/incidents") { request, _ in

@@ -43,6 +43,8 @@ public final class Gateway: Sendable {
     /// Each child region's reach, so a search within a radius asks only the children it can reach.
     let childReach: [String: RegionReach]
     let defaultBudget: TimeAmount
+    /// Scores regions in the control-power indices (the configuration's version is kept with each score).
+    let indexCalculator: IndexCalculator
     let logger: Logger
 
     /// A child gateway's summary as this node used it, and how it was obtained.
@@ -69,9 +71,10 @@ public final class Gateway: Sendable {
     ///   - store: where children's last good summaries are kept (gateways of one process may share one).
     ///   - everyChildHasANode: expect every child region to report, not only those seen (a full deployment;
     ///     where some children are served by this node's services, leave it off).
+    ///   - indexConfiguration: the control-power indices' weights and scales (nil: the bundled default).
     public init(regionCode: String, registry: RegistryClient, parentRegistry: RegistryClient? = nil, store: SummaryStore,
                 maxAge: Duration = .seconds(3), defaultBudget: Duration = .seconds(2), everyChildHasANode: Bool = false,
-                logger: Logger) throws {
+                indexConfiguration: IndexConfiguration? = nil, logger: Logger) throws {
         let tree = RegionTree.zhejiang
         scope = NodeScope(region: try tree.region(regionCode), tree: tree)
         directory = try GatewayDirectory(region: scope.region, tree: tree, registry: registry, parentRegistry: parentRegistry,
@@ -82,6 +85,7 @@ public final class Gateway: Sendable {
         standing = StandingSummaries(refreshInterval: TimeAmount(maxAge / 2))
         childReach = try Dictionary(uniqueKeysWithValues: tree.children(of: regionCode).map { ($0.code, try RegionReach($0, in: tree)) })
         self.defaultBudget = TimeAmount(defaultBudget)
+        indexCalculator = IndexCalculator(configuration: try indexConfiguration ?? .bundled())
         self.logger = logger
     }
 

@@ -26,6 +26,10 @@ public struct GatewayNode: NodeService {
         router.async(GatewayMethods.summary, runsOnEventLoop: true) { request, context in try await gateway.summary(request, deadline: context.deadline) }
         router.async(GatewayMethods.children, runsOnEventLoop: true) { request, context in try await gateway.children(request, deadline: context.deadline) }
         router.async(GatewayMethods.counties, runsOnEventLoop: true) { request, context in try await gateway.counties(request, deadline: context.deadline) }
+        router.async(GatewayMethods.index, runsOnEventLoop: true) { request, context in try await gateway.index(request, deadline: context.deadline) }
+        router.async(GatewayMethods.publishIndices, runsOnEventLoop: true) { request, context in
+            try await gateway.publishIndices(request, deadline: context.deadline)
+        }
         router.async(GatewayMethods.plan, runsOnEventLoop: true) { request, context in try await gateway.plan(request, deadline: context.deadline) }
         router.async(GatewayMethods.planSubtree, runsOnEventLoop: true) { request, context in try await gateway.subtreePlan(request, deadline: context.deadline) }
         router.async(GatewayMethods.confirm, runsOnEventLoop: true) { request, context in try await gateway.confirm(request, deadline: context.deadline) }

@@ -33,6 +33,8 @@ public final class SummaryStore: Sendable {
     let outbox: WarningOutbox
     /// The warnings those gateways passed on, whole, and whether each is still in force.
     let warnings: WarningsInForce
+    /// The control-power indices published by those gateways, per region and month.
+    let indexSnapshots: IndexSnapshots
     private let persistIntervalMilliseconds: Int64 = 10_000
 
     /// The store at `path`, opened once per process however many gateways name it.
@@ -59,6 +61,7 @@ public final class SummaryStore: Sendable {
         kept = NIOLockedValueBox(Kept(byKey: Dictionary(stored, uniquingKeysWith: { $1 }), regions: Set(stored.map(\.0.regionCode))))
         outbox = try WarningOutbox(pool: pool)
         warnings = try WarningsInForce(pool: pool)
+        indexSnapshots = IndexSnapshots(pool: pool)
     }
 
     static var migrator: DatabaseMigrator {
@@ -76,6 +79,7 @@ public final class SummaryStore: Sendable {
         }
         WarningOutbox.migrate(&migrator)
         WarningsInForce.migrate(&migrator)
+        IndexSnapshots.migrate(&migrator)
         return migrator
     }
 

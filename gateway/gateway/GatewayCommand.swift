@@ -32,6 +32,8 @@ struct GatewayCommand: AsyncParsableCommand {
         var httpPort: Int?
         @Option(help: "Address the HTTP port listens on.") var httpHost = "127.0.0.1"
         @Option(help: "Write the bound HTTP port to this file once listening (for scripts and tests).") var httpPortFile: String?
+        @Option(help: "The control-power indices' configuration (JSON; default: the bundled one, docs/INDICES.md).")
+        var indexConfig: String?
 
         func validate() throws {
             guard options.registry != nil else { throw ValidationError("--registry is required: the gateway finds its services and children there") }
@@ -51,7 +53,9 @@ struct GatewayCommand: AsyncParsableCommand {
             let gateway = try Gateway(regionCode: options.region, registry: registry, parentRegistry: parent,
                                       store: try SummaryStore.shared(path: store ?? database),
                                       maxAge: .milliseconds(Int(maxAge * 1000)), defaultBudget: .milliseconds(Int(defaultBudget * 1000)),
-                                      everyChildHasANode: everyChildHasANode, logger: logger)
+                                      everyChildHasANode: everyChildHasANode,
+                                      indexConfiguration: try indexConfig.map { try IndexConfiguration.load(Data(contentsOf: URL(fileURLWithPath: $0))) },
+                                      logger: logger)
             // On the loops the node's RPC server runs on (NodeServer's default: the singleton).
             let http = httpPort.map { port in
                 GatewayHTTPServer(gateway: gateway, nodeID: options.nodeID ?? "\(options.region)-\(GatewayNode.kind)", host: httpHost, port: port,

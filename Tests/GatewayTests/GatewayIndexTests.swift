@@ -1,0 +1,67 @@
+import AnlanRecords
+import AnlanRPC
+import AnlanTestSupport
+import Foundation
+import GatewayAPI
+import HazardSurveyAPI
+@testable import GatewayService
+import Testing
+
+/// The control-power indices across a real mesh (province → 杭州市 → 西湖区, 余杭区): indicators summed
+/// up the tiers, published months kept once, a paused county's last figures used and marked stale.
+@Suite(.timeLimit(.minutes(3)), .serialized) struct GatewayIndexTests {
+    @Test func aCitysIndicatorsAreItsCountiesSumsAndAMonthIsPublishedOnce() async throws {
+        try await withTemporaryDirectory { dir in
+            let mesh = try await TestMesh(directory: dir)
+            // 西湖区: 3 points, 40 at risk and 20 registered each (60 of 120); 余杭区: 5 such and one with
+            // 100 at risk, all registered (200 of 300).
+            try await mesh.loadCounty("330106", township: "330106002000", points: 3, units: 40)
+            try await mesh.loadCounty("330110", township: "330110005000", points: 5, units: 25)
+            _ = try await mesh.service("hazard-survey", "330110").call(HazardSurveyMethods.createPoint, HazardPoint(
+                id: "HP-330110-big", regionCode: "330110005000", latitude: 30.4, longitude: 120.0, type: .debrisFlow, band: 1,
+                populationAtRisk: 100, registeredForTransfer: 100, responsiblePerson: "李强", responsiblePhone: "0571-86000000",
+                surveyedOn: CivilDay("2026-06-01"), sourceDepartment: "水利"))
+            let province = try await mesh.client(gatewayOf: "330000")
+            _ = try await mesh.waitForSummary(province) { $0.nodesReporting == 3 && $0.hazard.hazardPoints == 9 }
+
+            let live = try await province.call(GatewayMethods.index, IndexRequest(regionCode: "330100"))
+            #expect(live.month.isEmpty && live.region.map(\.kind) == [.workSafety, .naturalDisaster])
+            func coded(_ index: ControlIndex?) -> IndicatorValue? { index?.values.first { $0.id == "risk-people-coded" } }
+            // The city's: 260 of 420 (0.619), not the mean of 0.5 and 0.667 (0.583).
+            let city = try #require(coded(live.region.first { $0.kind == .naturalDisaster }))
+            #expect(city.numerator == 260 && city.denominator == 420)
+            // Scored on [0.5, 1]: (0.619 − 0.5) / 0.5 = 23.8.
+            #expect(city.score == 23.8)
+            let ranking = live.naturalDisasterRanking
+            #expect(ranking.count == 13, "杭州市's 13 counties, ranked")
+            let yuhang = try #require(ranking.first { $0.index.regionCode == "330110" })
+            #expect(coded(yuhang.index)?.numerator == 200 && coded(yuhang.index)?.denominator == 300)
+            let quiet = try #require(ranking.first { $0.index.regionCode == "330102" })
+            #expect(coded(quiet.index)?.score == nil && coded(quiet.index)?.missingReason.isEmpty == false, "a county with no data has none, not zero")
+
+            // Published once: a second publication keeps every snapshot as it was.
+            let month = Gateway.month(before: Gateway.currentMonth())
+            let first = try await province.call(GatewayMethods.publishIndices, PublishRequest(month: month), timeout: .seconds(5))
+            #expect(first.month == month && first.published > 0 && first.alreadyPublished == 0)
+            let again = try await province.call(GatewayMethods.publishIndices, PublishRequest(month: month), timeout: .seconds(5))
+            #expect(again.published == 0 && again.alreadyPublished == first.published)
+            let published = try await province.call(GatewayMethods.index, IndexRequest(regionCode: "330100", month: month))
+            #expect(published.month == month && coded(published.region.first { $0.kind == .naturalDisaster })?.numerator == 260)
+            #expect(published.naturalDisasterRanking.count == 13)
+            await #expect(throws: RPCError.self, "a month never published") {
+                try await province.call(GatewayMethods.index, IndexRequest(regionCode: "330100", month: "2024-01"))
+            }
+            await #expect(throws: RPCError.self, "a month not begun") {
+                try await province.call(GatewayMethods.index, IndexRequest(month: "2099-01"))
+            }
+
+            // 余杭区 hangs: its last figures stand in the live ranking, marked stale.
+            mesh.pause("330110")
+            let cut = try await province.call(GatewayMethods.index, IndexRequest(regionCode: "330100"), timeout: .seconds(3))
+            let stale = try #require(cut.naturalDisasterRanking.first { $0.index.regionCode == "330110" })
+            #expect(stale.index.freshness == .stale && coded(stale.index)?.numerator == 200)
+            mesh.kill("330110")
+            await mesh.close()
+        }
+    }
+}
