@@ -51,6 +51,9 @@ import Testing
             await #expect(throws: RPCError.self, "a month never published") {
                 try await province.call(GatewayMethods.index, IndexRequest(regionCode: "330100", month: "2024-01"))
             }
+            await #expect(throws: RPCError.self, "a month not ended is not published") {
+                try await province.call(GatewayMethods.publishIndices, PublishRequest(month: Gateway.currentMonth()))
+            }
             await #expect(throws: RPCError.self, "a month not begun") {
                 try await province.call(GatewayMethods.index, IndexRequest(month: "2099-01"))
             }

@@ -29,7 +29,7 @@ public enum GatewayMethods {
     /// Publishes a month's indices at the node and every node below it (月度发布), each keeping its region's
     /// and its children's; a month already published for a region is kept as it was. A child that cannot
     /// be reached publishes nothing now (publish again later: nothing published is rewritten).
-    /// Fails with `invalidArgument` (a month not `YYYY-MM` or not begun).
+    /// Fails with `invalidArgument` (a month not `YYYY-MM` or not ended).
     public static let publishIndices = RPCMethod<PublishRequest, PublishResult>(id: 0x0662, name: "gateway.index.publish")
 
     /// A nearest-first dispatch plan across tiers: the destination's node, then its neighbours through

@@ -43,6 +43,7 @@ extension Gateway {
     /// indices and its children's, from the figures it has now. A month already published stays as it was.
     public func publishIndices(_ request: PublishRequest, deadline: NIODeadline?) async throws -> PublishResult {
         let month = try request.month.isEmpty ? Self.month(before: Self.currentMonth()) : Self.validMonth(request.month)
+        guard month < Self.currentMonth() else { throw RPCError.invalidArgument("month \(month) has not ended: it cannot be published yet") }
         let deadline = deadline ?? .now() + defaultBudget
         let childDeadline = Self.childDeadline(deadline)
         let below = try scope.tree.children(of: scope.region.code).filter { directory.gateway($0.code) != nil }
