@@ -2,6 +2,8 @@
 // Uses /api/transfers/{code}, /api/transfers/{code}/scan, /api/incidents, /api/incidents/{id}/field-reports,
 // /api/shelters/nearby and /api/landing/nearest.
 
+import { callAPI } from './api.js';
+
 const $ = (selector) => document.querySelector(selector);
 const n = (v) => Number(v ?? 0) || 0;
 const num = (v) => new Intl.NumberFormat('en-US').format(n(v));
@@ -38,27 +40,8 @@ function show(message, kind = 'ok') {
   if (kind === 'ok') show.timer = setTimeout(() => { box.hidden = true; }, 6000);
 }
 
-async function api(path, body) {
-  const init = { headers: { Accept: 'application/json' } };
-  if (body !== undefined) {
-    init.method = 'POST';
-    init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  let response;
-  try {
-    response = await fetch(path, init);
-  } catch (error) {
-    throw new Error(`网络不通，请稍后重试（${error.message}）`);
-  }
-  const text = await response.text();
-  let data = null;
-  try { data = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
-  if (!response.ok) {
-    const label = ERROR_ZH[data?.error] ?? `请求失败（HTTP ${response.status}）`;
-    throw new Error(data?.message ? `${label}：${data.message}` : label);
-  }
-  return data;
+function api(path, body) {
+  return callAPI(path, body, { errors: ERROR_ZH, offline: '网络不通，请稍后重试' });
 }
 
 function clock(ms) {

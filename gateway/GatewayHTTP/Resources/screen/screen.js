@@ -2,6 +2,8 @@
 // Data: /api/events (live summary + counties), /api/summary, /api/counties, /api/children,
 // /api/warnings, /api/incidents…, the boundaries from /assets/screen/zhejiang.geojson.
 
+import { callAPI } from './api.js';
+
 const GEOJSON = '/assets/screen/zhejiang.geojson';
 const DRILL_REFRESH_MS = 5000;
 const INCIDENTS_REFRESH_MS = 10000;
@@ -132,27 +134,8 @@ function bar(part, whole, cls = '') {
 }
 
 /** A JSON call; throws an Error whose message is Chinese, with the server's message. */
-async function api(path, body) {
-  const init = { headers: { Accept: 'application/json' } };
-  if (body !== undefined) {
-    init.method = 'POST';
-    init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  let response;
-  try {
-    response = await fetch(path, init);
-  } catch (error) {
-    throw new Error(`网络连接失败（${error.message}）`);
-  }
-  const text = await response.text();
-  let data = null;
-  try { data = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
-  if (!response.ok) {
-    const label = ERROR_ZH[data?.error] ?? `请求失败（HTTP ${response.status}）`;
-    throw new Error(data?.message ? `${label}：${data.message}` : label);
-  }
-  return data;
+function api(path, body) {
+  return callAPI(path, body, { errors: ERROR_ZH, offline: '网络连接失败' });
 }
 
 // ---------------------------------------------------------------- state
