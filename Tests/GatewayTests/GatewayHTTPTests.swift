@@ -36,7 +36,7 @@ import Testing
             let drill = try await web.get("/api/children?region=330100")
             #expect(try drill.json(DrillDown.self).children.map(\.regionCode).contains("330106"))
             let counties = try await web.get("/api/counties")
-            let byCode = Dictionary(uniqueKeysWithValues: try counties.json(GatewayHTTPServer.Counties.self).counties.map { ($0.regionCode, $0) })
+            let byCode = Dictionary(uniqueKeysWithValues: try counties.json(CountySummaries.self).counties.map { ($0.regionCode, $0) })
             let expected = try RegionTree.zhejiang.children(of: "330000").reduce(0) { $0 + (try RegionTree.zhejiang.children(of: $1.code)).count }
             #expect(byCode.count == expected && byCode["330106"]?.hazard.hazardPoints == 2, "every county of the province, 西湖区's with its points")
 

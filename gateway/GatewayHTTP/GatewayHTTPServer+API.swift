@@ -24,7 +24,7 @@ extension GatewayHTTPServer {
             try JSONBody.response(try await gateway.children(try Self.summaryRequest(request), deadline: nil))
         }
         router.get("/api/counties") { _, _ in
-            try JSONBody.response(Counties(counties: try await gateway.counties(deadline: nil)))
+            try JSONBody.response(CountySummaries(counties: try await gateway.counties(deadline: nil)))
         }
         router.get("/api/events") { _, _ in Self.events(feed.subscribe()) }
         router.get("/api/index") { request, _ in
@@ -94,11 +94,6 @@ extension GatewayHTTPServer {
         router.get("/openapi.yaml") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: ResponseBody(byteBuffer: try ScreenAssets.openAPI()))
         }
-    }
-
-    /// `{"counties": […]}`.
-    struct Counties: Codable {
-        var counties: [RegionSummary]
     }
 
     /// `{"warnings": […]}`.

@@ -74,7 +74,7 @@ extension Gateway {
     }
 
     /// This node's own records in each of `counties`, by code: from the standing copy while it is at most
-    /// two refreshes old (a refresh asks one county at a time, so it never competes with a fan-out for
+    /// three refresh intervals old (a refresh asks one county at a time, so it never competes with a fan-out for
     /// the cores), else asked now in parallel.
     func ownRecords(in counties: [Region], deadline: NIODeadline) async -> [String: RegionSummary] {
         guard directory.hasServices else { return [:] }
@@ -82,7 +82,7 @@ extension Gateway {
         let recompose: @Sendable () async -> [String: RegionSummary]? = { [self] in
             var parts: [String: RegionSummary] = [:]
             for county in counties {
-                parts[county.code] = (await locals([county], year: year, deadline: .now() + defaultBudget)).first
+                parts[county.code] = await local(county, year: year, deadline: .now() + defaultBudget)
             }
             return parts
         }
@@ -103,6 +103,4 @@ extension Gateway {
             return part
         }
     }
-
-    static var thisYear: UInt32 { UInt32(CivilDay.today.year) }
 }

@@ -147,10 +147,12 @@ public final class Gateway: Sendable {
         return drill
     }
 
+    static var thisYear: UInt32 { UInt32(CivilDay.today.year) }
+
     /// The year asked for (0: this one); only 2000…2062, the years the services keep figures for — a
     /// summary is kept per child and year, so the years must be few.
     static func year(_ asked: UInt32) throws -> UInt32 {
-        let year = asked == 0 ? UInt32(CivilDay.today.year) : asked
+        let year = asked == 0 ? thisYear : asked
         guard (2000...2062).contains(year) else { throw RPCError.invalidArgument("year \(year) is not 2000…2062") }
         return year
     }
@@ -176,7 +178,7 @@ public final class Gateway: Sendable {
     func composed(year: UInt32, deadline: NIODeadline, maxAge: UInt32?) async throws -> Composed {
         let key = SummaryStore.Key(regionCode: scope.region.code, year: year)
         let maxAge = maxAge.map { TimeAmount.milliseconds(Int64($0)) } ?? defaultMaxAge
-        let stands = defaultMaxAge > .zero && year == UInt32(CivilDay.today.year)
+        let stands = defaultMaxAge > .zero && year == Self.thisYear
         if maxAge > .zero, stands {
             // A background recomposition may take one refresh interval (slower children go stale), and
             // spreads its children's requests over a third of it: one child's subtree at a time keeps the
@@ -264,7 +266,7 @@ public final class Gateway: Sendable {
     }
 
     /// `region`'s figures from this node's own services (no child gateways).
-    private func local(_ region: Region, year: UInt32, deadline: NIODeadline) async -> RegionSummary {
+    func local(_ region: Region, year: UInt32, deadline: NIODeadline) async -> RegionSummary {
         guard directory.hasServices else { return Self.empty(region, year: year) }
         async let hazard = ask(ServiceKind.hazardSurvey, deadline) {
             try await $0.call(HazardSurveyMethods.statistics, StatisticsRequest(regionCode: region.code), deadline: $1)
