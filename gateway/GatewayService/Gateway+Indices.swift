@@ -66,14 +66,13 @@ extension Gateway {
             index.month = month
             return index
         } }
-        let kinds = max(1, IndexKind.allCases.count)
         let written = try store.indexSnapshots.publish(stamp(counted.flatMap(indexCalculator.indices)))
         _ = try store.indexSnapshots.publish(stamp(others.flatMap(indexCalculator.indices)))
         var result = PublishResult()
         result.month = month
         result.configurationVersion = indexCalculator.configuration.version
-        result.published = UInt32(written.published / kinds)
-        result.alreadyPublished = UInt32(written.kept / kinds)
+        result.published = UInt32(written.published)
+        result.alreadyPublished = UInt32(written.kept)
         for part in await results {
             guard let part else { continue }
             result.published += part.published
