@@ -56,6 +56,9 @@ extension Gateway {
             }
         }
         let drill = try await children(SummaryRequest(), deadline: childDeadline)
+        // Written after the children have written theirs: gateways may share a store, and a region counts
+        // as published by its own node, not by its parent keeping a copy for its rankings.
+        let parts = await results
         let withGateways = Set(below.map(\.code))
         // This node counts its region and the children no gateway of their own publishes; it keeps all of
         // its children, for its own rankings.
@@ -73,7 +76,7 @@ extension Gateway {
         result.configurationVersion = indexCalculator.configuration.version
         result.published = UInt32(written.published)
         result.alreadyPublished = UInt32(written.kept)
-        for part in await results {
+        for part in parts {
             guard let part else { continue }
             result.published += part.published
             result.alreadyPublished += part.alreadyPublished
