@@ -39,6 +39,23 @@ import Testing
             let quiet = try #require(ranking.first { $0.index.regionCode == "330102" })
             #expect(coded(quiet.index)?.score == nil && coded(quiet.index)?.missingReason.isEmpty == false, "a county with no data has none, not zero")
 
+            // Explained down to the records: 余杭区's overdue major hazard (found 400 days ago), not its new one.
+            let hidden = mesh.service("hazard-survey", "330110")
+            for (id, days, major) in [("HH-late", -400, true), ("HH-new", 0, false)] {
+                _ = try await hidden.call(HazardSurveyMethods.createHidden, HiddenHazard(
+                    id: id, regionCode: "330110005000", location: "良渚街道", description: "排水沟堵塞", category: "防洪排涝", major: major,
+                    discoveredOn: CivilDay.today.adding(days: days), discoveredBy: "检查组", supervisingTier: 3))
+            }
+            let overdue = try await province.call(GatewayMethods.indicatorRecords, IndicatorRecordsRequest(regionCode: "330100", indicator: "hazards-overdue-listed"))
+            #expect(overdue.hiddenHazards.map(\.id) == ["HH-late"] && overdue.regions.count == 13)
+            let majors = try await province.call(GatewayMethods.indicatorRecords, IndicatorRecordsRequest(regionCode: "330100", indicator: "major-hazards-open"))
+            #expect(majors.hiddenHazards.map(\.id) == ["HH-late"])
+            let coding = try await province.call(GatewayMethods.indicatorRecords, IndicatorRecordsRequest(regionCode: "330100", indicator: "risk-people-coded"))
+            #expect(coding.value.numerator == 260 && coding.regions.first?.regionCode == "330106", "西湖区 (0.5) before 余杭区 (0.667): the lowest first")
+            await #expect(throws: RPCError.self, "an unknown indicator") {
+                try await province.call(GatewayMethods.indicatorRecords, IndicatorRecordsRequest(indicator: "happiness"))
+            }
+
             // Published once: a second publication keeps every snapshot as it was.
             let month = Gateway.month(before: Gateway.currentMonth())
             let first = try await province.call(GatewayMethods.publishIndices, PublishRequest(month: month), timeout: .seconds(5))

@@ -4,6 +4,7 @@ import AnlanRPC
 import AviationLandingAPI
 import EmergencyResponseAPI
 import EvacuationAPI
+import HazardSurveyAPI
 import MaterialReserveAPI
 
 /// The gateway's methods (0x06xx).
@@ -31,6 +32,14 @@ public enum GatewayMethods {
     /// be reached publishes nothing now (publish again later: nothing published is rewritten).
     /// Fails with `invalidArgument` (a month not `YYYY-MM` or not ended).
     public static let publishIndices = RPCMethod<PublishRequest, PublishResult>(id: 0x0662, name: "gateway.index.publish")
+    /// What stands behind one indicator of a region (指标下钻): each child's figures, and the records counted
+    /// (hidden hazards from every node of the subtree, or the training lines short of their targets).
+    /// Fails with `invalidArgument` (unknown region or indicator, a limit over 1,000).
+    public static let indicatorRecords = RPCMethod<IndicatorRecordsRequest, IndicatorRecords>(id: 0x0663, name: "gateway.index.records")
+    /// The open hidden hazards of a subtree matching the query (overdue, listed, major…), from the node's
+    /// own hazard-survey and every child gateway, at most `limit` (one page), oldest deadline first.
+    /// Fails as `hazard.hidden.list`.
+    public static let listHidden = RPCMethod<HazardQuery, RecordPage<HiddenHazard>>(id: 0x0671, name: "gateway.hidden.list")
 
     /// A nearest-first dispatch plan across tiers: the destination's node, then its neighbours through
     /// the parent, then further out, as far as the need requires.

@@ -32,6 +32,12 @@ extension GatewayHTTPServer {
             return try JSONBody.response(try await gateway.index(IndexRequest(regionCode: query.string("region") ?? "", month: query.string("month") ?? ""),
                                                                  deadline: nil))
         }
+        router.get("/api/index/records") { request, _ in
+            let query = QueryParameters(request)
+            let asked = IndicatorRecordsRequest(regionCode: query.string("region") ?? "", indicator: query.string("indicator") ?? "",
+                                                limit: try query.value("limit") ?? 0)
+            return try JSONBody.response(try await gateway.indicatorRecords(asked, deadline: nil))
+        }
 
         // 一屏: incidents, proposals (一屏指挥调度).
         router.get("/api/incidents") { request, _ in

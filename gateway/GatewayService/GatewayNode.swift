@@ -30,6 +30,10 @@ public struct GatewayNode: NodeService {
         router.async(GatewayMethods.publishIndices, runsOnEventLoop: true) { request, context in
             try await gateway.publishIndices(request, deadline: context.deadline)
         }
+        router.async(GatewayMethods.indicatorRecords, runsOnEventLoop: true) { request, context in
+            try await gateway.indicatorRecords(request, deadline: context.deadline)
+        }
+        router.async(GatewayMethods.listHidden, runsOnEventLoop: true) { request, context in try await gateway.listHidden(request, deadline: context.deadline) }
         router.async(GatewayMethods.plan, runsOnEventLoop: true) { request, context in try await gateway.plan(request, deadline: context.deadline) }
         router.async(GatewayMethods.planSubtree, runsOnEventLoop: true) { request, context in try await gateway.subtreePlan(request, deadline: context.deadline) }
         router.async(GatewayMethods.confirm, runsOnEventLoop: true) { request, context in try await gateway.confirm(request, deadline: context.deadline) }

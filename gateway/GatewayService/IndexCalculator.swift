@@ -32,21 +32,13 @@ public struct IndexCalculator: Sendable {
         var reporting = 1.0
         for entry in entries {
             guard let indicator = Indicator(rawValue: entry.id) else { continue }
-            let measured = indicator.measure(summary)
-            var value = IndicatorValue(id: entry.id, name: indicator.chineseName, area: indicator.area, numerator: measured.numerator,
-                                       denominator: measured.denominator, weight: entry.weight / totalWeight)
-            if measured.denominator > 0 {
-                let raw = measured.numerator / measured.denominator * measured.unit
-                let score = Self.score(raw, worst: entry.worst, best: entry.best)
-                value.value = raw
-                value.score = score
+            let value = Self.value(of: indicator, entry, weight: entry.weight / totalWeight, summary)
+            if let score = value.score {
                 weightWithData += entry.weight
                 weighted += entry.weight * score
                 index.indicatorsWithData += 1
-            } else {
-                value.missingReason = measured.missing.isEmpty ? "no data" : measured.missing
             }
-            if indicator == .meshReporting, measured.denominator > 0 { reporting = measured.numerator / measured.denominator }
+            if indicator == .meshReporting, value.denominator > 0 { reporting = value.numerator / value.denominator }
             index.values.append(value)
         }
         let share = totalWeight > 0 ? weightWithData / totalWeight : 0
@@ -55,6 +47,36 @@ public struct IndexCalculator: Sendable {
         }
         index.reliability = ((share * (summary.freshness == .missing ? 0 : reporting)) * 1000).rounded() / 1000
         return index
+    }
+
+    /// `indicator` in `summary`'s region, scored on the goalposts it has in the configuration (the first
+    /// index that weighs it; unscored, with weight 0, when none does).
+    public func value(of indicator: Indicator, _ summary: RegionSummary) -> IndicatorValue {
+        for index in configuration.indices {
+            let total = index.indicators.reduce(0) { $0 + $1.weight }
+            if let entry = index.indicators.first(where: { $0.id == indicator.rawValue }) {
+                return Self.value(of: indicator, entry, weight: entry.weight / total, summary)
+            }
+        }
+        var value = Self.value(of: indicator, IndexConfiguration.Entry(id: indicator.rawValue, weight: 0, worst: 0, best: 1), weight: 0, summary)
+        value.score = nil
+        return value
+    }
+
+    /// One indicator's value and score in `summary`, on `entry`'s goalposts; missing with its reason when
+    /// its denominator is zero.
+    static func value(of indicator: Indicator, _ entry: IndexConfiguration.Entry, weight: Double, _ summary: RegionSummary) -> IndicatorValue {
+        let measured = indicator.measure(summary)
+        var value = IndicatorValue(id: indicator.rawValue, name: indicator.chineseName, area: indicator.area, numerator: measured.numerator,
+                                   denominator: measured.denominator, weight: weight)
+        if measured.denominator > 0 {
+            let raw = measured.numerator / measured.denominator * measured.unit
+            value.value = raw
+            value.score = score(raw, worst: entry.worst, best: entry.best)
+        } else {
+            value.missingReason = measured.missing.isEmpty ? "no data" : measured.missing
+        }
+        return value
     }
 
     /// `raw` on the 0–100 scale from `worst` to `best` (either order), held at the ends.

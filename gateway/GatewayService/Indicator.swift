@@ -62,6 +62,17 @@ public enum Indicator: String, CaseIterable, Sendable {
         }
     }
 
+    /// The roles a training indicator counts; nil for the others.
+    public var trainingRoles: Set<PersonRole>? {
+        switch self {
+        case .safetyTraining: [.enterprisePrincipal, .safetyManager, .specialOperationsWorker, .enforcementOfficer]
+        case .cadreTraining: [.cadre]
+        case .floodResponsibleTrained: [.floodControlResponsible]
+        case .informationOfficersTrained: [.informationOfficerA, .informationOfficerB]
+        default: nil
+        }
+    }
+
     /// Numerator and denominator in `summary`; the value is numerator ÷ denominator (× 100 for the
     /// per-hundred indicators). A zero denominator is missing data, with the reason.
     func measure(_ summary: RegionSummary) -> (numerator: Double, denominator: Double, unit: Double, missing: String) {
@@ -76,14 +87,8 @@ public enum Indicator: String, CaseIterable, Sendable {
             return (Double(hazards.overdue + hazards.listedOpen), enterprises, 100, "no enterprise registered")
         case .majorHazardsOpen:
             return (Double(hazards.majorOpen), enterprises, 100, "no enterprise registered")
-        case .safetyTraining:
-            return Self.training(summary, [.enterprisePrincipal, .safetyManager, .specialOperationsWorker, .enforcementOfficer])
-        case .cadreTraining:
-            return Self.training(summary, [.cadre])
-        case .floodResponsibleTrained:
-            return Self.training(summary, [.floodControlResponsible])
-        case .informationOfficersTrained:
-            return Self.training(summary, [.informationOfficerA, .informationOfficerB])
+        case .safetyTraining, .cadreTraining, .floodResponsibleTrained, .informationOfficersTrained:
+            return Self.training(summary, trainingRoles ?? [])
         case .meshReporting:
             // The region's own node counts: reporting when its figures are fresh.
             let reporting = summary.coverage.reduce(0) { $0 + Double($1.reporting) } + (summary.freshness == .fresh ? 1 : 0)

@@ -63,3 +63,40 @@ struct PublishProbe: AsyncParsableCommand {
         }
     }
 }
+
+/// `gateway probe indicator`: one indicator explained down to its records (指标下钻).
+struct IndicatorProbe: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "indicator",
+                                                    abstract: "What stands behind one indicator: each child region's figures and the records counted.")
+    @OptionGroup var options: ProbeOptions
+    @Argument(help: "The indicator's id (docs/INDICES.md), e.g. hazards-overdue-listed.") var indicator: String
+    @Option(help: "Region code (default: the gateway's own).") var region = ""
+    @Option(help: "At most this many records (0: 100).") var limit: UInt32 = 0
+
+    func run() async throws {
+        try await options.run { client in
+            let records = try await client.call(GatewayMethods.indicatorRecords, IndicatorRecordsRequest(regionCode: region, indicator: indicator, limit: limit))
+            try options.emit(records, text: describe(records))
+        }
+    }
+
+    func describe(_ records: IndicatorRecords) -> String {
+        func figure(_ value: IndicatorValue) -> String {
+            guard let raw = value.value else { return "no data (\(value.missingReason))" }
+            return String(format: "%.3f (%g / %g), score %@", raw, value.numerator, value.denominator, IndexProbe.score(value.score))
+        }
+        var lines = ["\(records.value.name) \(records.value.id) in \(records.regionCode): \(figure(records.value))"]
+        for region in records.regions {
+            lines.append("  \(region.regionCode)\(region.freshness == .fresh ? "" : " [\(region.freshness.name)]"): \(figure(region.value))")
+        }
+        for hazard in records.hiddenHazards {
+            lines.append("  hidden hazard \(hazard.id) \(hazard.regionCode) \(hazard.state.name), deadline \(hazard.deadline.map { "\($0)" } ?? "none")"
+                + "\(hazard.overdue ? ", overdue" : "")\(hazard.listed ? ", listed" : "")\(hazard.major ? ", major" : ""): \(hazard.description)")
+        }
+        for short in records.trainingShortfalls {
+            lines.append("  \(short.regionCode) \(short.line.role.name)\(short.line.village ? " (village)" : ""): \(short.line.trained) of \(short.line.people) trained, "
+                + String(format: "target %.0f %%, ", short.line.targetPercent) + "\(short.toTrain) to train")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -14,7 +14,7 @@ struct Probe: AsyncParsableCommand {
         abstract: "Ask a running gateway.",
         subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self,
                       Summary.self, Children.self, Plan.self, Nearest.self, Warn.self, Lift.self,
-                      IncidentProbe.self, Propose.self, Release.self, IndexProbe.self, PublishProbe.self])
+                      IncidentProbe.self, Propose.self, Release.self, IndexProbe.self, IndicatorProbe.self, PublishProbe.self])
 }
 
 /// What `summary` and `children` ask about: the region, the year and the age of answer accepted.
