@@ -109,3 +109,34 @@ def test_a_move_recorded_on_the_phone_page_reaches_the_province_screen(mesh, scr
     finally:
         screen.quit()
         phone.quit()
+
+
+def test_the_index_panel_ranks_the_cities_as_the_api_does(mesh, screenshots):
+    """管控力指数: the province's panel ranks its 11 cities with the scores /api/index gives (a city
+    without enough data says so, never 0), and the map's index tab colours 杭州市's counties by its score."""
+    report = mesh.get_json("330000", "/api/index")
+    ranking = report["naturalDisasterRanking"]
+    assert len(ranking) == 11
+    hangzhou = next(row for row in ranking if row["index"]["regionCode"] == "330100")
+    score = hangzhou["index"].get("score")
+    driver = chrome()
+    try:
+        driver.get(mesh.url("330000"))
+        ready(driver)
+        WebDriverWait(driver, 20).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#index table tbody tr")) == 11)
+        row = driver.find_element(By.CSS_SELECTOR, '#index tr[data-code="330100"]')
+        assert row.find_elements(By.TAG_NAME, "td")[1].text == ("数据不足" if score is None else f"{score:.1f}")
+        driver.find_element(By.CSS_SELECTOR, '#tabs button[data-tab="index"]').click()
+        expected = "none" if score is None else next(c for floor, c in [(85, "green"), (70, "blue"), (55, "yellow"), (40, "orange"), (0, "red")]
+                                                     if score >= floor)
+        WebDriverWait(driver, 10).until(lambda d: county(d, "330106").get_attribute("data-colour") == expected)
+        assert "管控力指数" in driver.find_element(By.ID, "legend").text
+        # 指标下钻: the province's people at risk registered for transfer, as /api/index/records counts them.
+        records = mesh.get_json("330000", "/api/index/records?indicator=risk-people-coded")
+        expected_text = f"{int(records['value']['numerator']):,} / {int(records['value']['denominator']):,}"
+        driver.find_element(By.CSS_SELECTOR, '#index li[data-indicator="risk-people-coded"]').click()
+        WebDriverWait(driver, 10).until(lambda d: expected_text in d.find_element(By.ID, "indicator-records").text)
+        time.sleep(0.6)  # the map's fill eases over 0.4 s: let the screenshot show the colours
+        driver.save_screenshot(str(screenshots / "screen-index.png"))
+    finally:
+        driver.quit()

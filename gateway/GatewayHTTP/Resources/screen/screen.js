@@ -8,6 +8,7 @@ const GEOJSON = '/assets/screen/zhejiang.geojson';
 const DRILL_REFRESH_MS = 5000;
 const INCIDENTS_REFRESH_MS = 10000;
 const WARNINGS_REFRESH_MS = 30000;
+const INDEX_REFRESH_MS = 10000;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 // ---------------------------------------------------------------- labels
@@ -148,6 +149,8 @@ const S = {
   incidents: [],
   drill: null,             // { code, data: DrillDown | null, error }
   tab: 'static',
+  index: null,             // IndexReport of the shown region: its two indices and its children ranked
+  indexKind: 'natural-disaster',
   layers: new Set(['incidents']),
   lastEvent: 0,
   ready: false,
@@ -329,6 +332,7 @@ function paintMap() {
     let colour;
     if (!scoped) colour = 'none';
     else if (S.tab === 'static') colour = freshness === 'missing' ? 'none' : staticColour(summary);
+    else if (S.tab === 'index') colour = indexColour(code, parent);
     else colour = warningColour(code, parent, Number(S.tab));
     path.dataset.colour = colour;
     path.dataset.freshness = freshness;
@@ -339,7 +343,7 @@ function paintMap() {
     if (freshness === 'stale') note += ` · 数据滞后 ${age(now - n(summary?.asOfMilliseconds))}`;
     if (freshness === 'missing' && scoped) note += ' · 失联';
     path.firstChild.textContent = note;
-    if (scoped && freshness !== 'fresh' && (freshness === 'stale' || S.tab !== 'static')) {
+    if (scoped && freshness !== 'fresh' && (freshness === 'stale' || (S.tab !== 'static' && S.tab !== 'index'))) {
       const overlay = svgEl('path', { d: path.getAttribute('d'), class: `hatch ${freshness}`, fill: `url(#hatch-${freshness})` });
       hatches.append(overlay);
     }
@@ -426,6 +430,12 @@ function paintLayers() {
 }
 
 function renderLegend() {
+  if (S.tab === 'index') {
+    $('#legend').innerHTML = `<div class="legend-title">${KIND_ZH[S.indexKind]}管控力指数</div>`
+      + INDEX_BANDS.map(([min, c]) => `<div><i class="sw ${c}"></i>${min ? `${min} 分以上` : `${INDEX_BANDS[INDEX_BANDS.length - 2][0]} 分以下`}</div>`).join('')
+      + '<div><i class="sw none"></i>数据不足 / 失联</div>';
+    return;
+  }
   const title = S.tab === 'static' ? '静态风险' : `${S.tab}小时预警`;
   const items = S.tab === 'static'
     ? [['red', '红 高风险'], ['orange', '橙 较高'], ['yellow', '黄 中'], ['blue', '蓝 较低'], ['green', '绿 低']]
@@ -483,7 +493,11 @@ function showTooltip(event, code) {
       <dt>在办事件</dt><dd>${num(sum(s.response?.openIncidents, 'open'))}</dd>
     </dl>`;
   }
-  if (S.tab !== 'static') {
+  if (S.tab === 'index') {
+    const row = indexRowFor(code, path?.dataset.parent);
+    html += row ? `<p>${KIND_ZH[S.indexKind]}管控力指数：${scoreText(row.index.score)}${row.index.regionCode === code ? '' : `（${esc(nameOf(row.index.regionCode))}）`}</p>`
+      : '<p class="muted">暂无指数</p>';
+  } else if (S.tab !== 'static') {
     const ws = warningsFor(code, path?.dataset.parent, Number(S.tab));
     html += ws.length
       ? `<ul class="tip-warnings">${ws.map((w) => `<li><i class="sw ${esc(w.level)}"></i>${esc(w.headline || w.id)}</li>`).join('')}</ul>`
@@ -693,6 +707,10 @@ async function drillTo(code) {
   renderPanels();
   paintMap();
   loadIncidents();
+  S.index = null;
+  S.indicator = null;
+  S.indicatorRecords = null;
+  loadIndex();
   if (S.drill) await refreshDrill();
 }
 
@@ -709,6 +727,111 @@ async function refreshDrill() {
     drill.error = `${nameOf(drill.code)}数据获取失败：${error.message}`;
   }
   renderPanels();
+}
+
+// ---------------------------------------------------------------- control-power indices (管控力指数)
+
+const KIND_ZH = { 'natural-disaster': '自然灾害', 'work-safety': '安全生产' };
+// Score bands for the map, best first (docs/SCREEN.md): 85, 70, 55, 40 and below.
+const INDEX_BANDS = [[85, 'green'], [70, 'blue'], [55, 'yellow'], [40, 'orange'], [0, 'red']];
+
+function scoreText(score) { return score === undefined || score === null ? '<span class="muted">数据不足</span>' : Number(score).toFixed(1); }
+
+function rankingOf(report, kind) {
+  return (kind === 'work-safety' ? report?.workSafetyRanking : report?.naturalDisasterRanking) ?? [];
+}
+
+/** The ranked child of the shown region that holds county `code` (the county itself, or its city). */
+function indexRowFor(code, parent) {
+  return rankingOf(S.index, S.indexKind).find((r) => r.index.regionCode === code || r.index.regionCode === parent) ?? null;
+}
+
+function indexColour(code, parent) {
+  const score = indexRowFor(code, parent)?.index.score;
+  if (score === undefined || score === null) return 'none';
+  return INDEX_BANDS.find(([min]) => score >= min)[1];
+}
+
+async function loadIndex() {
+  const region = S.drill?.code ?? '';
+  try {
+    const report = await api(`/api/index${region ? `?region=${encodeURIComponent(region)}` : ''}`);
+    if ((S.drill?.code ?? '') !== region) return;
+    S.index = report;
+    S.indexError = null;
+  } catch (error) {
+    S.indexError = error.message;
+  }
+  renderIndex();
+  if (S.tab === 'index') paintMap();
+}
+
+function renderIndex() {
+  const box = $('#index');
+  if (S.indexError && !S.index) { box.innerHTML = `<p class="bad">指数获取失败：${esc(S.indexError)}</p>`; return; }
+  if (!S.index) return;
+  const own = (S.index.region ?? []).find((i) => i.kind === S.indexKind);
+  let html = own ? `<div class="kvs">${kv('本级得分', scoreText(own.score))}${kv('可信度', `${Math.round(n(own.reliability) * 100)}%`)}`
+    + `${kv('有数据指标', `${num(own.indicatorsWithData)}/${num(own.indicators)}`)}</div>` : '';
+  if (S.index.responseActive) html += '<p class="warn">预警或应急响应中：实时指数</p>';
+  const rows = rankingOf(S.index, S.indexKind);
+  html += rows.length ? `<table class="grid index-rank"><thead><tr><th>排名</th><th>地区</th><th>得分</th><th>较上月</th><th>变动最大指标</th></tr></thead><tbody>`
+    + rows.map((r) => {
+      const moved = r.mostMovedIndicator ? (r.index.values ?? []).find((v) => v.id === r.mostMovedIndicator) : null;
+      const change = r.change === undefined || r.change === null ? '—' : `${r.change > 0 ? '+' : ''}${Number(r.change).toFixed(1)}`;
+      const stale = r.index.freshness && r.index.freshness !== 'fresh' ? ` <span class="warn">${FRESHNESS_ZH[r.index.freshness]}</span>` : '';
+      return `<tr data-code="${esc(r.index.regionCode)}"><td>${r.rank || '—'}</td><th>${esc(nameOf(r.index.regionCode))}${stale}</th>`
+        + `<td>${scoreText(r.index.score)}</td><td>${change}</td><td>${moved ? `${esc(moved.name)} ${r.mostMovedBy > 0 ? '+' : ''}${Number(r.mostMovedBy).toFixed(1)}` : '—'}</td></tr>`;
+    }).join('') + '</tbody></table>' : '<p class="muted">无下级地区</p>';
+  if (own) {
+    html += '<h3 class="index-h">指标明细 <small>点击查看下钻</small></h3><ul class="indicators">' + (own.values ?? []).map((v) => `
+      <li data-indicator="${esc(v.id)}" class="${S.indicator === v.id ? 'on' : ''}" tabindex="0"><span>${esc(v.name)}</span>`
+      + `<b>${v.score === undefined || v.score === null ? '<span class="muted">无数据</span>' : Number(v.score).toFixed(1)}</b></li>`).join('') + '</ul>';
+    html += '<div id="indicator-records"></div>';
+  }
+  box.innerHTML = html;
+  if (S.indicatorRecords) renderIndicatorRecords();
+}
+
+/** 指标下钻: the indicator in each child (lowest first) and the hidden hazards or training lines it counts. */
+async function showIndicator(id) {
+  S.indicator = id;
+  S.indicatorRecords = null;
+  renderIndex();
+  const region = S.drill?.code ?? '';
+  try {
+    const records = await api(`/api/index/records?indicator=${encodeURIComponent(id)}${region ? `&region=${encodeURIComponent(region)}` : ''}&limit=10`);
+    if (S.indicator !== id) return;
+    S.indicatorRecords = records;
+  } catch (error) {
+    S.indicatorRecords = { error: error.message };
+  }
+  renderIndicatorRecords();
+}
+
+function renderIndicatorRecords() {
+  const box = $('#indicator-records');
+  const r = S.indicatorRecords;
+  if (!box || !r) return;
+  if (r.error) { box.innerHTML = `<p class="bad">下钻失败：${esc(r.error)}</p>`; return; }
+  const value = (v) => (v.value === undefined || v.value === null ? `<span class="muted">无数据</span>` : `${num(v.numerator)} / ${num(v.denominator)}`);
+  let html = `<p>${esc(r.value?.name)}：${value(r.value ?? {})}</p>`;
+  const worst = (r.regions ?? []).filter((x) => x.value?.score !== undefined && x.value?.score !== null).slice(0, 5);
+  if (worst.length) {
+    html += '<table class="grid"><thead><tr><th>最低的下级</th><th>分子 / 分母</th><th>得分</th></tr></thead><tbody>'
+      + worst.map((x) => `<tr><th>${esc(nameOf(x.regionCode))}</th><td>${value(x.value)}</td><td>${Number(x.value.score).toFixed(1)}</td></tr>`).join('')
+      + '</tbody></table>';
+  }
+  if ((r.hiddenHazards ?? []).length) {
+    html += '<ul class="records">' + r.hiddenHazards.map((h) => `<li>${esc(nameOf(h.regionCode))} · ${esc(h.description)}`
+      + `${h.overdue ? ' <span class="bad">逾期</span>' : ''}${h.listed ? ' <span class="warn">挂牌</span>' : ''}${h.major ? ' <span class="bad">重大</span>' : ''}`
+      + ` · 期限 ${esc(h.deadline ?? '—')}</li>`).join('') + '</ul>';
+  }
+  if ((r.trainingShortfalls ?? []).length) {
+    html += '<ul class="records">' + r.trainingShortfalls.map((t) => `<li>${esc(nameOf(t.regionCode))} · ${esc(ROLE_ZH[t.line.role] ?? t.line.role)}`
+      + `${t.line.village ? '（村级）' : ''}：已训 ${num(t.line.trained)} / ${num(t.line.people)}，尚需 ${num(t.toTrain)} 人</li>`).join('') + '</ul>';
+  }
+  box.innerHTML = html;
 }
 
 // ---------------------------------------------------------------- incidents
@@ -979,7 +1102,21 @@ function wire() {
     if (!tab) return;
     S.tab = tab;
     for (const b of document.querySelectorAll('#tabs button')) b.classList.toggle('on', b.dataset.tab === tab);
-    if (tab !== 'static') loadWarnings(); else paintMap();
+    if (tab === 'index') loadIndex();
+    else if (tab !== 'static') loadWarnings();
+    else paintMap();
+  });
+  $('#index').addEventListener('click', (event) => {
+    const id = event.target.closest('li[data-indicator]')?.dataset.indicator;
+    if (id) showIndicator(id);
+  });
+  $('#index-kinds').addEventListener('click', (event) => {
+    const kind = event.target.closest('button')?.dataset.kind;
+    if (!kind) return;
+    S.indexKind = kind;
+    for (const b of document.querySelectorAll('#index-kinds button')) b.classList.toggle('on', b.dataset.kind === kind);
+    renderIndex();
+    if (S.tab === 'index') paintMap();
   });
   const svg = $('#map');
   svg.addEventListener('pointerover', (event) => {
@@ -1045,7 +1182,9 @@ async function start() {
   api('/api/counties').then((d) => { if (!S.countiesKnown) { setCounties(d?.counties); render(); } }).catch(() => {});
   loadWarnings();
   loadIncidents();
+  loadIndex();
   setInterval(loadIncidents, INCIDENTS_REFRESH_MS);
+  setInterval(loadIndex, INDEX_REFRESH_MS);
   setInterval(loadWarnings, WARNINGS_REFRESH_MS);
   await geo;
 }
