@@ -84,4 +84,31 @@ import Testing
             await mesh.close()
         }
     }
+
+    /// Every node publishes the month that ended by itself once its children report fresh (here checked
+    /// every half second): the province and a county keep it, each at its own node.
+    @Test func theMonthThatEndedIsPublishedByEveryNodeItself() async throws {
+        try await withTemporaryDirectory { dir in
+            let mesh = try await TestMesh(directory: dir, publishCheck: "0.5")
+            try await mesh.loadCounty("330106", township: "330106002000", points: 3, units: 40)
+            let month = Gateway.month(before: Gateway.currentMonth())
+            for region in ["330000", "330106"] {
+                let gateway = try await mesh.client(gatewayOf: region)
+                var report: IndexReport?
+                for _ in 0..<100 where report == nil {
+                    report = try? await gateway.call(GatewayMethods.index, IndexRequest(month: month))
+                    if report == nil { try await Task.sleep(for: .milliseconds(200)) }
+                }
+                let published = try #require(report, "\(region) never published \(month)")
+                #expect(published.month == month && published.region.map(\.regionCode) == [region, region])
+            }
+            await mesh.close()
+        }
+    }
+
+    @Test func aMonthIsDueWhenEveryChildIsFreshOrOnTheGraceDay() {
+        #expect(Gateway.publicationIsDue(allFresh: true, dayOfMonth: 1))
+        #expect(!Gateway.publicationIsDue(allFresh: false, dayOfMonth: Gateway.publicationGraceDays - 1))
+        #expect(Gateway.publicationIsDue(allFresh: false, dayOfMonth: Gateway.publicationGraceDays))
+    }
 }

@@ -31,14 +31,17 @@ final class TestMesh: @unchecked Sendable {
     private let countyServices: [String]
     /// The regions whose gateways serve HTTP (`--http-port 0`, the port written to a file).
     private let httpGateways: Set<String>
+    /// The gateways' `--publish-check` in seconds (0: they never publish a month by themselves).
+    private let publishCheck: String
 
     init(directory: String, maxAge: String = "0", everyChildHasANode fullyDeployed: Set<String> = [],
-         countyServices: [String] = ["hazard-survey", "material-reserve"], httpGateways: Set<String> = []) async throws {
+         countyServices: [String] = ["hazard-survey", "material-reserve"], httpGateways: Set<String> = [], publishCheck: String = "0") async throws {
         self.directory = directory
         self.maxAge = maxAge
         self.fullyDeployed = fullyDeployed
         self.countyServices = countyServices
         self.httpGateways = httpGateways
+        self.publishCheck = publishCheck
         for (region, parent) in [("330000", nil), ("330100", "330000"), ("330106", "330100"), ("330110", "330100")] as [(String, String?)] {
             var arguments = ["--region", region, "--database", "\(directory)/registry-\(region).sqlite"]
             if let parent { arguments += ["--parent", "127.0.0.1:\(registries[parent]!)"] }
@@ -95,7 +98,7 @@ final class TestMesh: @unchecked Sendable {
     func startGateway(_ region: String) async throws {
         var arguments = ["--region", region, "--database", "\(directory)/gateway-\(region).sqlite",
                          "--registry", "127.0.0.1:\(registryPort(region))", "--lease-ttl", "2",
-                         "--refresh-interval", "0.2", "--max-age", maxAge]
+                         "--refresh-interval", "0.2", "--max-age", maxAge, "--publish-check", publishCheck]
         if let parent = Self.parents[region] ?? (region.count == 12 ? String(region.prefix(6)) : nil) {
             arguments += ["--parent-registry", "127.0.0.1:\(registryPort(parent))"]
         }

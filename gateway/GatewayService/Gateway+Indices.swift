@@ -59,18 +59,7 @@ extension Gateway {
         // Written after the children have written theirs: gateways may share a store, and a region counts
         // as published by its own node, not by its parent keeping a copy for its rankings.
         let parts = await results
-        let withGateways = Set(below.map(\.code))
-        // This node counts its region and the children no gateway of their own publishes; it keeps all of
-        // its children, for its own rankings.
-        let counted = [drill.region] + drill.children.filter { !withGateways.contains($0.regionCode) }
-        let others = drill.children.filter { withGateways.contains($0.regionCode) }
-        let stamp = { (indices: [ControlIndex]) in indices.map { index -> ControlIndex in
-            var index = index
-            index.month = month
-            return index
-        } }
-        let written = try store.indexSnapshots.publish(stamp(counted.flatMap(indexCalculator.indices)))
-        _ = try store.indexSnapshots.publish(stamp(others.flatMap(indexCalculator.indices)))
+        let written = try keep(drill, month: month, childrenPublishingThemselves: Set(below.map(\.code)))
         var result = PublishResult()
         result.month = month
         result.configurationVersion = indexCalculator.configuration.version
@@ -82,6 +71,51 @@ extension Gateway {
             result.alreadyPublished += part.alreadyPublished
         }
         return result
+    }
+
+    /// Keeps `drill`'s region and children's indices for `month`; counts the region and the children
+    /// not in `withGateways` (those publish themselves), though it keeps all of them for its rankings.
+    private func keep(_ drill: DrillDown, month: String, childrenPublishingThemselves withGateways: Set<String>) throws -> (published: Int, kept: Int) {
+        let stamp = { (parts: [RegionSummary]) in parts.flatMap(self.indexCalculator.indices).map { index -> ControlIndex in
+            var index = index
+            index.month = month
+            return index
+        } }
+        let written = try store.indexSnapshots.publish(stamp([drill.region] + drill.children.filter { !withGateways.contains($0.regionCode) }))
+        _ = try store.indexSnapshots.publish(stamp(drill.children.filter { withGateways.contains($0.regionCode) }))
+        return written
+    }
+
+    /// The day of the month from which a month that ended is published even if some child has not
+    /// reported fresh since (its last figures are used, marked stale).
+    static let publicationGraceDays = 5
+
+    /// Publishes the month that ended at this node by itself (月度发布), once it is due: every child
+    /// reporting fresh, or the grace day come. Nothing when it is published already. Returns whether it
+    /// published now.
+    @discardableResult
+    public func publishEndedMonthIfDue() async -> Bool {
+        let month = Self.month(before: Self.currentMonth())
+        do {
+            guard try store.indexSnapshots.published([scope.region.code], month: month).isEmpty else { return false }
+            let drill = try await children(SummaryRequest(), deadline: .now() + defaultBudget)
+            let allFresh = drill.region.children.allSatisfy { $0.freshness == .fresh }
+            guard Self.publicationIsDue(allFresh: allFresh, dayOfMonth: CivilDay.today.components.day) else {
+                logger.info("the month that ended waits for every child to report", metadata: ["month": "\(month)"])
+                return false
+            }
+            let written = try keep(drill, month: month, childrenPublishingThemselves: Set(directory.childGateways()))
+            logger.info("published the month that ended", metadata: ["month": "\(month)", "regions": "\(written.published)",
+                                                                    "all fresh": "\(allFresh)"])
+            return true
+        } catch {
+            logger.warning("the month that ended could not be published", metadata: ["month": "\(month)", "reason": "\(error)"])
+            return false
+        }
+    }
+
+    static func publicationIsDue(allFresh: Bool, dayOfMonth: Int) -> Bool {
+        allFresh || dayOfMonth >= publicationGraceDays
     }
 
     /// The report: the region's indices, and the children ranked in each kind, with what moved each most

@@ -4,18 +4,22 @@ import GatewayAPI
 import ServiceLifecycle
 
 /// The gateway as a node: its methods on the shared server skeleton, the directory refresher (which
-/// also redelivers the warnings the node still owes) and, when it has one, its HTTP port.
+/// also redelivers the warnings the node still owes), the monthly publication of the indices and, when it
+/// has one, its HTTP port.
 public struct GatewayNode: NodeService {
     public static let kind = "gateway"
     public let gateway: Gateway
     /// How often the registry is asked where the services and child gateways are.
     public let refreshInterval: Duration
+    /// How often the node checks whether the month that ended is due to be published (nil: never).
+    public let publishCheck: Duration?
     /// More work that starts and stops with the node (the HTTP port: the screen and its API).
     public let services: [any Service]
 
-    public init(gateway: Gateway, refreshInterval: Duration = .seconds(2), services: [any Service] = []) {
+    public init(gateway: Gateway, refreshInterval: Duration = .seconds(2), publishCheck: Duration? = .seconds(600), services: [any Service] = []) {
         self.gateway = gateway
         self.refreshInterval = refreshInterval
+        self.publishCheck = publishCheck
         self.services = services
     }
 
@@ -69,6 +73,7 @@ public struct GatewayNode: NodeService {
     public var backgroundServices: [any Service] {
         let gateway = self.gateway
         return [DirectoryRefresher(directory: gateway.directory, interval: refreshInterval, afterRefresh: { await gateway.redeliverWarnings() },
-                                   atShutdown: { gateway.stopStanding() })] + services
+                                   atShutdown: { gateway.stopStanding() })]
+            + (publishCheck.map { [MonthlyPublisher(gateway: gateway, interval: $0)] } ?? []) + services
     }
 }

@@ -34,9 +34,12 @@ struct GatewayCommand: AsyncParsableCommand {
         @Option(help: "Write the bound HTTP port to this file once listening (for scripts and tests).") var httpPortFile: String?
         @Option(help: "The control-power indices' configuration (JSON; default: the bundled one, docs/INDICES.md).")
         var indexConfig: String?
+        @Option(help: "Seconds between checks whether the month that ended is due to be published at this node (0: never).")
+        var publishCheck = 600.0
 
         func validate() throws {
             guard options.registry != nil else { throw ValidationError("--registry is required: the gateway finds its services and children there") }
+            guard publishCheck >= 0 else { throw ValidationError("--publish-check must be 0 (never) or positive") }
             guard defaultBudget > 0, refreshInterval > 0 else { throw ValidationError("budgets and intervals must be positive") }
             guard maxAge == 0 || (0.2...3600).contains(maxAge) else {
                 throw ValidationError("--max-age must be 0 (every request fans out) or 0.2…3600 seconds")
@@ -61,7 +64,8 @@ struct GatewayCommand: AsyncParsableCommand {
                 GatewayHTTPServer(gateway: gateway, nodeID: options.nodeID ?? "\(options.region)-\(GatewayNode.kind)", host: httpHost, port: port,
                                   portFile: httpPortFile, eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger)
             }
-            return GatewayNode(gateway: gateway, refreshInterval: .milliseconds(Int(refreshInterval * 1000)), services: http.map { [$0] } ?? [])
+            return GatewayNode(gateway: gateway, refreshInterval: .milliseconds(Int(refreshInterval * 1000)),
+                               publishCheck: publishCheck == 0 ? nil : .milliseconds(Int(publishCheck * 1000)), services: http.map { [$0] } ?? [])
         }
     }
 }
