@@ -10,7 +10,8 @@ import MaterialReserveAPI
 /// Measures a running whole-province mesh (scripts/province.sh start) through the province's gateway,
 /// over the wire: the province summary as a full fan-out (max age 0) and warm (answered from the
 /// standing summary within the default max age), the answer's time with one county's gateway frozen
-/// (SIGSTOP), cross-tier dispatch plans, and an incident's dispatch proposals and their confirmation. Prints figures; asserts nothing. Run with
+/// (SIGSTOP), cross-tier dispatch plans, an incident's dispatch proposals and their confirmation, and the
+/// control-power indices (live, and a month published at every node). Prints figures; asserts nothing. Run with
 /// `scripts/bench.sh gateway`.
 @main
 struct GatewayBench: AsyncParsableCommand {
@@ -28,6 +29,8 @@ struct GatewayBench: AsyncParsableCommand {
         let first = try await province.call(GatewayMethods.summary, SummaryRequest(maxAgeMilliseconds: 0))
         let nodes = first.coverage.text
         print("province summary: coverage \(nodes)")
+        // Before anything keeps summaries standing: a quiet mesh.
+        try await publishMonth(province, while: "the mesh quiet")
 
         // Every request a fan-out to every node now (max age 0). First, before a warm request has any
         // gateway recomposing its summary in the background.
@@ -96,7 +99,58 @@ struct GatewayBench: AsyncParsableCommand {
         print(String(format: "cross-tier plan (400 pumps, 20,000 life jackets to 灵隐街道): %d lines from %d nodes, unmet %d; median %.1f ms, p99 %.1f ms",
                      sample.lines.count, nodesUsed, sample.unmet.count, plan.median, plan.p99))
         try await proposals(province)
+        try await indices(province)
         await province.close()
+    }
+
+    /// The control-power indices (管控力指数): the province's live index (from the standing summaries,
+    /// its 11 cities ranked) and a city's, warm; then a month published at every one of the nodes, timed
+    /// (a month never published before, found by asking; each run takes the next one).
+    private func indices(_ province: RPCClient) async throws {
+        _ = try await province.call(GatewayMethods.index, IndexRequest(), timeout: .seconds(5))
+        let live = try await RepeatedTiming.measure(repetitions: repetitions) {
+            try await province.call(GatewayMethods.index, IndexRequest(), timeout: .seconds(5))
+        }
+        let report = try await province.call(GatewayMethods.index, IndexRequest())
+        let scores = report.region.map { "\($0.kind.name) \($0.score.map { String(format: "%.1f", $0) } ?? "not scored") (reliability \($0.reliability))" }
+        print(String(format: "province index, live and warm (11 cities ranked): median %.2f ms, p99 %.2f ms (%d requests, one at a time); %@",
+                     live.median, live.p99, repetitions, scores.joined(separator: ", ")))
+        let city = IndexRequest(regionCode: "330100")
+        _ = try await province.call(GatewayMethods.index, city, timeout: .seconds(5))
+        let cityLive = try await RepeatedTiming.measure(repetitions: repetitions) {
+            try await province.call(GatewayMethods.index, city, timeout: .seconds(5))
+        }
+        print(String(format: "杭州市's index through the province (its 13 counties ranked): median %.2f ms, p99 %.2f ms", cityLive.median, cityLive.p99))
+
+        try await publishMonth(province, while: "every gateway keeping its summary standing after the warm requests")
+    }
+
+    /// Publishes a month never published before (found by asking; each run takes the next ones) at every
+    /// node, timed.
+    private func publishMonth(_ province: RPCClient, while condition: String) async throws {
+        var month = (year: 2000, month: 1)
+        var text = "2000-01"
+        while try await isPublished(province, text) {
+            month = month.month == 12 ? (month.year + 1, 1) : (month.year, month.month + 1)
+            text = String(format: "%04d-%02d", month.year, month.month)
+        }
+        let started = ContinuousClock.now
+        let result = try await province.call(GatewayMethods.publishIndices, PublishRequest(month: text), timeout: .seconds(60))
+        let elapsed = ContinuousClock.now - started
+        print(String(format: "a month's snapshot (%@) at every node, %@: %d regions published (%d already) in %.2f s",
+                     text, condition, Int(result.published), Int(result.alreadyPublished),
+                     Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+    }
+
+    /// Whether the province has `month` published (notFound: not).
+    private func isPublished(_ province: RPCClient, _ month: String) async throws -> Bool {
+        do {
+            _ = try await province.call(GatewayMethods.index, IndexRequest(month: month))
+            return true
+        } catch let error as RPCError {
+            if error.status == .notFound { return false }
+            throw error
+        }
     }
 
     /// Incidents reported through the province: proposals of teams (the 581 over the tiers) and materials
