@@ -111,9 +111,10 @@ public enum Indicator: String, CaseIterable, Sendable {
         case .transferMoved:
             return (Double(evacuation.moved), Double(evacuation.toMove), 1, "no transfer under a warning in force")
         case .shelterPlaces:
-            // Places against the people registered for transfer, at most all of them.
-            let registered = Double(summary.hazard.pointCells.reduce(Int64(0)) { $0 + $1.registeredForTransfer })
-            return (min(Double(evacuation.shelterCapacity), registered), registered, 1, "no people registered for transfer")
+            // Places against the people coded for transfer, at most all of them — both counted by the
+            // evacuation services, so a region without one has no data here, not zero places.
+            let coded = Double(evacuation.coded)
+            return (min(Double(evacuation.shelterCapacity), coded), coded, 1, "no people coded for transfer")
         case .sheltersWithinCapacity:
             return (Double(evacuation.shelters - evacuation.sheltersOverCapacity), Double(evacuation.shelters), 1, "no shelter registered")
         case .incidentArrivalMinutes:
