@@ -12,7 +12,14 @@ import Testing
 @Suite(.timeLimit(.minutes(3)), .serialized) struct GatewayIndexTests {
     @Test func aCitysIndicatorsAreItsCountiesSumsAndAMonthIsPublishedOnce() async throws {
         try await withTemporaryDirectory { dir in
-            let mesh = try await TestMesh(directory: dir)
+            // The bundled weights and goalposts, scoring a region from a tenth of its weight (this mesh has
+            // little data), so the whole index can be worked out by hand below.
+            var configuration = try IndexConfiguration.bundled()
+            configuration.version = "test"
+            configuration.minimumWeightShare = 0.1
+            let configurationFile = "\(dir)/control-index.json"
+            try JSONEncoder().encode(configuration).write(to: URL(fileURLWithPath: configurationFile))
+            let mesh = try await TestMesh(directory: dir, indexConfig: configurationFile)
             // 西湖区: 3 points, 40 at risk and 20 registered each (60 of 120); 余杭区: 5 such and one with
             // 100 at risk, all registered (200 of 300).
             try await mesh.loadCounty("330106", township: "330106002000", points: 3, units: 40)
@@ -32,6 +39,16 @@ import Testing
             #expect(city.numerator == 260 && city.denominator == 420)
             // Scored on [0.5, 1]: (0.619 − 0.5) / 0.5 = 23.8.
             #expect(city.score == 23.8)
+            // The city's natural-disaster index: of its 13 indicators only risk-people-coded (weight 10) and
+            // mesh-reporting (10: the city and its 2 counties fresh, 3 of 3 → 100) have data; the rest
+            // (reserve norms, shelters, transfers, incidents… none loaded) are missing, not zero.
+            // (10 · 23.8 + 10 · 100) / 20 = 61.9; reliability 20 of 100 weight × all fresh = 0.2.
+            let disaster = try #require(live.region.first { $0.kind == .naturalDisaster })
+            #expect(disaster.score == 61.9 && disaster.reliability == 0.2 && disaster.indicatorsWithData == 2,
+                    "\(disaster.score.map { "\($0)" } ?? "none"), \(disaster.reliability), \(disaster.values.filter { $0.score != nil }.map { "\($0.id) \($0.score!)" })")
+            #expect(disaster.configurationVersion == "test")
+            // Work safety: only mesh-reporting (15 of 100) — scored 100 from 15 % of the weight.
+            #expect(live.region.first { $0.kind == .workSafety }.map { $0.score == 100 && $0.reliability == 0.15 } == true)
             let ranking = live.naturalDisasterRanking
             #expect(ranking.count == 13, "杭州市's 13 counties, ranked")
             let yuhang = try #require(ranking.first { $0.index.regionCode == "330110" })
@@ -80,6 +97,12 @@ import Testing
             let cut = try await province.call(GatewayMethods.index, IndexRequest(regionCode: "330100"), timeout: .seconds(3))
             let stale = try #require(cut.naturalDisasterRanking.first { $0.index.regionCode == "330110" })
             #expect(stale.index.freshness == .stale && coded(stale.index)?.numerator == 200)
+            // A month published while it hangs keeps its last figures, marked stale.
+            let earlier = Gateway.month(before: month)
+            _ = try await province.call(GatewayMethods.publishIndices, PublishRequest(month: earlier), timeout: .seconds(5))
+            let kept = try await province.call(GatewayMethods.index, IndexRequest(regionCode: "330100", month: earlier))
+            let keptYuhang = try #require(kept.naturalDisasterRanking.first { $0.index.regionCode == "330110" })
+            #expect(keptYuhang.index.freshness == .stale && coded(keptYuhang.index)?.numerator == 200 && keptYuhang.index.month == earlier)
             mesh.kill("330110")
             await mesh.close()
         }

@@ -33,15 +33,19 @@ final class TestMesh: @unchecked Sendable {
     private let httpGateways: Set<String>
     /// The gateways' `--publish-check` in seconds (0: they never publish a month by themselves).
     private let publishCheck: String
+    /// The gateways' `--index-config` file, when not the bundled one.
+    private let indexConfig: String?
 
     init(directory: String, maxAge: String = "0", everyChildHasANode fullyDeployed: Set<String> = [],
-         countyServices: [String] = ["hazard-survey", "material-reserve"], httpGateways: Set<String> = [], publishCheck: String = "0") async throws {
+         countyServices: [String] = ["hazard-survey", "material-reserve"], httpGateways: Set<String> = [], publishCheck: String = "0",
+         indexConfig: String? = nil) async throws {
         self.directory = directory
         self.maxAge = maxAge
         self.fullyDeployed = fullyDeployed
         self.countyServices = countyServices
         self.httpGateways = httpGateways
         self.publishCheck = publishCheck
+        self.indexConfig = indexConfig
         for (region, parent) in [("330000", nil), ("330100", "330000"), ("330106", "330100"), ("330110", "330100")] as [(String, String?)] {
             var arguments = ["--region", region, "--database", "\(directory)/registry-\(region).sqlite"]
             if let parent { arguments += ["--parent", "127.0.0.1:\(registries[parent]!)"] }
@@ -103,6 +107,7 @@ final class TestMesh: @unchecked Sendable {
             arguments += ["--parent-registry", "127.0.0.1:\(registryPort(parent))"]
         }
         if fullyDeployed.contains(region) { arguments.append("--every-child-has-a-node") }
+        if let indexConfig { arguments += ["--index-config", indexConfig] }
         if httpGateways.contains(region) {
             let portFile = "\(directory)/gateway-\(region).http-port"
             try? FileManager.default.removeItem(atPath: portFile)
