@@ -376,8 +376,8 @@ let package = Package(
         .executableTarget(
             name: "gateway",
             dependencies: [
-                "GatewayService", "GatewayHTTP", "GatewayAPI", "AnlanNode", "AnlanDiscovery", "AnlanRecords", "MaterialReserveAPI", "AviationLandingAPI", "EvacuationAPI",
-                "EmergencyResponseAPI",
+                "GatewayService", "GatewayHTTP", "GatewayAPI", "AnlanNode", "AnlanDiscovery", "AnlanRecords", "AnlanRegions", "MaterialReserveAPI",
+                "AviationLandingAPI", "EvacuationAPI", "EmergencyResponseAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -1,4 +1,5 @@
 import AnlanNode
+import AnlanRegions
 import ArgumentParser
 import Foundation
 import GatewayAPI
@@ -22,7 +23,7 @@ struct IndexProbe: AsyncParsableCommand {
     func describe(_ report: IndexReport) -> String {
         var lines = ["\(report.month.isEmpty ? "live" : report.month)\(report.responseActive ? " (a warning or response is in force)" : "")"]
         for index in report.region {
-            lines.append("\(index.kind.chineseName) \(index.regionCode): \(Self.score(index.score)) — reliability \(index.reliability), "
+            lines.append("\(index.kind.chineseName) \(regionName(index.regionCode)): \(Self.score(index.score)) — reliability \(index.reliability), "
                 + "\(index.indicatorsWithData) of \(index.indicators) indicators with data, \(index.freshness.name), configuration \(index.configurationVersion)")
             guard indicators else { continue }
             for value in index.values {
@@ -34,7 +35,7 @@ struct IndexProbe: AsyncParsableCommand {
         for (kind, rows) in [(IndexKind.workSafety, report.workSafetyRanking), (.naturalDisaster, report.naturalDisasterRanking)] where !rows.isEmpty {
             lines.append("\(kind.chineseName), ranked:")
             for row in rows {
-                var line = "  \(row.rank == 0 ? "-" : String(row.rank)). \(row.index.regionCode) \(Self.score(row.index.score))"
+                var line = "  \(row.rank == 0 ? "-" : String(row.rank)). \(regionName(row.index.regionCode)) \(Self.score(row.index.score))"
                     + " (reliability \(row.index.reliability)\(row.index.freshness == .fresh ? "" : ", \(row.index.freshness.name)"))"
                 if let change = row.change { line += String(format: ", %+.1f since the month before", change) }
                 if !row.mostMovedIndicator.isEmpty { line += String(format: ", most moved by %@ (%+.1f)", row.mostMovedIndicator, row.mostMovedBy) }
@@ -85,18 +86,24 @@ struct IndicatorProbe: AsyncParsableCommand {
             guard let raw = value.value else { return "no data (\(value.missingReason))" }
             return String(format: "%.3f (%g / %g), score %@", raw, value.numerator, value.denominator, IndexProbe.score(value.score))
         }
-        var lines = ["\(records.value.name) \(records.value.id) in \(records.regionCode): \(figure(records.value))"]
+        var lines = ["\(records.value.name) \(records.value.id) in \(regionName(records.regionCode)): \(figure(records.value))"]
         for region in records.regions {
-            lines.append("  \(region.regionCode)\(region.freshness == .fresh ? "" : " [\(region.freshness.name)]"): \(figure(region.value))")
+            lines.append("  \(regionName(region.regionCode))\(region.freshness == .fresh ? "" : " [\(region.freshness.name)]"): \(figure(region.value))")
         }
         for hazard in records.hiddenHazards {
-            lines.append("  hidden hazard \(hazard.id) \(hazard.regionCode) \(hazard.state.name), deadline \(hazard.deadline.map { "\($0)" } ?? "none")"
+            lines.append("  hidden hazard \(hazard.id) \(regionName(hazard.regionCode)) \(hazard.state.name), deadline \(hazard.deadline.map { "\($0)" } ?? "none")"
                 + "\(hazard.overdue ? ", overdue" : "")\(hazard.listed ? ", listed" : "")\(hazard.major ? ", major" : ""): \(hazard.description)")
         }
         for short in records.trainingShortfalls {
-            lines.append("  \(short.regionCode) \(short.line.role.name)\(short.line.village ? " (village)" : ""): \(short.line.trained) of \(short.line.people) trained, "
+            lines.append("  \(regionName(short.regionCode)) \(short.line.role.name)\(short.line.village ? " (village)" : ""): \(short.line.trained) of \(short.line.people) trained, "
                 + String(format: "target %.0f %%, ", short.line.targetPercent) + "\(short.toTrain) to train")
         }
         return lines.joined(separator: "\n")
     }
+}
+
+/// `330106 西湖区`: a region's code with its Chinese name (the code alone when the tree does not know it).
+func regionName(_ code: String) -> String {
+    guard let region = try? RegionTree.zhejiang.region(code) else { return code }
+    return "\(code) \(region.name)"
 }
