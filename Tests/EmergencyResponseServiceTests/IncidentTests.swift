@@ -45,6 +45,7 @@ import Testing
         let r = fixture.response
         #expect(await refusal { try await fixture.report(title: " ") } == .invalidArgument)
         #expect(await refusal { try await fixture.report(affected: -1) } == .invalidArgument)
+        #expect(await refusal { try await fixture.report(affected: 100_000_001) } == .invalidArgument, "more people than any province holds")
         #expect(await refusal {
             try await r.reportIncident(Incident(title: "x", latitude: 91, longitude: 120, regionCode: "330106002000"))
         } == .invalidArgument)
@@ -74,6 +75,9 @@ import Testing
         let before = try await fixture.response.incident(id: incident.id)
         #expect(await refusal { try await fixture.response.fieldReport(FieldReport(incidentID: incident.id, reporter: "张三", dead: -1)) }
             == .invalidArgument)
+        #expect(await refusal {
+            try await fixture.response.fieldReport(FieldReport(incidentID: incident.id, reporter: "张三", injured: 121_645_100_408_861_970))
+        } == .invalidArgument)
         #expect(await refusal { try await fixture.response.fieldReport(FieldReport(incidentID: incident.id, affected: 5)) } == .invalidArgument)
         #expect(await refusal { try await fixture.response.fieldReport(FieldReport(incidentID: "330106-9", reporter: "张三")) } == .notFound)
         #expect(try await fixture.response.incident(id: incident.id) == before)

@@ -9,6 +9,7 @@ public struct FieldReport: Hashable, Codable, Sendable {
     @Field(2) public var reporter: String = ""
     /// When it was observed (Unix ms; the node's clock when 0).
     @Field(3) public var atMilliseconds: Int64 = 0
+    /// The counts that changed (absent: unchanged), each 0…100,000,000.
     @Field(4) public var affected: Int64?
     @Field(5) public var dead: Int64?
     @Field(6) public var injured: Int64?

@@ -19,7 +19,7 @@ public struct Incident: Hashable, Codable, Sendable {
     @Field(8) public var severity: IncidentSeverity = .ordinary
     @Field(9) public var responseLevel: ResponseLevel = .four
     @Field(10) public var status: IncidentStatus = .reported
-    /// 受影响人数, 死亡, 受伤, 失联: the latest counts.
+    /// 受影响人数, 死亡, 受伤, 失联: the latest counts, each 0…100,000,000 (more is refused).
     @Field(11) public var affected: Int64 = 0
     @Field(12) public var dead: Int64 = 0
     @Field(13) public var injured: Int64 = 0

@@ -55,9 +55,7 @@ extension EmergencyResponse {
         var report = report
         try validating {
             report.reporter = try report.reporter.required("reporter")
-            for (name, count) in [("affected", report.affected), ("dead", report.dead), ("injured", report.injured), ("missing", report.missing)] {
-                if let count, count < 0 { throw InvalidRecord("\(name) \(count) is negative") }
-            }
+            try Self.checkPeople([("affected", report.affected), ("dead", report.dead), ("injured", report.injured), ("missing", report.missing)])
             report.note = report.note.trimmed
         }
         let at = report.atMilliseconds == 0 ? clock() : report.atMilliseconds
@@ -153,10 +151,7 @@ extension EmergencyResponse {
             _ = try Self.point(incident.latitude, incident.longitude)
         }
         incident.title = try incident.title.required("title")
-        for (name, count) in [("affected", incident.affected), ("dead", incident.dead), ("injured", incident.injured), ("missing", incident.missing)]
-        where count < 0 {
-            throw InvalidRecord("\(name) \(count) is negative")
-        }
+        try Self.checkPeople([("affected", incident.affected), ("dead", incident.dead), ("injured", incident.injured), ("missing", incident.missing)])
         if incident.reportedAtMilliseconds == 0 { incident.reportedAtMilliseconds = now }
         guard incident.reportedAtMilliseconds > 0, incident.reportedAtMilliseconds <= now + Self.clockSkewMilliseconds else {
             throw InvalidRecord("reported at \(incident.reportedAtMilliseconds) is in the future (the node's clock says \(now))")
@@ -189,5 +184,15 @@ extension EmergencyResponse {
         }
         if !report.note.isEmpty { parts.append(report.note) }
         return parts.joined(separator: "；")
+    }
+
+    /// More people than live in any Chinese province: a count above it is a typo or an attack, not a report.
+    static let maximumPeople: Int64 = 100_000_000
+
+    /// The counts of people an incident or a field report gives (absent ones aside): 0…`maximumPeople`.
+    static func checkPeople(_ counts: [(String, Int64?)]) throws {
+        for case let (name, count?) in counts where count < 0 || count > maximumPeople {
+            throw InvalidRecord(count < 0 ? "\(name) \(count) is negative" : "\(name) \(count) is over \(maximumPeople) people")
+        }
     }
 }
