@@ -11,8 +11,8 @@ import Testing
 /// hazard-survey and material-reserve at each county, a gateway at every node.
 @Suite(.timeLimit(.minutes(3)), .serialized) struct GatewayMeshTests {
     /// The province's summary is the sum of the counties' own statistics; a hung county does not hold
-    /// the answer past its deadline, and shows stale with coverage below 100 % — also after its city's
-    /// gateway restarts; restarted, it turns fresh again.
+    /// the answer past its deadline, nor the next one at all (it is suspect), and shows stale with
+    /// coverage below 100 % — also after its city's gateway restarts; restarted, it turns fresh again.
     @Test func provinceSummaryIsTheSumAndSurvivesACutOffCounty() async throws {
         try await withTemporaryDirectory { dir in
             let mesh = try await TestMesh(directory: dir)
@@ -39,6 +39,12 @@ import Testing
             #expect(elapsed < .milliseconds(1800), "took \(elapsed)")
             #expect(cut.coverage == [TierCoverage(tier: 2, reporting: 1, expected: 1), TierCoverage(tier: 3, reporting: 1, expected: 2)])
             #expect(cut.hazard.pointCells == direct.hazard.pointCells, "the stale county's last figures are used")
+            // 余杭区 is suspect now: the next fresh answer does not wait for it (its last figures stand, stale)
+            // while 杭州市's gateway probes it in the background.
+            let again = ContinuousClock.now
+            let quick = try await province.call(GatewayMethods.summary, SummaryRequest(maxAgeMilliseconds: 0), timeout: .milliseconds(1500))
+            #expect(ContinuousClock.now - again < .milliseconds(1000), "took \(ContinuousClock.now - again): waited for a suspect child")
+            #expect(quick.coverage.last == TierCoverage(tier: 3, reporting: 1, expected: 2) && quick.hazard.pointCells == direct.hazard.pointCells)
             let city = try await province.call(GatewayMethods.children, SummaryRequest(regionCode: "330100"), timeout: .seconds(2))
             let yuhang = try #require(city.children.first { $0.regionCode == "330110" })
             #expect(yuhang.freshness == .stale)

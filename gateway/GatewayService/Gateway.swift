@@ -35,6 +35,8 @@ public final class Gateway: Sendable {
     /// Each city's counties as its gateway last sent them (a province's): they stand, stale, for a city
     /// that cannot be reached.
     let lastCounties = NIOLockedValueBox<[String: [RegionSummary]]>([:])
+    /// Children that missed their last answer: compositions use their last figures while they are probed.
+    let suspects = SuspectChildren()
     /// The age of answer a request accepts when it does not say (0: every request fans out).
     let defaultMaxAge: TimeAmount
     /// Every child region has a node of its own (a full deployment): each is expected to report from
@@ -209,9 +211,16 @@ public final class Gateway: Sendable {
         let parts = await withTaskGroup(of: (Region, ChildPart).self) { group in
             for (index, child) in expected.enumerated() {
                 group.addTask {
+                    if self.suspects.isSuspect(child.code) {
+                        return (child, self.lastPart(child, year: year, reason: "suspect: it missed its last answer and is being probed"))
+                    }
                     if index > 0, step > .zero { try? await Task.sleep(nanoseconds: UInt64(step.nanoseconds) * UInt64(index)) }
-                    return (child, await self.childPart(child, SummaryRequest(regionCode: child.code, year: year, maxAgeMilliseconds: 0),
-                                                        deadline: childDeadline))
+                    let part = await self.childPart(child, SummaryRequest(regionCode: child.code, year: year, maxAgeMilliseconds: 0),
+                                                    deadline: childDeadline)
+                    if part.status.freshness != .fresh, self.directory.gateway(child.code) != nil {
+                        self.suspects.suspect(child.code) { await self.probe(child, year: year) }
+                    }
+                    return (child, part)
                 }
             }
             var parts: [(Region, ChildPart)] = []
@@ -257,12 +266,33 @@ public final class Gateway: Sendable {
             reason = "no gateway registered for \(child.code)"
         }
         logger.debug("child not fresh", metadata: ["child": "\(child.code)", "reason": "\(reason)"])
+        return lastPart(child, year: year, reason: reason)
+    }
+
+    /// A child's last good summary, stale, or missing when there is none.
+    private func lastPart(_ child: Region, year: UInt32, reason: String) -> ChildPart {
         guard var last = store.last(child.code, year: year) else {
             return ChildPart(summary: RegionSummary(regionCode: child.code, freshness: .missing),
                              status: PartStatus(name: child.code, freshness: .missing, reason: reason))
         }
         last.freshness = .stale
         return ChildPart(summary: last, status: PartStatus(name: child.code, freshness: .stale, asOfMilliseconds: last.asOfMilliseconds, reason: reason))
+    }
+
+    /// Asks a suspect child again (the gateway it has registered now); whether it answered, its figures
+    /// then kept as its last good ones.
+    private func probe(_ child: Region, year: UInt32) async -> Bool {
+        guard let gateway = directory.gateway(child.code) else { return false }
+        do {
+            var summary = try await gateway.call(GatewayMethods.summary, SummaryRequest(regionCode: child.code, year: year, maxAgeMilliseconds: 0),
+                                                 deadline: .now() + defaultBudget)
+            summary.freshness = .fresh
+            store.remember(summary, year: year)
+            logger.info("a suspect child answers again", metadata: ["child": "\(child.code)"])
+            return true
+        } catch {
+            return false
+        }
     }
 
     /// `region`'s figures from this node's own services (no child gateways).
@@ -378,6 +408,7 @@ public final class Gateway: Sendable {
     func stopStanding() {
         standing.close()
         ownInCounties.close()
+        suspects.close()
     }
 
     public func close() async {
