@@ -388,9 +388,14 @@ def decode_one(data, max_frame_size=DEFAULT_MAX_FRAME_SIZE):
 
 # --- Compression ("Compression") ---
 
-def compress_payload(payload, level=1):
-    """`u32 BE size + zlib stream`, or None when that would not be smaller."""
-    out = struct.pack(">I", len(payload)) + zlib.compress(payload, level)
+def compress_payload(payload, level=1, max_ratio=DEFAULT_MAX_RATIO):
+    """`u32 BE size + zlib stream`, or None when that would not be smaller or would inflate past the
+    receiver's ratio cap (counted on the stream, without the 4-byte prefix): a sender never produces
+    what a receiver must refuse. `max_ratio=None` makes bombs for the self-test."""
+    stream = zlib.compress(payload, level)
+    if max_ratio is not None and len(payload) > max(1, len(stream)) * max_ratio:
+        return None
+    out = struct.pack(">I", len(payload)) + stream
     return out if len(out) < len(payload) else None
 
 
@@ -796,13 +801,13 @@ def selftest():
            lambda: FrameDecoder(max_frame_size=40).feed(fixture("hello")))
 
     # Compression limits.
-    bomb = compress_payload(bytes(16 << 20))
+    bomb = compress_payload(bytes(16 << 20), max_ratio=None)
     raises("zip bomb over the absolute cap", "compressionRejected", lambda: decompress_payload(bomb))
-    ratio_bomb = compress_payload(bytes(1 << 20))
+    ratio_bomb = compress_payload(bytes(1 << 20), max_ratio=None)
     raises("zip bomb over the 200:1 ratio", "compressionRejected", lambda: decompress_payload(ratio_bomb))
     check("same payload passes a 2000:1 ratio",
           len(decompress_payload(ratio_bomb, max_ratio=2000)) == 1 << 20)
-    lying = struct.pack(">I", 1024) + compress_payload(bytes([7]) * 4096)[4:]
+    lying = struct.pack(">I", 1024) + compress_payload(bytes([7]) * 4096, max_ratio=None)[4:]
     raises("stream longer than declared", "compressionRejected", lambda: decompress_payload(lying))
     short = struct.pack(">I", 8192) + compress_payload(bytes([7]) * 4096)[4:]
     raises("stream shorter than declared", "compressionRejected", lambda: decompress_payload(short))

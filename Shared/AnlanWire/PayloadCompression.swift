@@ -22,9 +22,11 @@ public final class PayloadCompression {
         self.decompressor = try! ZlibDecompressor(algorithm: .zlib)
     }
 
-    /// The compressed form of `payload`, or nil when compressing would not make it smaller. `headroom`
-    /// zero bytes come first (room for a frame header to be completed in place).
-    public func compress(_ payload: ByteBuffer, headroom: Int = 0,
+    /// The compressed form of `payload`, or nil when compressing would not make it smaller, or would
+    /// inflate more than `maxInflationRatio` (the receiver's default cap, counted on the zlib stream
+    /// without its 4-byte prefix): a sender never produces what a receiver must refuse. `headroom` zero
+    /// bytes come first (room for a frame header to be completed in place).
+    public func compress(_ payload: ByteBuffer, headroom: Int = 0, maxInflationRatio: Int = WireLimits.defaults.maxInflationRatio,
                          allocator: ByteBufferAllocator = ByteBufferAllocator()) -> ByteBuffer? {
         var input = payload
         var output = allocator.buffer(capacity: headroom + 4 + compressor.maxSize(from: input))
@@ -36,7 +38,10 @@ public final class PayloadCompression {
         } catch {
             return nil
         }
-        return output.readableBytes - headroom < payload.readableBytes ? output : nil
+        let stream = max(1, output.readableBytes - headroom - 4)
+        // payload ≤ stream × ratio, without overflow for a ratio of Int.max (tests making bombs).
+        guard stream + 4 < payload.readableBytes, (payload.readableBytes + stream - 1) / stream <= maxInflationRatio else { return nil }
+        return output
     }
 
     /// Inflates a compressed payload within `limits`.

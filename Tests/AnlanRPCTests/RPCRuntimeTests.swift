@@ -206,7 +206,7 @@ import Testing
             let peer = try await RawPeer(port: port)
             _ = try await peer.hello()
             // Declares 16 MiB (over the 4 MiB cap) for ~70 KiB of zlib.
-            let bomb = try #require(PayloadCompression().compress(ByteBuffer(repeating: 0, count: 16 << 20)))
+            let bomb = try #require(PayloadCompression().compress(ByteBuffer(repeating: 0, count: 16 << 20), maxInflationRatio: .max))
             try await peer.send(Frame(.request, requestID: 4, method: TestMethods.echo.id, flags: .compressed, payload: bomb))
             let frames = await peer.collectUntilClosed()
             #expect(frames.first?.kind == .error)

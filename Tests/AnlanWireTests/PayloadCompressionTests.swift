@@ -21,9 +21,24 @@ import Testing
         #expect(compression.compress(random) == nil)
     }
 
+    /// A sender never produces what a receiver must refuse: whatever `compress` returns, `decompress`
+    /// with the default limits accepts. 50,000 × `z` deflates past 200:1 (a 248-byte stream) and so is
+    /// sent as it is; 5,000 × `z` stays under it and is compressed.
+    @Test func whatIsCompressedIsWithinTheReceiversRatio() throws {
+        for count in [1_024, 5_000, 10_000, 50_000, 200_000, 1_000_000] {
+            for text in [String(repeating: "z", count: count), String(repeating: "台风", count: count / 6)] {
+                let payload = ByteBuffer(string: text)
+                guard let compressed = compression.compress(payload) else { continue }
+                #expect(try compression.decompress(compressed, limits: .defaults) == payload, "\(payload.readableBytes) bytes")
+            }
+        }
+        #expect(compression.compress(ByteBuffer(string: String(repeating: "z", count: 50_000))) == nil)
+        #expect(compression.compress(ByteBuffer(string: String(repeating: "z", count: 5_000))) != nil)
+    }
+
     /// 16 MiB of zeros compresses to ~70 KiB: a declared size over the absolute cap is refused before inflating.
     @Test func zipBombOverTheAbsoluteCapIsRejected() throws {
-        let bomb = try #require(PayloadCompression().compress(ByteBuffer(repeating: 0, count: 16 << 20)))
+        let bomb = try #require(PayloadCompression().compress(ByteBuffer(repeating: 0, count: 16 << 20), maxInflationRatio: .max))
         #expect(bomb.readableBytes < 128 << 10)
         do {
             _ = try compression.decompress(bomb, limits: .defaults)
@@ -35,7 +50,7 @@ import Testing
     }
 
     @Test func zipBombOverTheRatioIsRejected() throws {
-        let bomb = try #require(compression.compress(ByteBuffer(repeating: 0, count: 1 << 20)))  // ~1000:1
+        let bomb = try #require(compression.compress(ByteBuffer(repeating: 0, count: 1 << 20), maxInflationRatio: .max))  // ~1000:1
         do {
             _ = try compression.decompress(bomb, limits: WireLimits(maxInflationRatio: 100))
             Issue.record("a 1000:1 payload passed a 100:1 limit")
@@ -47,7 +62,7 @@ import Testing
 
     /// A stream that declares 1 KiB but inflates to 1 MiB stops at the declared size.
     @Test func streamLyingAboutItsLengthIsRejected() throws {
-        var lying = try #require(compression.compress(ByteBuffer(repeating: 7, count: 1 << 20)))
+        var lying = try #require(compression.compress(ByteBuffer(repeating: 7, count: 1 << 20), maxInflationRatio: .max))
         lying.setInteger(UInt32(1024), at: lying.readerIndex)
         #expect(throws: WireError.self) { _ = try compression.decompress(lying, limits: .defaults) }
         var short = try #require(compression.compress(ByteBuffer(repeating: 7, count: 4096)))
