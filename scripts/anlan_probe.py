@@ -541,8 +541,8 @@ class Connection:
         except OSError:
             pass
 
-    def handshake(self, service):
-        self.send(encode_frame(KIND["HELLO"], payload=encode_hello(service=service)))
+    def handshake(self, service, max_frame_size=DEFAULT_MAX_FRAME_SIZE):
+        self.send(encode_frame(KIND["HELLO"], payload=encode_hello(service=service, max_frame_size=max_frame_size)))
         frame = self.receive(time.monotonic() + self.timeout)
         if frame.kind == KIND["ERROR"]:
             message, _ = decode_error(frame.payload)
@@ -599,11 +599,15 @@ def build_payload(strings, uints, bools):
 def run(args):
     conn = Connection(args.host, args.port, args.timeout)
     try:
-        hello_frame = conn.handshake("pyprobe")
+        hello_frame = conn.handshake("pyprobe", max_frame_size=args.max_frame_size)
         print("server HELLO (%d payload bytes):" % len(hello_frame.payload))
         print(render_message(hello_frame.payload, HELLO_FIELD_NAME))
 
-        ping_id = conn.new_id()
+        if args.unknown_kind is not None:
+            # A frame of a kind this protocol version does not define, before the PING: the server answers
+            # ERROR unimplemented with its id, or, for id 0, nothing (an ERROR with id 0 means the connection failed).
+            conn.send(encode_frame(int(args.unknown_kind, 0), request_id=args.unknown_id, payload=b"", max_frame_size=conn.send_limit))
+        ping_id = conn.new_id() if args.ping_id is None else args.ping_id
         token = struct.pack(">Q", time.monotonic_ns() & U64)
         start = time.perf_counter_ns()
         conn.send(encode_frame(KIND["PING"], request_id=ping_id, payload=token, max_frame_size=conn.send_limit))
@@ -844,6 +848,11 @@ def main():
     parser.add_argument("--bool", action="append", metavar="N", help="a true bool field for --call (repeatable)")
     parser.add_argument("--timeout", type=float, default=5.0, help="seconds for connect, handshake and PING (5)")
     parser.add_argument("--budget", type=int, default=10000, help="deadline budget of the echo call in ms (10000)")
+    parser.add_argument("--unknown-kind", metavar="KIND", help="first send a frame of this undefined kind (e.g. 0x0a)")
+    parser.add_argument("--unknown-id", type=int, default=0, help="the request id of --unknown-kind's frame (0)")
+    parser.add_argument("--ping-id", type=int, help="the PING's id (default: the next request id; 0 is allowed)")
+    parser.add_argument("--max-frame-size", type=int, default=DEFAULT_MAX_FRAME_SIZE,
+                        help="the max_frame_size this client's HELLO announces (default 4 MiB; below 1,024 the server refuses it)")
     parser.add_argument("--selftest", action="store_true", help="check the codec against the golden fixtures")
     args = parser.parse_args()
     if args.selftest:

@@ -265,6 +265,12 @@ final class ClientConnectionHandler: ChannelInboundHandler {
                     context.close(promise: nil)
                     return
                 }
+                guard hello.maxFrameSize >= Hello.minimumMaxFrameSize else {
+                    helloPromise.fail(RPCError(.protocolError,
+                        "the server's HELLO announces max_frame_size \(hello.maxFrameSize), below the minimum of \(Hello.minimumMaxFrameSize)"))
+                    context.close(promise: nil)
+                    return
+                }
                 serverMaxFrameSize = min(Int(hello.maxFrameSize), limits.maxFrameSize)
                 serverAcceptsZlib = hello.compression.contains(.zlib)
                 handshakeDone = true

@@ -164,6 +164,10 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 return closeWithError(requestID: 0, status: .protocolError,
                     message: "no common protocol version: peer speaks \(hello.minVersion)–\(hello.maxVersion), this node \(mine.minVersion)–\(mine.maxVersion)")
             }
+            guard hello.maxFrameSize >= Hello.minimumMaxFrameSize else {
+                return closeWithError(requestID: 0, status: .protocolError,
+                    message: "HELLO's max_frame_size \(hello.maxFrameSize) is below the minimum of \(Hello.minimumMaxFrameSize)")
+            }
             if !hello.nodeID.isEmpty { logger[metadataKey: "peer-node"] = "\(hello.nodeID)" }
             connectionInfo = RPCConnectionInfo(peer: hello, remoteAddress: context.remoteAddress, logger: logger,
                                                eventLoop: context.eventLoop)
@@ -213,6 +217,10 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         case .response, .error, .stream, .pong:
             logger.debug("ignoring unexpected frame from client", metadata: ["kind": "\(frame.kind)"])
         default:
+            // With id 0 there is nothing to answer: an ERROR with id 0 would say the connection failed.
+            guard frame.requestID != 0 else {
+                return logger.debug("ignoring a frame of unknown kind with id 0", metadata: ["kind": "\(frame.kind.rawValue)"])
+            }
             sendError(requestID: frame.requestID, status: .unimplemented,
                       message: "frame kind 0x\(String(frame.kind.rawValue, radix: 16)) is not supported by this node")
         }

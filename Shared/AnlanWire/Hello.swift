@@ -24,8 +24,13 @@ public struct Hello: Hashable, Sendable {
     @Field(1) public var minVersion: UInt8 = FrameHeader.currentVersion
     /// Highest protocol version the sender speaks (absent: 1).
     @Field(2) public var maxVersion: UInt8 = FrameHeader.currentVersion
-    /// Largest frame, header included, that the sender accepts (absent: 4,194,304).
+    /// Largest frame, header included, that the sender accepts (absent: 4,194,304); at least
+    /// `minimumMaxFrameSize` — a HELLO announcing less is refused.
     @Field(3) public var maxFrameSize: UInt32 = UInt32(WireLimits.defaults.maxFrameSize)
+
+    /// The least `maxFrameSize` a HELLO may announce (1,024): room for any ERROR, HELLO or GOAWAY, so a
+    /// side never has to send a frame larger than its peer announced.
+    public static let minimumMaxFrameSize: UInt32 = 1024
     /// Server: requests it runs at once on one connection before it stops reading. Clients leave it
     /// absent (0: not stated).
     @Field(4, .omitDefault) public var maxConcurrentRequests: UInt32 = 0

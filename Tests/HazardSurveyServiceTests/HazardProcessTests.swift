@@ -69,6 +69,18 @@ import Testing
             #expect(close.status == 3)
             #expect(close.output.contains("failedPrecondition (4)"), "\(close.output)")
             #expect(close.output.contains("is discovered"))
+
+            // A HELLO announcing a frame limit below 1,024 is refused: the server could not answer within it.
+            let tiny = try python(["--port", "\(port)", "--max-frame-size", "50"])
+            #expect(tiny.status == 1 && tiny.output.contains("protocolError") && tiny.output.contains("below the minimum of 1024"), "\(tiny.output)")
+            let smallest = try python(["--port", "\(port)", "--max-frame-size", "1024"])
+            #expect(smallest.status == 0, "\(smallest.output)")
+            // A PING may carry id 0: answered by a PONG with id 0, the connection unharmed.
+            let zero = try python(["--port", "\(port)", "--ping-id", "0", "--echo", "台风"])
+            #expect(zero.status == 0 && zero.output.contains("PING id 0: RTT"), "\(zero.output)")
+            // A frame of an unknown kind with id 0 is ignored, not answered with a connection-level ERROR.
+            let unknown = try python(["--port", "\(port)", "--unknown-kind", "0x0a", "--unknown-id", "0", "--echo", "台风"])
+            #expect(unknown.status == 0 && !unknown.output.contains("connection-level ERROR"), "\(unknown.output)")
             node.stop(signal: SIGTERM)
         }
     }
