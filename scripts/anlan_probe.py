@@ -353,9 +353,8 @@ class FrameDecoder:
         if length < SIZE_AFTER_LENGTH:
             raise WireError("frameTooShort", "length %d is shorter than the 20-byte header" % length)
         if length + 4 > self.max_frame_size:
-            rid = struct.unpack_from(">I", buf, 12)[0] if available >= 16 else None
             raise WireError("frameTooLarge", "frame of %d bytes exceeds the limit of %d"
-                            % (length + 4, self.max_frame_size), ST_RESOURCE_EXHAUSTED, rid)
+                            % (length + 4, self.max_frame_size), ST_RESOURCE_EXHAUSTED, None)
         if available >= 7 and buf[6] != VERSION:
             raise WireError("unsupportedVersion", "protocol version %d is not supported" % buf[6])
         if available < length + 4:
@@ -791,8 +790,8 @@ def selftest():
     raises("length < 20 rejected", "frameTooShort", lambda: FrameDecoder().feed(b"\x00\x00\x00\x03AN\x01"))
     big = struct.pack(">IHBBBBHII", 100 << 20, 0x414E, 1, 2, 0, 0, 1, 11, 0) + b"\0\0\0\0"
     error = raises("oversize length rejected from the header alone", "frameTooLarge", lambda: FrameDecoder().feed(big))
-    check("oversize error carries the request id and resourceExhausted",
-          error is not None and error.request_id == 11 and error.status == ST_RESOURCE_EXHAUSTED)
+    check("oversize error carries no request id (answered with id 0) and resourceExhausted",
+          error is not None and error.request_id is None and error.status == ST_RESOURCE_EXHAUSTED)
     v2 = bytearray(fixture("cancel"))
     v2[6] = 2
     raises("version 2 rejected", "unsupportedVersion", lambda: FrameDecoder().feed(bytes(v2)))

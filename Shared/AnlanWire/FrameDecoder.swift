@@ -35,8 +35,9 @@ public struct FrameDecoder: NIOSingleStepByteToMessageDecoder {
             throw WireError(.frameTooShort, "length \(length) is shorter than the \(FrameHeader.sizeAfterLength)-byte header")
         }
         guard length + 4 <= maxFrameSize else {
-            let id = available >= 16 ? buffer.getInteger(at: start + 12, as: UInt32.self) : nil
-            throw WireError(.frameTooLarge, "frame of \(length + 4) bytes exceeds the limit of \(maxFrameSize)", requestID: id)
+            // No request id, however many bytes have arrived: the connection is closed for it, and what
+            // the answer carried must not depend on how TCP split the bytes.
+            throw WireError(.frameTooLarge, "frame of \(length + 4) bytes exceeds the limit of \(maxFrameSize)")
         }
         if available >= 7 {
             let version = buffer.getInteger(at: start + 6, as: UInt8.self)!
