@@ -6,8 +6,9 @@ import AnlanWire
 public enum NodeMethods {
     /// What the node is and holds; used by `probe info`.
     public static let info = RPCMethod<EmptyMessage, NodeInfo>(id: 0x0001, name: "node.info")
-    /// Answered inline on the event loop: the cheapest round trip a node offers.
-    /// Returns the request unchanged; answered on the event loop (connectivity checks, benchmarks).
+    /// Answered inline on the event loop: the cheapest round trip a node offers (connectivity checks,
+    /// benchmarks). Returns field 1's bytes unchanged: the request is decoded and re-encoded like any
+    /// other, so any other field is dropped and the answer is field 1 alone, in canonical encoding.
     public static let echo = RPCMethod<Echo, Echo>(id: 0x0002, name: "node.echo")
     /// The node's swift-metrics figures (the runtime's per-method latency and failures) in Prometheus'
     /// text format; used by `probe metrics`.
