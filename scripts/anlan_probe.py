@@ -609,7 +609,7 @@ def run(args):
         ping_id = conn.new_id() if args.ping_id is None else args.ping_id
         token = struct.pack(">Q", time.monotonic_ns() & U64)
         start = time.perf_counter_ns()
-        conn.send(encode_frame(KIND["PING"], request_id=ping_id, payload=token, max_frame_size=conn.send_limit))
+        conn.send(encode_frame(KIND["PING"], request_id=ping_id, payload=token, flags=args.ping_flags, max_frame_size=conn.send_limit))
         pong = conn.wait_for(ping_id, (KIND["PONG"],), time.monotonic() + args.timeout)
         rtt_us = (time.perf_counter_ns() - start) / 1000.0
         if pong.payload != token:
@@ -849,6 +849,7 @@ def main():
     parser.add_argument("--budget", type=int, default=10000, help="deadline budget of the echo call in ms (10000)")
     parser.add_argument("--unknown-kind", metavar="KIND", help="first send a frame of this undefined kind (e.g. 0x0a)")
     parser.add_argument("--unknown-id", type=int, default=0, help="the request id of --unknown-kind's frame (0)")
+    parser.add_argument("--ping-flags", type=int, default=0, help="the PING's flags (0; the server ignores bit 0 on a PING)")
     parser.add_argument("--ping-id", type=int, help="the PING's id (default: the next request id; 0 is allowed)")
     parser.add_argument("--max-frame-size", type=int, default=DEFAULT_MAX_FRAME_SIZE,
                         help="the max_frame_size this client's HELLO announces (default 4 MiB; below 1,024 the server refuses it)")

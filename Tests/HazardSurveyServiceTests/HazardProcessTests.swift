@@ -81,6 +81,9 @@ import Testing
             // A frame of an unknown kind with id 0 is ignored, not answered with a connection-level ERROR.
             let unknown = try python(["--port", "\(port)", "--unknown-kind", "0x0a", "--unknown-id", "0", "--echo", "台风"])
             #expect(unknown.status == 0 && !unknown.output.contains("connection-level ERROR"), "\(unknown.output)")
+            // The compressed flag on a PING is ignored: its 8 bytes come back as they were.
+            let flagged = try python(["--port", "\(port)", "--ping-flags", "1"])
+            #expect(flagged.status == 0 && flagged.output.contains("RTT"), "\(flagged.output)")
             // node.echo returns field 1 unchanged and only field 1: the request is decoded like any other.
             let echo = try python(["--port", "\(port)", "--call", "0x0002", "--string", "1=台风来了", "--string", "9=不回"])
             #expect(echo.status == 0 && echo.output.contains("台风来了") && !echo.output.contains("不回"), "\(echo.output)")
