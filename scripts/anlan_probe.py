@@ -627,7 +627,10 @@ def run(args):
                 method = ECHO_METHOD
                 payload = f_bytes(1, args.echo.encode("utf-8"))
             flags = 0
-            if conn.peer_accepts_zlib and len(payload) >= COMPRESSION_THRESHOLD:
+            if args.zip_bomb:
+                # 16 MiB of zeros in a ~16 KiB zlib stream, flagged compressed: past every inflation limit.
+                payload, flags = compress_payload(bytes(16 << 20), max_ratio=None), FLAG_COMPRESSED
+            elif conn.peer_accepts_zlib and len(payload) >= COMPRESSION_THRESHOLD:
                 compressed = compress_payload(payload)
                 if compressed is not None:
                     payload, flags = compressed, FLAG_COMPRESSED
@@ -849,6 +852,7 @@ def main():
     parser.add_argument("--budget", type=int, default=10000, help="deadline budget of the echo call in ms (10000)")
     parser.add_argument("--unknown-kind", metavar="KIND", help="first send a frame of this undefined kind (e.g. 0x0a)")
     parser.add_argument("--unknown-id", type=int, default=0, help="the request id of --unknown-kind's frame (0)")
+    parser.add_argument("--zip-bomb", action="store_true", help="send the --call's payload as a zip bomb (16 MiB of zeros)")
     parser.add_argument("--ping-flags", type=int, default=0, help="the PING's flags (0; the server ignores bit 0 on a PING)")
     parser.add_argument("--ping-id", type=int, help="the PING's id (default: the next request id; 0 is allowed)")
     parser.add_argument("--max-frame-size", type=int, default=DEFAULT_MAX_FRAME_SIZE,

@@ -81,6 +81,12 @@ import Testing
             // A frame of an unknown kind with id 0 is ignored, not answered with a connection-level ERROR.
             let unknown = try python(["--port", "\(port)", "--unknown-kind", "0x0a", "--unknown-id", "0", "--echo", "台风"])
             #expect(unknown.status == 0 && !unknown.output.contains("connection-level ERROR"), "\(unknown.output)")
+            // A zip bomb to an unknown method is answered unimplemented (its payload is never inflated); to a
+            // known method, its inflation is refused: protocolError.
+            let unknownBomb = try python(["--port", "\(port)", "--call", "0x7777", "--zip-bomb"])
+            #expect(unknownBomb.status == 3 && unknownBomb.output.contains("unimplemented"), "\(unknownBomb.output)")
+            let knownBomb = try python(["--port", "\(port)", "--call", "0x0231", "--zip-bomb"])
+            #expect(knownBomb.status == 3 && knownBomb.output.contains("protocolError"), "\(knownBomb.output)")
             // The compressed flag on a PING is ignored: its 8 bytes come back as they were.
             let flagged = try python(["--port", "\(port)", "--ping-flags", "1"])
             #expect(flagged.status == 0 && flagged.output.contains("RTT"), "\(flagged.output)")
