@@ -638,6 +638,20 @@ def run(args):
             budget = max(1, int((deadline - time.monotonic()) * 1000))
             conn.send(encode_frame(KIND["REQUEST"], request_id=request_id, method=method, budget=budget,
                                    flags=flags, payload=payload, max_frame_size=conn.send_limit))
+            if args.goaway_after_request:
+                # The client goes away with the call open: the server finishes what it can and closes — an
+                # endless stream (a watch) at the latest after its drain timeout.
+                conn.send(encode_frame(KIND["GOAWAY"], payload=f_uint(1, request_id)))
+                sent = time.monotonic()
+                try:
+                    while True:
+                        frame = conn.receive(sent + args.timeout)
+                        print("%s id %d after GOAWAY" % (kind_name(frame.kind), frame.request_id))
+                except ProbeFailure as failure:
+                    if "closed the connection" not in str(failure):
+                        raise
+                print("the server closed the connection %.2f s after the client's GOAWAY" % (time.monotonic() - sent))
+                return 0
 
             def on_stream(frame):
                 print("STREAM id %d:" % frame.request_id)
@@ -852,6 +866,8 @@ def main():
     parser.add_argument("--budget", type=int, default=10000, help="deadline budget of the echo call in ms (10000)")
     parser.add_argument("--unknown-kind", metavar="KIND", help="first send a frame of this undefined kind (e.g. 0x0a)")
     parser.add_argument("--unknown-id", type=int, default=0, help="the request id of --unknown-kind's frame (0)")
+    parser.add_argument("--goaway-after-request", action="store_true",
+                        help="send GOAWAY right after the request and wait (up to --timeout) for the server to close")
     parser.add_argument("--zip-bomb", action="store_true", help="send the --call's payload as a zip bomb (16 MiB of zeros)")
     parser.add_argument("--ping-flags", type=int, default=0, help="the PING's flags (0; the server ignores bit 0 on a PING)")
     parser.add_argument("--ping-id", type=int, help="the PING's id (default: the next request id; 0 is allowed)")

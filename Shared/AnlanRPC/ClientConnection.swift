@@ -21,10 +21,18 @@ final class ClientConnection: Sendable {
 
     func markDraining() { drainingFlag.store(true, ordering: .relaxed) }
 
-    /// Request ids count up from 1 and skip 0, which means "the connection" in ERROR frames.
+    /// Request ids count up from 1 and skip 0, which means "the connection" in ERROR frames. A connection
+    /// retires (new calls open another) once its ids come within 2²⁰ of wrapping, so they never wrap on
+    /// one connection and GOAWAY's `last_request_id` can be compared by value.
     func makeRequestID() -> UInt32 {
         let id = nextID.wrappingAdd(1, ordering: .relaxed).newValue
+        if Self.retires(after: id) { markDraining() }
         return id == 0 ? nextID.wrappingAdd(1, ordering: .relaxed).newValue : id
+    }
+
+    /// Whether handing out `id` retires the connection.
+    static func retires(after id: UInt32) -> Bool {
+        id >= UInt32.max - (1 << 20)
     }
 
     func unary(method: UInt16, payload: ByteBuffer, deadline: NIODeadline?) async throws -> ByteBuffer {

@@ -50,6 +50,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     /// that saw no request since the previous check and has nothing running (so after 1–2 × the timeout).
     private var sawTraffic = true
     private var idleCheck: RepeatedTask?
+    /// After the client's GOAWAY: the close that ends what never finishes by itself (an open watch).
+    private var drainGiveUp: Scheduled<Void>?
 
     init(router: RPCRouter, configuration: RPCServerConfiguration, stats: ServerStatistics, logger: Logger) {
         self.router = router
@@ -71,6 +73,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     func handlerRemoved(context: ChannelHandlerContext) {
         idleCheck?.cancel()
+        drainGiveUp?.cancel()
     }
 
     private func checkIdle() {
@@ -209,9 +212,17 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         case .ping:
             write(Frame(.pong, requestID: frame.requestID, payload: frame.payload))
         case .goAway:
-            // The client will send nothing more: finish what it asked, then close.
+            // The client will send nothing more: finish what it asked, then close — at the latest after the
+            // drain timeout, since an open stream (a watch) never finishes by itself.
             state = .draining
             closeIfDrained()
+            if state == .draining, drainGiveUp == nil {
+                let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+                drainGiveUp = context.eventLoop.scheduleTask(in: TimeAmount(configuration.drainTimeout)) {
+                    handler.value.logger.debug("closing after the client's GOAWAY: the drain timeout passed")
+                    handler.value.close()
+                }
+            }
         case .hello:
             closeWithError(requestID: 0, status: .protocolError, message: "HELLO sent twice")
         case .response, .error, .stream, .pong:

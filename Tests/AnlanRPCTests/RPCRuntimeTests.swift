@@ -1,4 +1,5 @@
-import AnlanRPC
+@testable import AnlanRPC
+import AnlanTestSupport
 import AnlanWire
 import Logging
 import ServiceLifecycle
@@ -303,6 +304,25 @@ import Testing
             #expect(answer.text == text)
             await client.close()
         }
+    }
+
+    /// A client that sends GOAWAY with an endless stream open (a watch) is closed at the latest after the
+    /// server's drain timeout (here 0.5 s): the server does not keep the connection for ever.
+    @Test func aClientsGoAwayWithAStreamOpenEndsWithinTheDrainTimeout() async throws {
+        try await withTestServer(configuration: RPCServerConfiguration(drainTimeout: .milliseconds(500))) { _, port in
+            let probe = try runPythonProbe(["--port", "\(port)", "--call", "0x0F05", "--goaway-after-request", "--timeout", "5"])
+            #expect(probe.status == 0 && probe.output.contains("the server closed the connection"), "\(probe.output)")
+            let seconds = probe.output.split(separator: "\n").last { $0.contains("closed the connection") }
+                .flatMap { line in line.split(separator: " ").compactMap { Double($0) }.first }
+            #expect(seconds.map { $0 >= 0.4 && $0 < 3 } == true, "\(probe.output)")
+        }
+    }
+
+    /// Ids never wrap on one connection: within 2²⁰ of 2³² the connection retires, so GOAWAY's
+    /// `last_request_id` compares by value.
+    @Test func aConnectionRetiresBeforeItsIdsWrap() {
+        #expect(!ClientConnection.retires(after: 1) && !ClientConnection.retires(after: UInt32.max - (1 << 20) - 1))
+        #expect(ClientConnection.retires(after: UInt32.max - (1 << 20)) && ClientConnection.retires(after: UInt32.max))
     }
 
     /// Compression "off" is a threshold no payload reaches; such values must not trap in HELLO.
