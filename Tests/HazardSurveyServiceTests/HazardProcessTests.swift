@@ -90,6 +90,9 @@ import Testing
             // The compressed flag on a PING is ignored: its 8 bytes come back as they were.
             let flagged = try python(["--port", "\(port)", "--ping-flags", "1"])
             #expect(flagged.status == 0 && flagged.output.contains("RTT"), "\(flagged.output)")
+            // node.echo is not timed: a 1 ms budget is answered, not deadlineExceeded.
+            let quick = try python(["--port", "\(port)", "--budget", "1", "--echo", "一毫秒"])
+            #expect(quick.status == 0 && quick.output.contains("一毫秒"), "\(quick.output)")
             // node.echo returns field 1 unchanged and only field 1: the request is decoded like any other.
             let echo = try python(["--port", "\(port)", "--call", "0x0002", "--string", "1=台风来了", "--string", "9=不回"])
             #expect(echo.status == 0 && echo.output.contains("台风来了") && !echo.output.contains("不回"), "\(echo.output)")
