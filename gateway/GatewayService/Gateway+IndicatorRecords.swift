@@ -67,9 +67,8 @@ extension Gateway {
         return Array(Self.oldestDeadlineFirst(Array(byID.values)).prefix(Int(limit)))
     }
 
-    /// `gateway.hidden.list`: the subtree's hidden hazards matching `query`, from this node's own
-    /// hazard-survey and every child gateway whose region overlaps it (`walkTiers`); a part that fails
-    /// is left out. One page: `nextCursor` is always empty.
+    /// `gateway.hidden.list`: the subtree's hidden hazards matching `query` (`subtreeList`, from this
+    /// node's own hazard-survey and every child gateway). One page: `nextCursor` is always empty.
     public func listHidden(_ query: HazardQuery, deadline: NIODeadline?) async throws -> RecordPage<HiddenHazard> {
         let target = try validating { try scope.region(query.regionCode) }
         guard query.limit <= Self.maximumRecordLimit else { throw RPCError.invalidArgument("limit \(query.limit) is over \(Self.maximumRecordLimit)") }
@@ -79,37 +78,12 @@ extension Gateway {
         scoped.limit = query.limit == 0 ? Self.defaultRecordLimit : query.limit
         let asked = scoped
         let limit = Int(asked.limit)
-        let tree = scope.tree
-        let logger = logger
-        return try await walkTiers(
-            toward: target.code, wholeSubtree: true, deadline: deadline ?? .now() + defaultBudget,
-            own: { [directory] deadline in
-                guard let service = directory.service(ServiceKind.hazardSurvey) else { return RecordPage() }
-                do {
-                    return try await service.call(HazardSurveyMethods.listHidden, asked, deadline: deadline)
-                } catch {
-                    logger.debug("own hidden hazards left out", metadata: ["reason": "\(error)"])
-                    return RecordPage()
-                }
-            },
-            child: { child, _, deadline in
-                let below = tree.isInSubtree(child.code, of: target.code)
-                guard below || tree.isInSubtree(target.code, of: child.code) else { return RecordPage() }
-                var query = asked
-                query.regionCode = below ? child.code : target.code
-                do {
-                    return try await self.forward(GatewayMethods.listHidden, query, to: child, deadline: deadline)
-                } catch {
-                    logger.debug("a child's hidden hazards left out", metadata: ["child": "\(child.code)", "reason": "\(error)"])
-                    return RecordPage()
-                }
-            },
-            enough: { _ in false },
-            merge: { parts in
-                var byID: [String: HiddenHazard] = [:]
-                for hazard in parts.flatMap(\.records) { byID[hazard.id] = hazard }
-                return RecordPage(records: Array(Self.oldestDeadlineFirst(Array(byID.values)).prefix(limit)))
-            })
+        return try await subtreeList(of: target, asked, regionCode: \.regionCode, service: ServiceKind.hazardSurvey, method: HazardSurveyMethods.listHidden,
+                                     forwarded: GatewayMethods.listHidden, what: "hidden hazards", deadline: deadline) { records in
+            var byID: [String: HiddenHazard] = [:]
+            for hazard in records { byID[hazard.id] = hazard }
+            return Array(Self.oldestDeadlineFirst(Array(byID.values)).prefix(limit))
+        }
     }
 
     /// Oldest deadline first (no deadline last), ties by id.
