@@ -31,6 +31,15 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private var context: ChannelHandlerContext!
     private var pending: [UInt32: Pending] = [:]
     private var deadlines = DeadlineQueue()
+    /// Dead-peer detection: calls that missed their deadline with nothing read since. At
+    /// `Self.missesBeforeCheck` a PING (id 0) goes out; if nothing at all is read within
+    /// `Self.livenessTimeout` the connection is closed and the next call dials again — a cut link leaves
+    /// TCP established for tens of seconds (its retransmission back-off), and every call would wait out
+    /// its deadline on it meanwhile.
+    private var missesSinceRead = 0
+    private var livenessCheck: Scheduled<Void>?
+    static let missesBeforeCheck = 2
+    static let livenessTimeout: TimeAmount = .seconds(1)
     private var serverMaxFrameSize = WireLimits.defaults.maxFrameSize
     private var serverAcceptsZlib = false
     private var handshakeDone = false
@@ -148,8 +157,25 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         deadlines.timerFired()
         for entry in deadlines.popExpired(now: .now(), isLive: isLive) {
             cancel(id: entry.id, error: RPCError.deadlineExceeded("no answer before the deadline"))
+            missesSinceRead += 1
         }
+        if missesSinceRead >= Self.missesBeforeCheck { checkLiveness() }
         armDeadlineTimer()
+    }
+
+    /// A PING with id 0 (its PONG, like any frame read, proves the peer alive); no frame within the
+    /// liveness timeout closes the connection.
+    private func checkLiveness() {
+        guard livenessCheck == nil, !closed else { return }
+        writeControl(Frame(.ping, requestID: 0, payload: ByteBuffer(integer: UInt64(0))))
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        livenessCheck = context.eventLoop.scheduleTask(in: Self.livenessTimeout) {
+            let handler = handler.value
+            handler.livenessCheck = nil
+            // Nothing read since the PING went out: the peer or the link is down.
+            guard handler.missesSinceRead >= Self.missesBeforeCheck, !handler.closed else { return }
+            handler.context.close(promise: nil)
+        }
     }
 
     /// Sends a frame-ready request (see `FrameEncoder.reserveHeader`), compressed when worthwhile.
@@ -183,6 +209,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     // MARK: Inbound
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        missesSinceRead = 0
         do {
             try frames.process(buffer: unwrapInboundIn(data)) { receive($0) }
         } catch {
@@ -240,6 +267,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     func channelInactive(context: ChannelHandlerContext) {
         closed = true
         deadlines.cancelTimer()
+        livenessCheck?.cancel()
         helloPromise.fail(RPCError.unavailable("connection closed before the server's HELLO"))
         failAll(RPCError.unavailable("connection closed"))
         context.fireChannelInactive()

@@ -196,6 +196,10 @@ public final class RPCClient: Sendable {
         let channelFuture = ClientBootstrap(group: eventLoop)
             .connectTimeout(timeout)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            // A floor under the handler's own dead-peer detection: the kernel probes an idle connection
+            // (keepalive) and gives up on data unacknowledged for 20 s (TCP_USER_TIMEOUT).
+            .channelOption(.socketOption(.so_keepalive), value: 1)
+            .channelOption(ChannelOptions.socket(SocketOptionLevel(IPPROTO_TCP), SocketOptionName(TCP_USER_TIMEOUT)), value: 20_000)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let handler = ClientConnectionHandler(

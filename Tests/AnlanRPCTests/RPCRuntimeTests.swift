@@ -318,6 +318,30 @@ import Testing
         }
     }
 
+    /// A link cut with the connection left established (a black hole, as TCP stays through a cut): after
+    /// two calls miss their deadlines with nothing read, a PING finds nobody, the connection is closed,
+    /// and once the link is back a call dials a new one — within 5 s, not after TCP's own back-off.
+    @Test func aConnectionThatAnswersNothingIsDroppedAndTheNextCallDialsAgain() async throws {
+        try await withTestServer { _, port in
+            let link = try LinkProxy(target: port)
+            defer { link.stop() }
+            let client = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: link.port, defaultTimeout: .milliseconds(300)))
+            #expect(try await client.call(TestMethods.echo, Blob("before")).text == "before")
+            try link.cut()
+            for _ in 0..<3 { _ = try? await client.call(TestMethods.echo, Blob("lost")) }
+            try link.heal()
+            let healed = ContinuousClock.now
+            var answer: Blob?
+            while answer == nil, ContinuousClock.now - healed < .seconds(10) {
+                answer = try? await client.call(TestMethods.echo, Blob("after"))
+                if answer == nil { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            let took = ContinuousClock.now - healed
+            #expect(answer?.text == "after" && took < .seconds(5), "answered after \(took)")
+            await client.close()
+        }
+    }
+
     /// Ids never wrap on one connection: within 2²⁰ of 2³² the connection retires, so GOAWAY's
     /// `last_request_id` compares by value.
     @Test func aConnectionRetiresBeforeItsIdsWrap() {
