@@ -392,7 +392,7 @@ let package = Package(
         .target(
             name: "AnlanTestSupport",
             dependencies: [
-                "AnlanRecords",
+                "AnlanRecords", "AnlanRPC",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -8,7 +8,16 @@
 #   scripts/bench.sh evacuation [--people N …] evacuation import, a warning's tasks, scans over the wire
 #   scripts/bench.sh gateway [--freeze-pid P …] the gateway against a running scripts/province.sh mesh
 #   scripts/bench.sh screen [--screenshot F …]  the duty-room screen in Chromium against scripts/mesh.sh
+#   scripts/bench.sh crash [ROUNDS]  every writing service killed with SIGKILL under load ROUNDS times (20):
+#                                    the crash drills of the test suite, counting acknowledged and lost writes
 set -euo pipefail
+if [ "${1:-}" = crash ]; then
+    cd "$(dirname "$0")/.."
+    scripts/install-system-packages.sh
+    swift build --build-tests
+    ANLAN_CRASH_ROUNDS="${2:-20}" swift test --skip-build --filter 'CrashDrillTests' 2>&1 | grep -E '^crash drill|✘|Test run'
+    exit "${PIPESTATUS[0]}"
+fi
 if [ "${1:-}" = screen ]; then
     VENV=$("$(dirname "$0")/browser-env.sh")
     exec "$VENV/bin/python" "$(dirname "$0")/../Benchmarks/screen/screen_bench.py" "${@:2}"

@@ -56,9 +56,10 @@ import Testing
             #expect(counties.first { $0.regionCode == "330106" }.map { $0.freshness == .fresh && $0.hazard.hazardPoints == 3 } == true)
             #expect(counties.first { $0.regionCode == "330203" }?.freshness == .missing, "宁波市 has no gateway and the province no records")
 
-            // Its processes die; the city's gateway restarts and still knows 余杭区's last figures.
+            // Its processes die; the city's gateway is killed with SIGKILL, restarts and still knows 余杭区's
+            // last figures (kept on disk when they arrived).
             mesh.kill("330110")
-            try await mesh.restartGateway("330100")
+            try await mesh.restartGateway("330100", signal: SIGKILL)
             let afterRestart = try await mesh.waitForSummary(province) { $0.nodesExpected == 3 && $0.children.first?.freshness == .fresh }
             #expect(afterRestart.coverage.last == TierCoverage(tier: 3, reporting: 1, expected: 2))
             let status = try #require(try await province.call(GatewayMethods.summary, SummaryRequest(regionCode: "330100")).children

@@ -171,10 +171,11 @@ final class TestMesh: @unchecked Sendable {
         try await startGateway(county)
     }
 
-    /// Restarts a gateway process on a new port (its store of last good summaries kept).
-    func restartGateway(_ region: String) async throws {
+    /// Restarts a gateway process on a new port (its store of last good summaries kept), stopping it
+    /// with `signal` (SIGKILL: as a power cut would).
+    func restartGateway(_ region: String, signal: Int32 = SIGTERM) async throws {
         let gateway = processes[region]!.removeLast()
-        gateway.stop(signal: SIGTERM)
+        gateway.stop(signal: signal)
         try await startGateway(region)
     }
 
