@@ -6,12 +6,19 @@ public final class NodeProcess: @unchecked Sendable {
     public let process = Process()
     public let portFile: String
 
-    /// Starts `<executable> serve --port-file … --log-level warning <arguments>`.
-    public init(_ executable: String, _ arguments: [String], directory: String, name: String) throws {
+    /// Starts `<executable> serve --port-file … --log-level warning <arguments>`, inside the network
+    /// namespace `namespace` when given (`ip netns exec` execs it: the process is the node itself).
+    public init(_ executable: String, _ arguments: [String], directory: String, name: String, namespace: String? = nil) throws {
         portFile = directory + "/\(name).port"
         try? FileManager.default.removeItem(atPath: portFile)
-        process.executableURL = try Self.locate(executable)
-        process.arguments = ["serve", "--port-file", portFile, "--log-level", "warning"] + arguments
+        let command = ["serve", "--port-file", portFile, "--log-level", "warning"] + arguments
+        if let namespace {
+            process.executableURL = URL(fileURLWithPath: NetworkLab.ip)
+            process.arguments = ["netns", "exec", namespace, try Self.locate(executable).path] + command
+        } else {
+            process.executableURL = try Self.locate(executable)
+            process.arguments = command
+        }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
