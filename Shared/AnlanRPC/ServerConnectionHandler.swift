@@ -5,31 +5,20 @@ import NIOCore
 /// One server-side connection: HELLO, dispatch of requests to the router, deadlines, cancel, backpressure,
 /// graceful drain.
 ///
-/// States: `awaitingHello` → `active` → `draining` → `closed`. At most `maxConcurrentRequests` requests run
-/// at once; beyond that, requests already decoded wait in a queue and the handler stops asking the socket
-/// for more bytes (it withholds `read()`), so a flood is held back by TCP instead of by memory.
+/// A thin runner of `ServerConnectionStateMachine`, which decides (phases, admission under the concurrency
+/// limit, withheld reads, draining); this handler decodes frames, runs requests, writes, flushes once per
+/// read burst, keeps the deadline timer, and closes when told.
 final class ServerConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
-
-    private enum State { case awaitingHello, active, draining, closed }
-
-    private struct InFlight {
-        var task: Task<Void, Never>?
-        let deadline: NIODeadline?
-        /// Streams (watches) may last as long as the caller listens: they do not count against the limit.
-        let isStream: Bool
-        let method: UInt16
-        let started: NIODeadline
-    }
 
     private let router: RPCRouter
     private let configuration: RPCServerConfiguration
     private let stats: ServerStatistics
     private var logger: Logger
 
-    private var state = State.awaitingHello
+    private var machine: ServerConnectionStateMachine
     private var context: ChannelHandlerContext!
     private var connectionInfo: RPCConnectionInfo!
     private var peerMaxFrameSize = WireLimits.defaults.maxFrameSize
@@ -38,17 +27,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     /// Frames are decoded here rather than by a handler in front: frames never travel the pipeline, so
     /// they are never boxed into `NIOAny` (NIO's fast path is for `ByteBuffer` only).
     private let frames: NIOSingleStepByteToMessageProcessor<FrameDecoder>
-    private var inFlight: [UInt32: InFlight] = [:]
-    private var streamsInFlight = 0
     private var deadlines = DeadlineQueue()
-    private var queued = CircularBuffer<(frame: Frame, received: NIODeadline)>()
-    private var readWithheld = false
     private var inReadBurst = false
     private var flushPending = false
-    private var highestRequestID: UInt32 = 0
     /// Idle detection without per-write work: a repeating check every `idleTimeout` drains a connection
     /// that saw no request since the previous check and has nothing running (so after 1–2 × the timeout).
-    private var sawTraffic = true
     private var idleCheck: RepeatedTask?
     /// After the client's GOAWAY: the close that ends what never finishes by itself (an open watch).
     private var drainGiveUp: Scheduled<Void>?
@@ -60,6 +43,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         self.logger = logger
         self.compression = PayloadCompression(threshold: configuration.compressionThreshold)
         self.frames = NIOSingleStepByteToMessageProcessor(FrameDecoder(maxFrameSize: configuration.limits.maxFrameSize))
+        self.machine = ServerConnectionStateMachine(maxConcurrentRequests: configuration.maxConcurrentRequests)
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -77,22 +61,20 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     }
 
     private func checkIdle() {
-        if !sawTraffic, inFlight.isEmpty, queued.isEmpty {
+        if machine.idleCheckFired() {
             logger.debug("closing idle connection")
             beginDrain(reason: "idle for \(configuration.idleTimeout)")
         }
-        sawTraffic = false
     }
 
     // MARK: Inbound
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard state != .closed else { return }
+        guard !machine.isClosed else { return }
         inReadBurst = true
-        sawTraffic = true
         do {
             try frames.process(buffer: unwrapInboundIn(data)) { frame in
-                switch state {
+                switch machine.phase {
                 case .awaitingHello: receiveHello(frame)
                 case .active, .draining: receive(frame)
                 case .closed: break
@@ -112,15 +94,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        state = .closed
         idleCheck?.cancel()
-        for (_, request) in inFlight {
-            request.task?.cancel()
+        for task in machine.channelInactive() {
+            task.cancel()
         }
         deadlines.cancelTimer()
-        inFlight.removeAll()
-        streamsInFlight = 0
-        queued.removeAll()
         context.fireChannelInactive()
     }
 
@@ -131,7 +109,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             closeWithError(requestID: error.requestID ?? 0, status: error.status, message: error.description)
         } else {
             logger.debug("connection error", metadata: ["error": "\(error)"])
-            close()
+            closeIfOpen()
         }
     }
 
@@ -146,9 +124,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     // MARK: Outbound
 
     func read(context: ChannelHandlerContext) {
-        if running + queued.count >= configuration.maxConcurrentRequests {
-            readWithheld = true
-        } else {
+        if machine.readRequested() {
             context.read()
         }
     }
@@ -156,72 +132,60 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     // MARK: Frames
 
     private func receiveHello(_ frame: Frame) {
-        guard frame.kind == .hello else {
-            return closeWithError(requestID: frame.requestID, status: .protocolError,
-                                  message: "expected HELLO, got \(frame.kind)")
-        }
-        do {
-            let hello = try Hello(decoding: frame.payload, limits: configuration.limits)
-            let mine = configuration.advertisedHello
-            guard mine.agreedVersion(with: hello) != nil else {
-                return closeWithError(requestID: 0, status: .protocolError,
-                    message: "no common protocol version: peer speaks \(hello.minVersion)–\(hello.maxVersion), this node \(mine.minVersion)–\(mine.maxVersion)")
-            }
-            guard hello.maxFrameSize >= Hello.minimumMaxFrameSize else {
-                return closeWithError(requestID: 0, status: .protocolError,
-                    message: "HELLO's max_frame_size \(hello.maxFrameSize) is below the minimum of \(Hello.minimumMaxFrameSize)")
-            }
+        let mine = configuration.advertisedHello
+        let limits = configuration.limits
+        switch machine.firstFrame(kind: frame.kind, decode: { try Hello(decoding: frame.payload, limits: limits) },
+                                  mine: mine, maxFrameSize: limits.maxFrameSize) {
+        case .reply(let hello, let peerMaxFrameSize, let peerAcceptsZlib):
             if !hello.nodeID.isEmpty { logger[metadataKey: "peer-node"] = "\(hello.nodeID)" }
             connectionInfo = RPCConnectionInfo(peer: hello, remoteAddress: context.remoteAddress, logger: logger,
                                                eventLoop: context.eventLoop)
-            peerMaxFrameSize = min(Int(hello.maxFrameSize), configuration.limits.maxFrameSize)
-            peerAcceptsZlib = hello.compression.contains(.zlib)
-            state = .active
+            self.peerMaxFrameSize = peerMaxFrameSize
+            self.peerAcceptsZlib = peerAcceptsZlib
             write(Frame(.hello, payload: mine.encoded(allocator: context.channel.allocator)))
-        } catch {
-            closeWithError(requestID: 0, status: .protocolError, message: "malformed HELLO: \(error)")
+        case .closeWithError(let status, let message):
+            sendError(requestID: frame.kind == .hello ? 0 : frame.requestID, status: status, message: message)
+            closeChannel()
         }
     }
 
     private func receive(_ frame: Frame) {
         switch frame.kind {
         case .request:
-            highestRequestID = max(highestRequestID, frame.requestID)
-            if state == .draining {
-                sendError(requestID: frame.requestID, status: .notProcessed, message: "server is draining; retry elsewhere")
-            } else if frame.requestID == 0 {
-                closeWithError(requestID: 0, status: .protocolError, message: "request id 0 is reserved for the connection")
-            } else if inFlight[frame.requestID] != nil || queued.contains(where: { $0.frame.requestID == frame.requestID }) {
-                sendError(requestID: frame.requestID, status: .invalidArgument,
-                          message: "request id \(frame.requestID) is already in flight on this connection")
-            } else if running >= configuration.maxConcurrentRequests {
-                queued.append((frame, .now()))
-            } else {
-                let now = NIODeadline.now()
-                start(frame, received: now, now: now)
+            let now = context.eventLoop.now
+            switch machine.requestReceived(frame, at: now) {
+            case .start: start(frame, received: now, now: now)
+            case .queued: break
+            case .answer(let status, let message): sendError(requestID: frame.requestID, status: status, message: message)
+            case .closeWithError(let status, let message):
+                sendError(requestID: 0, status: status, message: message)
+                closeChannel()
             }
         case .cancel:
-            if let request = removeInFlight(frame.requestID) {
+            switch machine.cancelReceived(frame.requestID) {
+            case .cancelRunning(let request):
                 request.task?.cancel()
                 stats.cancelled.add(1)
-                requestFinished()
-            } else if let index = queued.firstIndex(where: { $0.frame.requestID == frame.requestID }) {
-                queued.remove(at: index)
-                requestFinished()
+                requestEnded()
+            case .droppedQueued:
+                requestEnded()
+            case .none:
+                break
             }
         case .ping:
             write(Frame(.pong, requestID: frame.requestID, payload: frame.payload))
         case .goAway:
-            // The client will send nothing more: finish what it asked, then close — at the latest after the
-            // drain timeout, since an open stream (a watch) never finishes by itself.
-            state = .draining
-            closeIfDrained()
-            if state == .draining, drainGiveUp == nil {
+            switch machine.goAwayReceived() {
+            case .close:
+                closeChannel()
+            case .closeAfterDrainTimeout where drainGiveUp == nil:
                 let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
                 drainGiveUp = context.eventLoop.scheduleTask(in: TimeAmount(configuration.drainTimeout)) {
                     handler.value.logger.debug("closing after the client's GOAWAY: the drain timeout passed")
-                    handler.value.close()
+                    handler.value.closeIfOpen()
                 }
+            case .closeAfterDrainTimeout, .goAway, .none:
+                break
             }
         case .hello:
             closeWithError(requestID: 0, status: .protocolError, message: "HELLO sent twice")
@@ -299,12 +263,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     /// without another hop.
     private func runInTask(_ id: UInt32, method: UInt16, deadline: NIODeadline?, isStream: Bool, started: NIODeadline,
                            on executor: EventLoopTaskExecutor? = nil, _ body: @escaping @Sendable () async throws -> ByteBuffer) {
-        inFlight[id] = InFlight(task: nil, deadline: deadline, isStream: isStream, method: method, started: started)
-        if isStream { streamsInFlight += 1 }
+        machine.run(id, .init(task: nil, deadline: deadline, isStream: isStream, method: method, started: started))
         track(id, deadline)
         let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
         let eventLoop = context.eventLoop
-        inFlight[id]?.task = Task(executorPreference: executor) {
+        let task = Task(executorPreference: executor) {
             let result: Result<ByteBuffer, RPCError>
             do {
                 if let executor {
@@ -321,24 +284,16 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 eventLoop.execute { handler.value.complete(id, result) }
             }
         }
+        machine.started(id, task: task)
     }
-
-    private func removeInFlight(_ id: UInt32) -> InFlight? {
-        guard let request = inFlight.removeValue(forKey: id) else { return nil }
-        if request.isStream { streamsInFlight -= 1 }
-        return request
-    }
-
-    /// Requests counted against `maxConcurrentRequests` (streams are not).
-    private var running: Int { inFlight.count - streamsInFlight }
 
     private func isLive(_ entry: DeadlineQueue.Entry) -> Bool {
-        inFlight[entry.id]?.deadline == entry.deadline
+        machine.isWaiting(entry.id, on: entry.deadline)
     }
 
     private func track(_ id: UInt32, _ deadline: NIODeadline?) {
         guard let deadline else { return }
-        if deadlines.add(id, deadline, liveCount: inFlight.count, isLive: isLive) {
+        if deadlines.add(id, deadline, liveCount: machine.runningCount, isLive: isLive) {
             armDeadlineTimer()
         }
     }
@@ -349,35 +304,35 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     }
 
     private func deadlinesDue() {
-        guard state != .closed else { return }
+        guard !machine.isClosed else { return }
         deadlines.timerFired()
-        for entry in deadlines.popExpired(now: .now(), isLive: isLive) {
+        for entry in deadlines.popExpired(now: context.eventLoop.now, isLive: isLive) {
             deadlineExpired(entry.id)
         }
         armDeadlineTimer()
     }
 
     private func deadlineExpired(_ id: UInt32) {
-        guard let request = removeInFlight(id) else { return }
+        guard let request = machine.ended(id) else { return }
         request.task?.cancel()
         stats.deadlineExceeded.add(1)
         fail(id, method: request.method, started: request.started,
-             RPCError(.deadlineExceeded, "deadline exceeded after \(NIODeadline.now() - request.started)"))
-        requestFinished()
+             RPCError(.deadlineExceeded, "deadline exceeded after \(context.eventLoop.now - request.started)"))
+        requestEnded()
     }
 
     /// An async or streaming handler finished (ignored when the request was cancelled or timed out).
     private func complete(_ id: UInt32, _ result: Result<ByteBuffer, RPCError>) {
-        guard state != .closed, let request = removeInFlight(id) else { return }
+        guard let request = machine.ended(id) else { return }
         switch result {
         case .success(let payload): respond(id, method: request.method, started: request.started, payload)
         case .failure(let error): fail(id, method: request.method, started: request.started, error)
         }
-        requestFinished()
+        requestEnded()
     }
 
     private func sendStreamMessage(_ id: UInt32, _ payload: ByteBuffer) -> EventLoopFuture<Void> {
-        guard state != .closed, inFlight[id] != nil else {
+        guard !machine.isClosed, machine.isRunning(id) else {
             return context.eventLoop.makeFailedFuture(CancellationError())
         }
         guard let frame = outgoing(.stream, id: id, payload) else {
@@ -394,14 +349,14 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             return fail(id, method: method, started: started, RPCError(.resourceExhausted,
                 "response of \(payload.readableBytes - FrameHeader.size) bytes exceeds the caller's frame limit of \(peerMaxFrameSize)"))
         }
-        stats.record(method: method, latency: NIODeadline.now() - started, failed: false)
+        stats.record(method: method, latency: context.eventLoop.now - started, failed: false)
         context.write(wrapOutboundOut(frame), promise: nil)
         scheduleFlush()
     }
 
     private func fail(_ id: UInt32, method: UInt16, started: NIODeadline, _ error: RPCError) {
         stats.failures.add(1)
-        stats.record(method: method, latency: NIODeadline.now() - started, failed: true)
+        stats.record(method: method, latency: context.eventLoop.now - started, failed: true)
         sendError(requestID: id, status: error.status, message: error.message)
     }
 
@@ -441,7 +396,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     }
 
     private func flushIfPending() {
-        guard flushPending, state != .closed else { return }
+        guard flushPending, !machine.isClosed else { return }
         flushPending = false
         context.flush()
     }
@@ -451,42 +406,43 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         context.flush()
     }
 
-    /// Answers with an ERROR (`requestID` 0: about the connection) and closes; `close` flushes it first.
+    /// Answers with an ERROR (`requestID` 0: about the connection) and closes, unless already closed.
     private func closeWithError(requestID: UInt32, status: WireStatus, message: String) {
+        guard machine.close() else { return }
         sendError(requestID: requestID, status: status, message: message)
-        close()
+        closeChannel()
     }
 
-    private func requestFinished() {
-        while state != .closed, running < configuration.maxConcurrentRequests, let next = queued.popFirst() {
-            start(next.frame, received: next.received, now: .now())
+    /// After a request ended: starts what waited in the queue, reads again, closes a drained connection.
+    private func requestEnded() {
+        while let next = machine.nextToStart() {
+            start(next.frame, received: next.received, now: context.eventLoop.now)
         }
-        if readWithheld, state != .closed, running + queued.count < configuration.maxConcurrentRequests {
-            readWithheld = false
-            context.read()
-        }
-        closeIfDrained()
+        let (resumeReading, close) = machine.requestsEnded()
+        if resumeReading { context.read() }
+        if close { closeChannel() }
     }
 
     private func beginDrain(reason: String) {
-        guard state == .active || state == .awaitingHello else { return }
-        let wasActive = state == .active
-        state = .draining
-        if wasActive {
-            write(Frame(.goAway, payload: GoAway(lastRequestID: highestRequestID, reason: reason).encoded()))
+        switch machine.drain() {
+        case .goAway(let lastRequestID, let close):
+            write(Frame(.goAway, payload: GoAway(lastRequestID: lastRequestID, reason: reason).encoded()))
+            flushNow()
+            if close { closeChannel() }
+        case .close:
+            closeChannel()
+        case .closeAfterDrainTimeout, .none:
+            break
         }
-        flushNow()
-        closeIfDrained()
     }
 
-    private func closeIfDrained() {
-        if state == .draining, inFlight.isEmpty, queued.isEmpty { close() }
+    private func closeIfOpen() {
+        if machine.close() { closeChannel() }
     }
 
-    /// Flushes what was written (answers queued in this tick must not be lost), then closes.
-    private func close() {
-        guard state != .closed else { return }
-        state = .closed
+    /// Flushes what was written (answers queued in this tick must not be lost), then closes; the machine
+    /// is already closed.
+    private func closeChannel() {
         flushPending = false
         context.flush()
         context.close(promise: nil)
