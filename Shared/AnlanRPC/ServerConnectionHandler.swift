@@ -72,6 +72,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard !machine.isClosed else { return }
         inReadBurst = true
+        machine.bytesRead()
         do {
             try frames.process(buffer: unwrapInboundIn(data)) { frame in
                 switch machine.phase {

@@ -34,7 +34,7 @@ struct ServerConnectionStateMachine {
     private var streams = 0
     private var queued = CircularBuffer<Queued>()
     private var readWithheld = false
-    /// Whether a request arrived since the last idle check.
+    /// Whether bytes arrived since the last idle check.
     private var sawTraffic = true
     private let maxConcurrentRequests: Int
 
@@ -100,7 +100,6 @@ struct ServerConnectionStateMachine {
     /// A REQUEST arrived (after HELLO).
     mutating func requestReceived(_ frame: Frame, at received: NIODeadline) -> RequestAction {
         let id = frame.requestID
-        sawTraffic = true
         highestRequestID = max(highestRequestID, id)
         switch phase {
         case .draining:
@@ -232,6 +231,11 @@ struct ServerConnectionStateMachine {
         guard phase == .active || phase == .draining else { return .none }
         phase = .draining
         return closesWhenDrained() ? .close : .closeAfterDrainTimeout
+    }
+
+    /// Bytes arrived (any frame counts against idleness).
+    mutating func bytesRead() {
+        sawTraffic = true
     }
 
     /// The idle check fired: drain when nothing arrived since the last check and nothing runs.
