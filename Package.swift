@@ -432,6 +432,7 @@ let package = Package(
             dependencies: [
                 "RegistryService", "AnlanDiscovery", "AnlanRPC", "AnlanWire", "AnlanRegions", "AnlanNode", "AnlanTestSupport",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Tests/RegistryServiceTests"

@@ -3,13 +3,14 @@ import AnlanRPC
 import AnlanTestSupport
 import Foundation
 import NIOCore
+import NIOPosix
 import Synchronization
 import Testing
 
 /// One node (a real `registry` process) under a province's worth of callers: 1,000 connections at
 /// once with 10,000 requests in flight, answered without an error and without memory growing round
 /// after round; then a graceful stop (SIGTERM: GOAWAY) in the middle of such a load loses no answer
-/// the node took: every call is answered or refused as `notProcessed`, never dropped.
+/// the node took: every call is answered, refused as `notProcessed`, or never sent — never dropped.
 @Suite(.timeLimit(.minutes(3)), .serialized) struct NodeLoadTests {
     static let connections = 1_000
     static let perConnection = 10
@@ -52,15 +53,17 @@ import Testing
             _ = try await Self.load(clients, perConnection: 1)
             let stopped = Mutex(false)
             let round = try await Self.load(clients) { answered in
-                if answered == 2_000, stopped.withLock({ let first = !$0; $0 = true; return first }) {
+                if answered == 1_000, stopped.withLock({ let first = !$0; $0 = true; return first }) {
                     kill(node.process.processIdentifier, SIGTERM)
                 }
             }
             node.process.waitUntilExit()
             print("drain: \(round), node ended with status \(node.process.terminationStatus)")
             #expect(node.process.terminationStatus == 0)
-            #expect(round.answered >= 2_000)
-            let lost = round.failures.filter { $0.status != .notProcessed }
+            #expect(round.answered >= 1_000)
+            // Refused as notProcessed by GOAWAY, or never sent (a client whose drained connection had closed
+            // dials again and finds the node gone): safe to retry elsewhere, so not lost.
+            let lost = round.failures.filter { !$0.isSafeToRetry }
             #expect(lost.isEmpty, "answers lost in the drain: \(lost.prefix(3))")
             for client in clients { await client.close() }
         }
@@ -86,9 +89,12 @@ import Testing
         let answered = Atomic<Int>(0)
     }
 
+    /// The load's own event loop: the suites running beside it keep the shared ones.
+    static let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+
     static func clients(_ port: Int) -> [RPCClient] {
         (0..<connections).map { _ in
-            RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: port, defaultTimeout: .seconds(60)))
+            RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: port, connectTimeout: .seconds(20), defaultTimeout: .seconds(60)), group: group)
         }
     }
 
