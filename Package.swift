@@ -517,3 +517,45 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// MARK: Fuzzing — declared only for scripts/fuzz.sh (ANLAN_FUZZ=1), so a normal build never compiles them.
+
+/// libFuzzer targets: each an executable whose `LLVMFuzzerTestOneInput` calls the real code, built into
+/// `.build-fuzz`. Anlan's own modules are instrumented for coverage and checked by AddressSanitizer (and its
+/// LeakSanitizer); the dependencies are not. The flags are set here, not with `swift build --sanitize` or
+/// `-Xswiftc`, because those also reach the macro plugin (built for the host: libFuzzer's `main` would
+/// clash with its own), and the Swift driver hands the compiler only the last of several `--sanitize`.
+/// Their seed corpora are in Tests/Fuzz/Corpus/<target>.
+if Context.environment["ANLAN_FUZZ"] == "1" {
+    let sanitizers: [String] = ["-sanitize=fuzzer,address"]
+    for target in package.targets where target.type == .regular || target.type == .executable {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(sanitizers)]
+    }
+    func fuzzTarget(_ name: String, _ dependencies: [Target.Dependency], path: String) -> Target {
+        .executableTarget(name: name, dependencies: ["AnlanFuzzSupport"] + dependencies, path: path,
+                          swiftSettings: [.unsafeFlags(sanitizers)], linkerSettings: [.unsafeFlags(sanitizers)])
+    }
+    package.targets += [
+        /// libFuzzer's driver entry point, declared for Swift.
+        .systemLibrary(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"),
+        /// Running libFuzzer, and reading its input: the bytes that choose what to do, then the data.
+        .target(name: "AnlanFuzzSupport", dependencies: ["CLibFuzzer"], path: "Tests/Fuzz/Support",
+                swiftSettings: [.unsafeFlags(sanitizers)]),
+        /// Byte streams, split into reads of any size, through the frame decoder.
+        fuzzTarget("fuzz-frames", ["AnlanWire", .product(name: "NIOCore", package: "swift-nio")], path: "Tests/Fuzz/Frames"),
+        /// Payloads decoded as every message type the schema exports.
+        fuzzTarget("fuzz-payloads", ["AnlanWire", "GatewayService", .product(name: "NIOCore", package: "swift-nio")],
+                   path: "Tests/Fuzz/Payloads"),
+        /// Compressed payloads (bombs included) inflated within the limits, and the round trip.
+        fuzzTarget("fuzz-decompression", ["AnlanWire", .product(name: "NIOCore", package: "swift-nio")],
+                   path: "Tests/Fuzz/Decompression"),
+        /// CSV files through every importer's header check, row parser and validator.
+        fuzzTarget("fuzz-csv-import", [
+            "AnlanRecords", "AnlanRegions", "HazardSurveyAPI", "HazardSurveyService", "MaterialReserveAPI", "MaterialReserveService",
+            "AviationLandingAPI", "AviationLandingService", "TrainingRecordsAPI", "TrainingRecordsService", "EvacuationAPI",
+            "EvacuationService", "EmergencyResponseAPI", "EmergencyResponseService",
+        ], path: "Tests/Fuzz/CSVImport"),
+        /// Region codes against the shipped tree, and region data files.
+        fuzzTarget("fuzz-regions", ["AnlanRegions"], path: "Tests/Fuzz/Regions"),
+    ]
+}

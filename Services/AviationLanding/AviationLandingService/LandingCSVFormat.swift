@@ -2,16 +2,16 @@ import AnlanRecords
 import AviationLandingAPI
 
 /// The register's CSV columns, and the mapping of an OurAirports export onto landing points.
-enum LandingCSVFormat {
+package enum LandingCSVFormat {
     static let columns = ["id", "name", "region", "lat", "lon", "kind", "length_m", "width_m", "surface", "slope_percent",
                           "obstacle_m", "power_lines_100m", "ground_marking", "night_lighting", "largest_class", "manager",
                           "phone", "year_built", "status", "status_reason", "source"]
-    static let required = Array(columns.prefix(6))
+    package static let required = Array(columns.prefix(6))
     /// Written by export after the import's columns, ignored by import (derived by the node).
     static let derivedColumns = ["last_inspected_on", "failed_rules"]
 
     /// A landing point from a row; `field` gives a column's trimmed text ("" when absent).
-    static func point(_ field: (String) -> String) throws -> LandingPoint {
+    package static func point(_ field: (String) -> String) throws -> LandingPoint {
         func number(_ column: String) throws -> Double {
             let text = field(column)
             if text.isEmpty { return 0 }
@@ -59,14 +59,14 @@ enum LandingCSVFormat {
 
     // MARK: OurAirports
 
-    static let ourAirportsRequired = ["ident", "name", "type", "lat", "lon", "region_name", "zhejiang_county_code"]
+    package static let ourAirportsRequired = ["ident", "name", "type", "lat", "lon", "region_name", "zhejiang_county_code"]
 
     /// A landing point from a row of an OurAirports export with Anlan's `zhejiang_county_code` column
     /// (`heliports-china.csv`). Heliports become `heliport` (light class, as nothing says larger);
     /// airports `other` (heavy class, asphalt); closed sites out of service. What OurAirports does not
     /// record (touchdown area, slope, obstacles, marking) is left unrecorded, so such points fail those
     /// rules until surveyed.
-    static func ourAirportsPoint(_ field: (String) -> String) throws -> LandingPoint {
+    package static func ourAirportsPoint(_ field: (String) -> String) throws -> LandingPoint {
         let ident = field("ident")
         guard !field("zhejiang_county_code").isEmpty else {
             throw InvalidRecord("\(ident) lies outside Zhejiang (\(field("region_name").isEmpty ? "no region" : field("region_name")))")

@@ -4,7 +4,7 @@ import EmergencyResponseAPI
 /// The CSV columns of teams and of the equipment catalogue (import and export alike). Specialties
 /// are `;`-separated names; equipment is `code:count;code:count`; enums take the names listed in
 /// docs/PROTOCOL.md.
-enum EmergencyCSVFormat {
+package enum EmergencyCSVFormat {
     static let teamColumns = ["id", "name", "kind", "specialties", "headcount", "equipment", "latitude", "longitude", "region_code",
                               "readiness", "contact", "phone", "helicopter_class"]
     static let teamRequired = ["id", "name", "kind", "specialties", "headcount", "latitude", "longitude", "region_code"]
@@ -12,9 +12,9 @@ enum EmergencyCSVFormat {
     static let equipmentRequired = ["code", "name"]
 
     static func columns(_ kind: EmergencyRecordKind) -> [String] { kind == .teams ? teamColumns : equipmentColumns }
-    static func required(_ kind: EmergencyRecordKind) -> [String] { kind == .teams ? teamRequired : equipmentRequired }
+    package static func required(_ kind: EmergencyRecordKind) -> [String] { kind == .teams ? teamRequired : equipmentRequired }
 
-    static func team(_ field: (String) -> String) throws -> RescueTeam {
+    package static func team(_ field: (String) -> String) throws -> RescueTeam {
         RescueTeam(
             id: field("id"), name: field("name"), kind: try TeamKind.parse(field("kind")),
             specialties: try list(field("specialties")).map { try Specialty.parse($0) },
@@ -28,7 +28,7 @@ enum EmergencyCSVFormat {
             helicopterClass: field("helicopter_class").isEmpty ? nil : try HelicopterClass.parse(field("helicopter_class")))
     }
 
-    static func equipment(_ field: (String) -> String) -> EquipmentItem {
+    package static func equipment(_ field: (String) -> String) -> EquipmentItem {
         EquipmentItem(code: field("code"), name: field("name"), unit: field("unit"))
     }
 

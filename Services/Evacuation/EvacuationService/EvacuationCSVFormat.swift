@@ -3,7 +3,7 @@ import EvacuationAPI
 
 /// The CSV columns of coded people and shelters (import and export alike). Lists inside a cell are
 /// separated by `;`; enums take the names listed in docs/PROTOCOL.md.
-enum EvacuationCSVFormat {
+package enum EvacuationCSVFormat {
     static let peopleColumns = ["transfer_code", "name", "national_id", "phone", "region_code", "village", "hazard_points",
                                 "risk_kind", "needs", "cadre", "cadre_phone", "shelter_id"]
     static let peopleRequired = ["name", "national_id", "region_code", "risk_kind"]
@@ -11,9 +11,9 @@ enum EvacuationCSVFormat {
     static let shelterRequired = ["id", "region_code", "name", "latitude", "longitude", "capacity"]
 
     static func columns(_ kind: EvacuationRecordKind) -> [String] { kind == .people ? peopleColumns : shelterColumns }
-    static func required(_ kind: EvacuationRecordKind) -> [String] { kind == .people ? peopleRequired : shelterRequired }
+    package static func required(_ kind: EvacuationRecordKind) -> [String] { kind == .people ? peopleRequired : shelterRequired }
 
-    static func person(_ field: (String) -> String) throws -> CodedPerson {
+    package static func person(_ field: (String) -> String) throws -> CodedPerson {
         CodedPerson(
             transferCode: field("transfer_code"), name: field("name"), nationalID: field("national_id"), phone: field("phone"),
             regionCode: field("region_code"), village: field("village"), hazardPointIDs: list(field("hazard_points")),
@@ -21,7 +21,7 @@ enum EvacuationCSVFormat {
             cadre: field("cadre"), cadrePhone: field("cadre_phone"), shelterID: field("shelter_id"))
     }
 
-    static func shelter(_ field: (String) -> String) throws -> Shelter {
+    package static func shelter(_ field: (String) -> String) throws -> Shelter {
         Shelter(
             id: field("id"), regionCode: field("region_code"), name: field("name"),
             latitude: try Double(field("latitude")).orThrow("latitude \"\(field("latitude"))\" is not a number"),

@@ -8,7 +8,7 @@ import HazardSurveyAPI
 /// Enum columns take the names listed in docs/PROTOCOL.md (or their numbers); booleans take
 /// `yes/no`, `true/false`, `1/0` or `是/否`; days are `YYYY-MM-DD`. Export writes the same columns, plus
 /// for hidden hazards the node's derived ones (`state`, `deadline`, `closed_on`), which import ignores.
-enum HazardCSVFormat {
+package enum HazardCSVFormat {
     static let pointColumns = ["id", "region", "lat", "lon", "type", "band", "population", "transfer",
                                "responsible", "phone", "surveyed_on", "department"]
     static let pointRequired = Array(pointColumns.prefix(9))
@@ -21,7 +21,7 @@ enum HazardCSVFormat {
     static let hiddenRequired = ["id", "description", "discovered_on", "discovered_by", "supervising_tier"]
     static let hiddenDerivedColumns = ["state", "deadline", "closed_on"]
 
-    static func columns(_ kind: HazardRecordKind) -> [String] {
+    package static func columns(_ kind: HazardRecordKind) -> [String] {
         switch kind {
         case .points: pointColumns
         case .enterprises: enterpriseColumns
@@ -29,7 +29,7 @@ enum HazardCSVFormat {
         }
     }
 
-    static func required(_ kind: HazardRecordKind) -> [String] {
+    package static func required(_ kind: HazardRecordKind) -> [String] {
         switch kind {
         case .points: pointRequired
         case .enterprises: enterpriseRequired
@@ -81,10 +81,10 @@ enum HazardCSVFormat {
 }
 
 /// The positions of one kind's columns in a file, resolved once from its header.
-struct HazardCSVColumns {
+package struct HazardCSVColumns {
     let indices: [Int?]
 
-    init(_ header: CSVHeader, _ columns: [String]) {
+    package init(_ header: CSVHeader, _ columns: [String]) {
         indices = columns.map { header.index(of: $0) }
     }
 
@@ -95,7 +95,7 @@ extension HazardCSVFormat {
     /// Hazard types by CSV name: one hash lookup per row on the import path.
     static let hazardTypes = Dictionary(uniqueKeysWithValues: HazardType.allCases.map { ($0.name, $0) })
 
-    static func point(_ record: CSVRecord, _ c: HazardCSVColumns, bands: [String]) throws(InvalidRecord) -> HazardPoint {
+    package static func point(_ record: CSVRecord, _ c: HazardCSVColumns, bands: [String]) throws(InvalidRecord) -> HazardPoint {
         let typeName = c[record, 4].trimmed
         let type: HazardType
         if let known = hazardTypes[typeName] { type = known } else { type = try HazardType.parse(typeName) }
@@ -113,7 +113,7 @@ extension HazardCSVFormat {
          p.sourceDepartment]
     }
 
-    static func enterprise(_ record: CSVRecord, _ c: HazardCSVColumns) throws(InvalidRecord) -> Enterprise {
+    package static func enterprise(_ record: CSVRecord, _ c: HazardCSVColumns) throws(InvalidRecord) -> Enterprise {
         Enterprise(
             id: c[record, 0], name: c[record, 1], creditCode: c[record, 2], regionCode: c[record, 3],
             sector: try IndustrySector.parse(c[record, 4].trimmed),
@@ -125,7 +125,7 @@ extension HazardCSVFormat {
         [e.id, e.name, e.creditCode, e.regionCode, e.sector.name, yesNo(e.majorHazardSource), e.grade.name]
     }
 
-    static func hidden(_ record: CSVRecord, _ c: HazardCSVColumns) throws(InvalidRecord) -> HiddenHazard {
+    package static func hidden(_ record: CSVRecord, _ c: HazardCSVColumns) throws(InvalidRecord) -> HiddenHazard {
         HiddenHazard(
             id: c[record, 0], regionCode: c[record, 1], enterpriseID: c[record, 2], location: c[record, 3],
             description: c[record, 4], category: c[record, 5], major: try CSVValue.yesNo(c[record, 6], "major"),

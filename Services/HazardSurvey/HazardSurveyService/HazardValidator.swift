@@ -6,14 +6,14 @@ import HazardSurveyAPI
 /// Checks records before they are stored, from a request or a CSV row alike, and normalises them
 /// (canonical region codes, upper-case credit codes, trimmed text). Every failure is a `InvalidRecord`
 /// whose message says what is wrong with which value.
-struct HazardValidator: Sendable {
+package struct HazardValidator: Sendable {
     let tree: RegionTree
     /// The node's region: every record must lie in its subtree.
     let scope: Region
     let scopeRange: RegionRange
     let configuration: HazardSurveyConfiguration
 
-    init(tree: RegionTree, scope: Region, configuration: HazardSurveyConfiguration) {
+    package init(tree: RegionTree, scope: Region, configuration: HazardSurveyConfiguration) {
         self.tree = tree
         self.scope = scope
         self.scopeRange = RegionRange(subtreeOf: scope)
@@ -76,7 +76,7 @@ struct HazardValidator: Sendable {
 
     // MARK: Records
 
-    func point(_ point: HazardPoint) throws(InvalidRecord) -> HazardPoint {
+    package func point(_ point: HazardPoint) throws(InvalidRecord) -> HazardPoint {
         var point = point
         point.id = try id(point.id, of: "hazard point")
         let region = try region(point.regionCode)
@@ -109,7 +109,7 @@ struct HazardValidator: Sendable {
         return point
     }
 
-    func enterprise(_ enterprise: Enterprise) throws(InvalidRecord) -> Enterprise {
+    package func enterprise(_ enterprise: Enterprise) throws(InvalidRecord) -> Enterprise {
         var enterprise = enterprise
         enterprise.id = try id(enterprise.id, of: "enterprise")
         enterprise.name = try enterprise.name.required("name")
@@ -120,7 +120,7 @@ struct HazardValidator: Sendable {
     }
 
     /// Checks a hidden hazard's own fields; `regionCode` must already be filled (from the enterprise if need be).
-    func hiddenHazard(_ hazard: HiddenHazard) throws(InvalidRecord) -> HiddenHazard {
+    package func hiddenHazard(_ hazard: HiddenHazard) throws(InvalidRecord) -> HiddenHazard {
         var hazard = hazard
         hazard.id = try id(hazard.id, of: "hidden hazard")
         let region = try region(hazard.regionCode)

@@ -11,11 +11,21 @@ extension MaterialReserve: CSVImporting {
     static let stockColumns = ["point_id", "item_code", "status", "expires_on", "quantity"]
     static let profileColumns = ["region", "risk_level", "responsible_persons", "disaster_prone_villages"]
 
-    static func columns(of kind: ReserveRecordKind) -> [String] {
+    /// The columns of one kind's file, import and export alike.
+    package static func columns(of kind: ReserveRecordKind) -> [String] {
         switch kind {
         case .storagePoints: pointColumns
         case .stock: stockColumns
         case .regionProfiles: profileColumns
+        }
+    }
+
+    /// The columns a file of `kind` must have.
+    package static func required(_ kind: ReserveRecordKind) -> [String] {
+        switch kind {
+        case .storagePoints: Array(pointColumns.prefix(5))
+        case .stock: stockColumns
+        case .regionProfiles: [profileColumns[0]]
         }
     }
 
@@ -25,7 +35,7 @@ extension MaterialReserve: CSVImporting {
         let columns = Self.columns(of: kind)
         let header: CSVHeader
         do {
-            header = try CSVHeader(headerRecord, required: kind == .storagePoints ? Array(columns.prefix(5)) : kind == .regionProfiles ? [columns[0]] : columns)
+            header = try CSVHeader(headerRecord, required: Self.required(kind))
         } catch {
             throw RecordServiceError.invalidArgument("\(source): \(error)")
         }
@@ -61,10 +71,7 @@ extension MaterialReserve: CSVImporting {
                         seen[point.id] = record.line
                         report.count(try MaterialReserveStore.saveIfChanged(point, db))
                     case .stock:
-                        let item = try CatalogueCode.validateItem(field(1))
-                        let status = try StockStatus.parse(field(2))
-                        let expires: CivilDay? = field(3).isEmpty ? nil : try CivilDay(field(3)).orThrow("expires_on: \"\(field(3))\" is not a YYYY-MM-DD date")
-                        guard let counted = Int64(field(4)), counted >= 0 else { throw InvalidRecord("quantity: \"\(field(4))\" is not a count ≥ 0") }
+                        let (item, status, expires, counted) = try Self.stockCount(field)
                         let key = "\(field(0))|\(item)|\(status.rawValue)|\(expires?.description ?? "")"
                         if let first = seen[key] { throw InvalidRecord("this stock line already appears on line \(first) of this file") }
                         guard try MaterialReserveStore.pointExists(id: field(0), db) else {
@@ -90,12 +97,7 @@ extension MaterialReserve: CSVImporting {
                             report.count(row == nil ? .inserted : .updated)
                         }
                     case .regionProfiles:
-                        func count(_ n: Int) throws -> Int64 {
-                            field(n).isEmpty ? 0 : try Int64(field(n)).orThrow("\(columns[n]): \"\(field(n))\" is not a whole number")
-                        }
-                        var profile = try Self.validated(RegionProfile(
-                            regionCode: field(0), riskLevel: field(1).isEmpty ? nil : try RiskLevel.parse(field(1)),
-                            responsiblePersons: try count(2), disasterProneVillages: try count(3)), tree: tree, node: node)
+                        var profile = try Self.validated(Self.profile(field), tree: tree, node: node)
                         // A column the file does not have keeps what the node holds.
                         if let stored = try MaterialReserveStore.profile(profile.regionCode, db) {
                             if index[1] == nil { profile.riskLevel = stored.riskLevel }
@@ -117,7 +119,28 @@ extension MaterialReserve: CSVImporting {
         }
     }
 
-    static func point(_ field: (Int) -> String, scope: NodeScope) throws -> StoragePoint {
+    /// A counted stock line from a row (`field(n)`: column n of `stockColumns`, trimmed): its item, status,
+    /// expiry and count; whether its point, item and reservations allow it is the store's to say.
+    package static func stockCount(_ field: (Int) -> String) throws -> (item: String, status: StockStatus, expires: CivilDay?, counted: Int64) {
+        let item = try CatalogueCode.validateItem(field(1))
+        let status = try StockStatus.parse(field(2))
+        let expires: CivilDay? = field(3).isEmpty ? nil : try CivilDay(field(3)).orThrow("expires_on: \"\(field(3))\" is not a YYYY-MM-DD date")
+        guard let counted = Int64(field(4)), counted >= 0 else { throw InvalidRecord("quantity: \"\(field(4))\" is not a count ≥ 0") }
+        return (item, status, expires, counted)
+    }
+
+    /// A region profile from a row (`field(n)`: column n of `profileColumns`, trimmed), before it is
+    /// checked against the tree.
+    package static func profile(_ field: (Int) -> String) throws -> RegionProfile {
+        func count(_ n: Int) throws -> Int64 {
+            field(n).isEmpty ? 0 : try Int64(field(n)).orThrow("\(profileColumns[n]): \"\(field(n))\" is not a whole number")
+        }
+        return RegionProfile(regionCode: field(0), riskLevel: field(1).isEmpty ? nil : try RiskLevel.parse(field(1)),
+                             responsiblePersons: try count(2), disasterProneVillages: try count(3))
+    }
+
+    /// A storage point from a row (`field(n)`: column n of `pointColumns`, trimmed), in `scope`.
+    package static func point(_ field: (Int) -> String, scope: NodeScope) throws -> StoragePoint {
         guard !field(0).isEmpty else { throw InvalidRecord("id is required") }
         guard !field(2).isEmpty else { throw InvalidRecord("name is required") }
         let region = try scope.recordRegion(field(1))

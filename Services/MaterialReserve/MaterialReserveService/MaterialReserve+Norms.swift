@@ -51,7 +51,7 @@ extension MaterialReserve {
         return profile
     }
 
-    static func validated(_ profile: RegionProfile, tree: RegionTree, node: Region) throws -> RegionProfile {
+    package static func validated(_ profile: RegionProfile, tree: RegionTree, node: Region) throws -> RegionProfile {
         var profile = profile
         let region = try tree.region(profile.regionCode)
         guard RegionRange(subtreeOf: node).contains(region.code) || tree.isInSubtree(node.code, of: region.code) else {

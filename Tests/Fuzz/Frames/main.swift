@@ -1,0 +1,4 @@
+import AnlanFuzzSupport
+
+// libFuzzer hands over a non-null pointer, also for an empty input.
+LibFuzzer.main { data, size in fuzzFrames(data!, size) }
