@@ -43,21 +43,33 @@ public final class RPCClient: Sendable {
         deadline: NIODeadline? = nil
     ) async throws(RPCError) -> Response {
         let deadline = deadline ?? .now() + TimeAmount(timeout ?? configuration.defaultTimeout)
-        let connection: ClientConnection
-        do {
-            connection = try await self.connection(deadline: deadline)
-        } catch {
-            var failure = RPCError.from(error)
-            failure.requestWasSent = false
-            throw failure
-        }
-        do {
-            let payload = try await connection.unary(method: method.id, payload: request.encodedFrame(), deadline: deadline)
-            return try Response(decoding: payload, limits: configuration.limits)
-        } catch {
-            throw RPCError.from(error)
+        var attempt = 1
+        while true {
+            let connection: ClientConnection
+            do {
+                connection = try await self.connection(deadline: deadline)
+            } catch {
+                var failure = RPCError.from(error)
+                failure.requestWasSent = false
+                throw failure
+            }
+            do {
+                let payload = try await connection.unary(method: method.id, payload: request.encodedFrame(), deadline: deadline)
+                return try Response(decoding: payload, limits: configuration.limits)
+            } catch {
+                let failure = RPCError.from(error)
+                // A request that crossed the server's GOAWAY (an idle close, a drain) was certainly not
+                // processed: it is sent once more on a new connection, as long as the deadline allows.
+                guard failure.status == .notProcessed, attempt < Self.attemptsWhenNotProcessed, NIODeadline.now() < deadline else {
+                    throw failure
+                }
+                attempt += 1
+            }
         }
     }
+
+    /// How many times a call is sent when the server answers `notProcessed` (it drained the connection).
+    static let attemptsWhenNotProcessed = 2
 
     /// Calls a streaming `method`: the messages arrive in order until the server ends the stream.
     public func stream<Request, Message>(

@@ -260,6 +260,18 @@ import Testing
         }
     }
 
+    /// A call written just as the server drains the connection (its GOAWAY says it never took the
+    /// request) is sent once more on a new connection: the caller sees the answer, not `notProcessed`.
+    @Test func aCallThatCrossesTheServersGoAwayIsSentAgainOnANewConnection() async throws {
+        let peer = try await DrainingPeer()
+        let client = RPCClient(host: "127.0.0.1", port: peer.port)
+        #expect(try await client.call(TestMethods.echo, Blob("again")).text == "again")
+        #expect(peer.connections == 2)
+        #expect(peer.requests == 2)
+        await client.close()
+        await peer.close()
+    }
+
     @Test func requestIDZeroIsReservedForTheConnection() async throws {
         try await withTestServer { _, port in
             let peer = try await RawPeer(port: port)
