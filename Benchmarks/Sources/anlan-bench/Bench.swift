@@ -24,11 +24,16 @@ struct Bench: AsyncParsableCommand {
             for target in targets {
                 FileHandle.standardError.write(Data("round \(round): \(target.rawValue)…\n".utf8))
                 let server = try await ServerProcess(executable: directory.appendingPathComponent(target.serverExecutable))
-                defer { server.stop() }
-                for (index, scenario) in scenarios.enumerated() {
-                    let measurement = try await measure(target, scenario, server)
-                    results[target, default: [:]][index, default: []].append(measurement)
+                do {
+                    for (index, scenario) in scenarios.enumerated() {
+                        let measurement = try await measure(target, scenario, server)
+                        results[target, default: [:]][index, default: []].append(measurement)
+                    }
+                } catch {
+                    await server.stop()
+                    throw error
                 }
+                await server.stop()
             }
         }
         printTable(scenarios, targets, results)

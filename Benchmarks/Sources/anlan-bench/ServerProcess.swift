@@ -41,8 +41,14 @@ final class ServerProcess {
     }
 
     /// SIGINT: every server stops on it, and a profiler wrapping one (perf record) writes its data.
-    func stop() {
+    /// A server that is still running 10 s later gets SIGKILL: a driver started in the background by a
+    /// shell (`bench.sh … &`) hands its children SIGINT ignored, and must not wait for them for ever.
+    func stop() async {
         kill(process.processIdentifier, SIGINT)
+        for _ in 0..<1000 where process.isRunning {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 
