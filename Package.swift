@@ -5,7 +5,7 @@ import PackageDescription
 /// Anlan (安澜): an emergency-management data mesh for the four tiers of government.
 ///
 /// Layering, one way only:
-///   Shared (AnlanWire → AnlanRPC → AnlanNode; AnlanRegions; AnlanStorage; AnlanDiscovery)
+///   Shared (AnlanWire → AnlanRPC → AnlanIdentity → AnlanNode; AnlanRegions; AnlanStorage; AnlanDiscovery)
 ///     ← Services/* (each service: a library of handlers + storage, and an executable)
 ///     ← gateway
 let package = Package(
@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "gateway", targets: ["gateway"]),
         .library(name: "AnlanWire", targets: ["AnlanWire"]),
         .library(name: "AnlanRPC", targets: ["AnlanRPC"]),
+        .library(name: "AnlanIdentity", targets: ["AnlanIdentity"]),
         .library(name: "AnlanNode", targets: ["AnlanNode"]),
         .library(name: "AnlanRegions", targets: ["AnlanRegions"]),
         .library(name: "AnlanRecords", targets: ["AnlanRecords"]),
@@ -53,6 +54,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // MARK: Shared — libraries every executable uses.
@@ -102,8 +107,27 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
             path: "Shared/AnlanRPC"
+        ),
+
+        /// Who a node is and whom it trusts: node names in certificates, the province's PKI (root,
+        /// tier intermediates, node certificates, revocation), the chain rules every handshake checks.
+        .target(
+            name: "AnlanIdentity",
+            dependencies: [
+                "AnlanRPC", "AnlanRegions",
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Shared/AnlanIdentity"
         ),
 
         /// SQLite helpers over GRDB: WAL pools, migrations, durability settings.
@@ -413,6 +437,18 @@ let package = Package(
             name: "AnlanRegionsTests",
             dependencies: ["AnlanRegions"],
             path: "Tests/AnlanRegionsTests"
+        ),
+        .testTarget(
+            name: "AnlanIdentityTests",
+            dependencies: [
+                "AnlanIdentity", "AnlanRPC", "AnlanWire", "AnlanRegions", "AnlanTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/AnlanIdentityTests"
         ),
         .testTarget(
             name: "AnlanRPCTests",
