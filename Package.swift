@@ -400,7 +400,7 @@ let package = Package(
         .executableTarget(
             name: "gateway",
             dependencies: [
-                "GatewayService", "GatewayHTTP", "GatewayAPI", "AnlanNode", "AnlanDiscovery", "AnlanRecords", "AnlanRegions", "MaterialReserveAPI",
+                "GatewayService", "GatewayHTTP", "GatewayAPI", "AnlanNode", "AnlanIdentity", "AnlanDiscovery", "AnlanRecords", "AnlanRegions", "MaterialReserveAPI",
                 "AviationLandingAPI", "EvacuationAPI", "EmergencyResponseAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),

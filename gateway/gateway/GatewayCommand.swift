@@ -1,4 +1,5 @@
 import AnlanDiscovery
+import AnlanIdentity
 import AnlanNode
 import ArgumentParser
 import Foundation
@@ -13,7 +14,7 @@ struct GatewayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gateway",
         abstract: "Anlan gateway: merges a node's services with its child regions' gateways, within a deadline.",
-        subcommands: [Serve.self, ServeGroup<Serve>.self, Probe.self, SchemaCommand.self])
+        subcommands: [Serve.self, ServeGroup<Serve>.self, Probe.self, SchemaCommand.self, PKICommand.self])
 
     struct Serve: NodeServeCommand {
         static let configuration = CommandConfiguration(abstract: "Run the gateway of a region's node.")
