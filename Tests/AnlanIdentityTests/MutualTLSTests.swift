@@ -98,8 +98,11 @@ import X509
     @Test func aPlainClientGetsNothingFromATLSServer() async throws {
         try await withTLSServer(server) { port, statistics in
             let client = try tlsClient(port, nil)
-            await #expect(throws: RPCError.self) {
+            // It is told why, in words: the server's TLS alert is recognised, not reported as bad framing.
+            await #expect {
                 _ = try await client.call(TestIdentityMethods.whoAmI, CallerSeen(), timeout: .seconds(2))
+            } throws: { error in
+                (error as? RPCError)?.message.contains("the server speaks TLS and this client does not") == true
             }
             #expect(statistics.requests.count == 0)
             await client.close()
