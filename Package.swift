@@ -193,7 +193,7 @@ let package = Package(
         .target(
             name: "AnlanNode",
             dependencies: [
-                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanDiscovery", "AnlanRecords", "AnlanStorage",
+                "AnlanWire", "AnlanRPC", "AnlanIdentity", "AnlanRegions", "AnlanDiscovery", "AnlanRecords", "AnlanStorage",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -519,7 +519,7 @@ let package = Package(
             dependencies: [
                 "GatewayAPI", "GatewayService", "GatewayHTTP", "HazardSurveyAPI", "MaterialReserveAPI", "AviationLandingAPI", "EvacuationAPI", "AnlanRecords", "AnlanRegions",
                 "EmergencyResponseAPI",
-                "AnlanRPC", "AnlanTestSupport", "AnlanWire", "AnlanDiscovery", "AnlanNode",
+                "AnlanRPC", "AnlanTestSupport", "AnlanWire", "AnlanDiscovery", "AnlanNode", "AnlanIdentity",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
