@@ -111,6 +111,7 @@ let package = Package(
             name: "gateway-bench",
             dependencies: [
                 "BenchTiming",
+                .product(name: "AnlanIdentity", package: "anlan"),
                 .product(name: "GatewayAPI", package: "anlan"),
                 .product(name: "MaterialReserveAPI", package: "anlan"),
                 .product(name: "EmergencyResponseAPI", package: "anlan"),

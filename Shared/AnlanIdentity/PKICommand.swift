@@ -60,7 +60,7 @@ public struct PKICommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Issue a node's certificate and key (<region>-<service>.pem/.key) for one or more services.")
         @Option(help: "The PKI directory.") var dir: String
-        @Option(help: "The node's region code.") var region: String
+        @Option(parsing: .upToNextOption, help: "The node's region code (or several: each gets every service).") var region: [String]
         @Option(parsing: .upToNextOption, help: "The service(s): registry, hazard-survey, …, gateway.") var service: [String]
         @Option(help: "The issuing authority's region (default: the root).") var by: String?
         @Option(help: "Days it is valid (never beyond its issuer).") var days = 397
@@ -68,14 +68,17 @@ public struct PKICommand: ParsableCommand {
         func run() throws {
             let directory = PKIDirectory(dir)
             let authority = try directory.authority(by)
-            for service in service {
+            for (region, service) in region.flatMap({ region in service.map { (region, $0) } }) {
                 let name = try NodeName(region: region, service: service)
                 let key = Certificate.PrivateKey(P256.Signing.PrivateKey())
                 let certificate = try authority.issue(name, publicKey: key.publicKey, days: days)
                 try directory.write(key, to: directory.nodeKey(name))
                 try directory.write([certificate] + authority.chain.dropLast(), to: directory.nodeCertificate(name))
-                print("\(name) serial \(certificate.serialNumber.hex) until \(certificate.notValidAfter): \(directory.nodeCertificate(name))")
+                if region.count == 1 {
+                    print("\(name) serial \(certificate.serialNumber.hex) until \(certificate.notValidAfter): \(directory.nodeCertificate(name))")
+                }
             }
+            if region.count > 1 { print("issued \(region.count * service.count) certificates in \(dir)") }
         }
     }
 
