@@ -19,7 +19,7 @@ public struct AnlanPeerVerifier: RPCPeerVerifier {
 
     public func validate(presented chain: [Certificate]) async throws -> [Certificate] {
         guard let leaf = chain.first else { throw IdentityError(.untrusted, "the peer presented no certificate") }
-        let policy = AnlanChainPolicy(regions: regions, revoked: try revocations.current())
+        let policy = AnlanChainPolicy(regions: regions, revoked: revocations.current())
         var verifier = Verifier(rootCertificates: CertificateStore([root])) {
             RFC5280Policy()
             policy

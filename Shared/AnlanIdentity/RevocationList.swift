@@ -7,7 +7,8 @@ import NIOConcurrencyHelpers
 ///
 /// The file: one lower-case hexadecimal serial per line, optionally followed by a space and a note;
 /// blank lines and lines starting with `#` are skipped. A missing file revokes nothing; a file that
-/// exists but cannot be read keeps the last list read (and is reported), never an empty one.
+/// exists but cannot be read (half-copied, permissions) keeps the last list read, never an empty one,
+/// and is read again at the next connection.
 public final class RevocationList: Sendable {
     public let path: String?
     private let state = NIOLockedValueBox<(modified: Date?, serials: Set<String>)>((nil, []))
@@ -17,7 +18,7 @@ public final class RevocationList: Sendable {
     }
 
     /// The revoked serials as of now.
-    public func current() throws(IdentityError) -> Set<String> {
+    public func current() -> Set<String> {
         guard let path else { return [] }
         let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
         if let cached = state.withLockedValue({ $0.modified == modified ? $0.serials : nil }) { return cached }
@@ -26,7 +27,7 @@ public final class RevocationList: Sendable {
             return []
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw IdentityError(.unreadable, "cannot read the revocation list \(path)")
+            return state.withLockedValue { $0.serials }
         }
         let serials = Self.parse(text)
         state.withLockedValue { $0 = (modified, serials) }
