@@ -210,7 +210,7 @@ let package = Package(
         .target(
             name: "RegistryService",
             dependencies: [
-                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanStorage", "AnlanDiscovery", "AnlanNode",
+                "AnlanWire", "AnlanRPC", "AnlanIdentity", "AnlanRegions", "AnlanStorage", "AnlanDiscovery", "AnlanNode",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -467,6 +467,9 @@ let package = Package(
             name: "RegistryServiceTests",
             dependencies: [
                 "RegistryService", "AnlanDiscovery", "AnlanRPC", "AnlanWire", "AnlanRegions", "AnlanNode", "AnlanTestSupport",
+                "AnlanIdentity",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
