@@ -5,7 +5,7 @@ import PackageDescription
 /// Anlan (安澜): an emergency-management data mesh for the four tiers of government.
 ///
 /// Layering, one way only:
-///   Shared (AnlanWire → AnlanRPC → AnlanNode; AnlanRegions; AnlanStorage; AnlanDiscovery)
+///   Shared (AnlanWire → AnlanRPC → AnlanIdentity → AnlanNode; AnlanRegions; AnlanStorage; AnlanDiscovery)
 ///     ← Services/* (each service: a library of handlers + storage, and an executable)
 ///     ← gateway
 let package = Package(
@@ -22,6 +22,7 @@ let package = Package(
         .executable(name: "gateway", targets: ["gateway"]),
         .library(name: "AnlanWire", targets: ["AnlanWire"]),
         .library(name: "AnlanRPC", targets: ["AnlanRPC"]),
+        .library(name: "AnlanIdentity", targets: ["AnlanIdentity"]),
         .library(name: "AnlanNode", targets: ["AnlanNode"]),
         .library(name: "AnlanRegions", targets: ["AnlanRegions"]),
         .library(name: "AnlanRecords", targets: ["AnlanRecords"]),
@@ -53,6 +54,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swiftlang/swift-syntax.git", from: "603.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // MARK: Shared — libraries every executable uses.
@@ -102,8 +107,27 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
             path: "Shared/AnlanRPC"
+        ),
+
+        /// Who a node is and whom it trusts: node names in certificates, the province's PKI (root,
+        /// tier intermediates, node certificates, revocation), the chain rules every handshake checks.
+        .target(
+            name: "AnlanIdentity",
+            dependencies: [
+                "AnlanRPC", "AnlanRegions",
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Shared/AnlanIdentity"
         ),
 
         /// SQLite helpers over GRDB: WAL pools, migrations, durability settings.
@@ -169,7 +193,7 @@ let package = Package(
         .target(
             name: "AnlanNode",
             dependencies: [
-                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanDiscovery", "AnlanRecords", "AnlanStorage",
+                "AnlanWire", "AnlanRPC", "AnlanIdentity", "AnlanRegions", "AnlanDiscovery", "AnlanRecords", "AnlanStorage",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -186,7 +210,7 @@ let package = Package(
         .target(
             name: "RegistryService",
             dependencies: [
-                "AnlanWire", "AnlanRPC", "AnlanRegions", "AnlanStorage", "AnlanDiscovery", "AnlanNode",
+                "AnlanWire", "AnlanRPC", "AnlanIdentity", "AnlanRegions", "AnlanStorage", "AnlanDiscovery", "AnlanNode",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -376,7 +400,7 @@ let package = Package(
         .executableTarget(
             name: "gateway",
             dependencies: [
-                "GatewayService", "GatewayHTTP", "GatewayAPI", "AnlanNode", "AnlanDiscovery", "AnlanRecords", "AnlanRegions", "MaterialReserveAPI",
+                "GatewayService", "GatewayHTTP", "GatewayAPI", "AnlanNode", "AnlanIdentity", "AnlanDiscovery", "AnlanRecords", "AnlanRegions", "MaterialReserveAPI",
                 "AviationLandingAPI", "EvacuationAPI", "EmergencyResponseAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -415,6 +439,18 @@ let package = Package(
             path: "Tests/AnlanRegionsTests"
         ),
         .testTarget(
+            name: "AnlanIdentityTests",
+            dependencies: [
+                "AnlanIdentity", "AnlanRPC", "AnlanWire", "AnlanRegions", "AnlanTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/AnlanIdentityTests"
+        ),
+        .testTarget(
             name: "AnlanRPCTests",
             dependencies: [
                 "AnlanRPC", "AnlanWire", "AnlanTestSupport",
@@ -431,6 +467,9 @@ let package = Package(
             name: "RegistryServiceTests",
             dependencies: [
                 "RegistryService", "AnlanDiscovery", "AnlanRPC", "AnlanWire", "AnlanRegions", "AnlanNode", "AnlanTestSupport",
+                "AnlanIdentity",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -483,7 +522,7 @@ let package = Package(
             dependencies: [
                 "GatewayAPI", "GatewayService", "GatewayHTTP", "HazardSurveyAPI", "MaterialReserveAPI", "AviationLandingAPI", "EvacuationAPI", "AnlanRecords", "AnlanRegions",
                 "EmergencyResponseAPI",
-                "AnlanRPC", "AnlanTestSupport", "AnlanWire", "AnlanDiscovery", "AnlanNode",
+                "AnlanRPC", "AnlanTestSupport", "AnlanWire", "AnlanDiscovery", "AnlanNode", "AnlanIdentity",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         /// What servers and the driver share: gRPC's raw-bytes coding, the raw NIO framing, server start-up.
@@ -34,6 +37,7 @@ let package = Package(
                 "BenchSupport",
                 .product(name: "AnlanRPC", package: "anlan"),
                 .product(name: "AnlanNode", package: "anlan"),
+                .product(name: "AnlanIdentity", package: "anlan"),
                 .product(name: "AnlanWire", package: "anlan"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -57,6 +61,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         /// The driver: runs the three servers alternately, each in its own process, and prints the table.
@@ -72,6 +77,10 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "AnlanIdentity", package: "anlan"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -111,6 +120,7 @@ let package = Package(
             name: "gateway-bench",
             dependencies: [
                 "BenchTiming",
+                .product(name: "AnlanIdentity", package: "anlan"),
                 .product(name: "GatewayAPI", package: "anlan"),
                 .product(name: "MaterialReserveAPI", package: "anlan"),
                 .product(name: "EmergencyResponseAPI", package: "anlan"),

@@ -17,6 +17,7 @@ Exit status: 0 success; 1 connection or protocol failure; 2 usage; 3 the call wa
 import argparse
 import os
 import socket
+import ssl
 import struct
 import sys
 import time
@@ -494,10 +495,26 @@ class ProbeFailure(Exception):
     pass
 
 
+def tls_context(pki, identity):
+    """Mutual TLS as Anlan's nodes speak it (docs/PROTOCOL.md, "Transport security"): TLS 1.3, the
+    province's root as the only trust anchor, this side's certificate chain and key from the PKI
+    directory, no host name check (a node is named by its certificate's anlan:// URI, not a host)."""
+    region, _, service = identity.partition("/")
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.minimum_version = ssl.TLSVersion.TLSv1_3
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_REQUIRED
+    context.load_verify_locations(os.path.join(pki, "root.pem"))
+    context.load_cert_chain(os.path.join(pki, f"{region}-{service}.pem"), os.path.join(pki, f"{region}-{service}.key"))
+    return context
+
+
 class Connection:
-    def __init__(self, host, port, timeout):
+    def __init__(self, host, port, timeout, tls=None):
         self.sock = socket.create_connection((host, port), timeout=timeout)
         self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        if tls is not None:
+            self.sock = tls.wrap_socket(self.sock)
         self.timeout = timeout
         self.decoder = FrameDecoder(DEFAULT_MAX_FRAME_SIZE)
         self.inbox = []
@@ -596,7 +613,8 @@ def build_payload(strings, uints, bools):
 
 
 def run(args):
-    conn = Connection(args.host, args.port, args.timeout)
+    tls = tls_context(args.pki, args.identity) if args.pki else None
+    conn = Connection(args.host, args.port, args.timeout, tls)
     try:
         hello_frame = conn.handshake("pyprobe", max_frame_size=args.max_frame_size)
         print("server HELLO (%d payload bytes):" % len(hello_frame.payload))
@@ -863,6 +881,10 @@ def main():
     parser.add_argument("--uint", action="append", metavar="N=V", help="an unsigned varint field for --call (repeatable)")
     parser.add_argument("--bool", action="append", metavar="N", help="a true bool field for --call (repeatable)")
     parser.add_argument("--timeout", type=float, default=5.0, help="seconds for connect, handshake and PING (5)")
+    parser.add_argument("--pki", default=os.environ.get("ANLAN_PKI"),
+                        help="PKI directory: mutual TLS with the certificate named by --as (default: $ANLAN_PKI)")
+    parser.add_argument("--as", dest="identity", default=os.environ.get("ANLAN_AS", "330000/duty-room"),
+                        help="REGION/SERVICE whose certificate to present (default: $ANLAN_AS or 330000/duty-room)")
     parser.add_argument("--budget", type=int, default=10000, help="deadline budget of the echo call in ms (10000)")
     parser.add_argument("--unknown-kind", metavar="KIND", help="first send a frame of this undefined kind (e.g. 0x0a)")
     parser.add_argument("--unknown-id", type=int, default=0, help="the request id of --unknown-kind's frame (0)")

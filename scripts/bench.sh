@@ -29,6 +29,10 @@ rm -f .build/release.yaml .build/release/description.json
 swift build -c release
 # `scripts/bench.sh hazard|reserve|landing|training [options]` runs that service's storage benchmark
 # (`<name>-bench`) instead of the RPC one.
+# The whole-province mode runs mutual TLS: the gateway benchmark calls as its duty room.
+if [ "${1:-}" = gateway ] && [ -f ../.province/pki/root.pem ]; then
+    export ANLAN_PKI=${ANLAN_PKI:-$(cd .. && pwd)/.province/pki} ANLAN_AS=${ANLAN_AS:-330000/duty-room}
+fi
 case "${1:-}" in
     hazard|reserve|landing|training|gateway|evacuation) exec ".build/release/$1-bench" "${@:2}" ;;
 esac

@@ -4,6 +4,7 @@
 #   scripts/mesh.sh start    build (release) and start the mesh; state survives restarts
 #   scripts/mesh.sh stop     graceful stop (SIGTERM: deregister, drain, exit), townships first
 #   scripts/mesh.sh status   ask every node for its info
+#   scripts/mesh.sh env      the probes' ANLAN_PKI and ANLAN_AS, for `eval "$(scripts/mesh.sh env)"`
 #
 # Topology (real Zhejiang regions, the province's registry at port $ANLAN_MESH_PORT, default 7400):
 #   province 330000 浙江省
@@ -33,12 +34,18 @@
 # Each gateway also serves the duty-room screen, the phone page and their JSON API over HTTP at its port
 # + 1000 (the province's http://127.0.0.1:8450/, 灵隐街道's phone page http://127.0.0.1:8458/phone).
 # The gateway's own last-good-summary store is in $STATE/data/gateway-<region>.sqlite.
+# Every connection between nodes is mutual TLS: on first start a development PKI is made in $STATE/pki
+# with `gateway pki` (the province's root; 杭州市's and 宁波市's intermediates, which issue for their
+# counties and townships; a certificate per node and service; `330000/duty-room` for the probes). The
+# probes read ANLAN_PKI and ANLAN_AS; `scripts/mesh.sh env` prints them for your shell.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/scripts/lib/stop.sh"
 STATE=${ANLAN_MESH_DIR:-$ROOT/.mesh}
 BASE_PORT=${ANLAN_MESH_PORT:-7400}
 BIN="$ROOT/.build/release"
+PKI="$STATE/pki"
+export ANLAN_PKI="$PKI" ANLAN_AS=330000/duty-room
 
 # region parent-region, in start order (parents first).
 NODES=(
@@ -97,6 +104,7 @@ start() {
         (cd "$ROOT" && swift build -c release --product "${service%% *}" 2>&1 | tail -1)
     done
     mkdir -p "$STATE/data" "$STATE/logs" "$STATE/run"
+    [ -f "$PKI/root.pem" ] || make_pki
     local i=0
     for node in "${NODES[@]}"; do
         local region=${node%% *} parent=${node##* }
@@ -106,7 +114,7 @@ start() {
             echo "registry $region already running on port $port"
         else
             local args=(serve --region "$region" --port "$port" --database "$STATE/data/registry-$region.sqlite"
-                        --port-file "$STATE/run/registry-$region.port")
+                        --port-file "$STATE/run/registry-$region.port" --pki "$PKI")
             if [ "$parent" != "-" ]; then
                 args+=(--parent "127.0.0.1:$(port_of "$(index_of "$parent")")")
             fi
@@ -126,6 +134,7 @@ start() {
     echo "The province registry sees its child tiers:"
     "$BIN/registry" probe list --port "$BASE_PORT"
     echo
+    echo "The probes call over mutual TLS as 330000/duty-room; in your shell first: eval \"\$(scripts/mesh.sh env)\""
     echo "Try: $BIN/registry probe info --port $BASE_PORT"
     echo "     $BIN/registry probe lookup --port $BASE_PORT --service hazard-survey --region 330106002000"
     echo "     $BIN/hazard-survey probe stats --port $((BASE_PORT + 10))"
@@ -178,7 +187,8 @@ start_service() {  # start_service NAME PORT_OFFSET REGION…: the service on ea
                 http=", HTTP 127.0.0.1:$((port + 1000))"
             fi
             nohup "$BIN/$name" serve --region "$region" --port "$port" --database "$database" \
-                --registry "127.0.0.1:$registry_port" --port-file "$portfile" "${extra[@]}" >>"$STATE/logs/$name-$region.log" 2>&1 &
+                --registry "127.0.0.1:$registry_port" --port-file "$portfile" --pki "$PKI" "${extra[@]}" \
+                >>"$STATE/logs/$name-$region.log" 2>&1 &
             echo $! >"$pidfile"
             for _ in $(seq 1 100); do [ -s "$portfile" ] && break; sleep 0.05; done
             [ -s "$portfile" ] || { echo "$name $region did not start; see $STATE/logs/$name-$region.log" >&2; exit 1; }
@@ -187,6 +197,23 @@ start_service() {  # start_service NAME PORT_OFFSET REGION…: the service on ea
         fi
         i=$((i + 1))
     done
+}
+
+make_pki() {  # the development PKI: the root, the two cities' intermediates, every node's certificates
+    local pki=("$BIN/gateway" pki)
+    "${pki[@]}" init --dir "$PKI" >/dev/null
+    for city in 330100 330200; do "${pki[@]}" authority --dir "$PKI" --region "$city" >/dev/null; done
+    for node in "${NODES[@]}"; do
+        local region=${node%% *} services=(registry) by=()
+        for service in "${SERVICES[@]}"; do
+            local fields=($service)
+            for r in "${fields[@]:2}"; do [ "$r" = "$region" ] && services+=("${fields[0]}"); done
+        done
+        [ "$region" = 330000 ] && services+=(duty-room)
+        [ "$(tier_of "$region")" = province ] || by=(--by "${region:0:4}00")
+        "${pki[@]}" issue --dir "$PKI" --region "$region" "${by[@]}" --service "${services[@]}" >/dev/null
+    done
+    echo "development PKI in $PKI: root, 2 city intermediates, certificates for every node's services"
 }
 
 first_line() {  # first_line COMMAND…: run it, print the first line of its output (no pipe to break)
@@ -301,5 +328,6 @@ case "${1:-}" in
     stop) stop ;;
     status) status ;;
     restart) stop; start ;;
-    *) echo "usage: $0 start|stop|status|restart" >&2; exit 2 ;;
+    env) echo "export ANLAN_PKI=$PKI ANLAN_AS=$ANLAN_AS" ;;
+    *) echo "usage: $0 start|stop|status|restart|env" >&2; exit 2 ;;
 esac

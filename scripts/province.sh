@@ -39,6 +39,10 @@ MAX_AGE=${ANLAN_MAX_AGE:-3}
 # Synthetic hazard points per county: hazard-survey's and evacuation's generators both take it.
 COUNTY_POINTS=11120
 
+# Every connection is mutual TLS, with a development PKI made on first start (`make_pki`).
+PKI="$STATE/pki"
+export ANLAN_PKI="$PKI" ANLAN_AS=330000/duty-room
+
 CITIES=($(awk -F, '$3 == "city" { print $1 }' "$DIVISIONS"))
 COUNTIES=($(awk -F, '$3 == "county" { print $1 }' "$DIVISIONS"))
 TOWNSHIP_COUNT=$(awk -F, '$3 == "township"' "$DIVISIONS" | wc -l)
@@ -103,6 +107,26 @@ group_files() {  # writes one serve-group file per grouped process into $STATE/r
             >>"$run/gateway-townships.group"
         i=$((i + 1))
     done < <(tail -n +2 "$DIVISIONS")
+    sed -i "s|\$| --pki $PKI|" "$run"/*.group
+}
+
+make_pki() {  # the province's root, an intermediate per city issuing for its counties and townships
+    local pki=("$BIN/gateway" pki) started=$SECONDS
+    "${pki[@]}" init --dir "$PKI" >/dev/null
+    "${pki[@]}" issue --dir "$PKI" --region 330000 --service registry gateway emergency-response aviation-landing-points duty-room >/dev/null
+    for city in "${CITIES[@]}"; do
+        "${pki[@]}" authority --dir "$PKI" --region "$city" >/dev/null
+        "${pki[@]}" issue --dir "$PKI" --by "$city" --region "$city" --service registry gateway emergency-response >/dev/null
+        local counties=() townships=()
+        for county in "${COUNTIES[@]}"; do [ "${PARENT[$county]}" = "$city" ] && counties+=("$county"); done
+        while IFS=, read -r code _ tier _ _; do
+            [ "$tier" = township ] && [ "${code:0:4}00" = "$city" ] && townships+=("$code")
+        done < <(tail -n +2 "$DIVISIONS")
+        "${pki[@]}" issue --dir "$PKI" --by "$city" --region "${counties[@]}" \
+            --service registry hazard-survey material-reserve training-records evacuation emergency-response gateway >/dev/null
+        [ ${#townships[@]} -eq 0 ] || "${pki[@]}" issue --dir "$PKI" --by "$city" --region "${townships[@]}" --service gateway >/dev/null
+    done
+    echo "development PKI in $PKI: root, 11 city intermediates, $(ls "$PKI" | grep -c '^33.*\.pem$') node certificates ($((SECONDS - started)) s)"
 }
 
 launch() {  # launch NAME WAIT_PORT COMMAND…: start a process in the background, wait until WAIT_PORT answers
@@ -203,9 +227,10 @@ start() {
     # Its own mark: a province seeded before evacuation existed gets its people on the next start.
     [ -f "$STATE/data/seeded-evacuation" ] || seed_evacuation
     [ -f "$STATE/data/seeded-response" ] || seed_response
+    [ -f "$PKI/root.pem" ] || make_pki
     group_files
     local run="$STATE/run" data="$STATE/data"
-    launch registry-province "$BASE" "$BIN/registry" serve --region 330000 --port "$BASE" --database "$data/registry-330000.sqlite"
+    launch registry-province "$BASE" "$BIN/registry" serve --region 330000 --port "$BASE" --database "$data/registry-330000.sqlite" --pki "$PKI"
     launch registry-cities "$((BASE + ${#CITIES[@]}))" "$BIN/registry" serve-group --group-file "$run/registry-cities.group" --log-level warning
     launch registry-counties "$((BASE + 19 + ${#COUNTIES[@]}))" "$BIN/registry" serve-group --group-file "$run/registry-counties.group" --log-level warning
     launch hazard-survey "$((BASE + 199 + ${#COUNTIES[@]}))" "$BIN/hazard-survey" serve-group --group-file "$run/hazard-survey.group" --log-level warning
@@ -214,14 +239,15 @@ start() {
     launch evacuation "$((BASE + 799 + ${#COUNTIES[@]}))" "$BIN/evacuation" serve-group --group-file "$run/evacuation.group" --log-level warning
     launch emergency-response "$((BASE + 2419 + ${#COUNTIES[@]}))" "$BIN/emergency-response" serve-group --group-file "$run/emergency-response.group" --log-level warning
     launch aviation-landing-points "$((BASE + 500))" "$BIN/aviation-landing-points" serve --region 330000 --port "$((BASE + 500))" \
-        --database "$data/aviation-landing-points-330000.sqlite" --registry "127.0.0.1:$BASE" --log-level warning
+        --database "$data/aviation-landing-points-330000.sqlite" --registry "127.0.0.1:$BASE" --log-level warning --pki "$PKI"
     launch gateway-townships "$((BASE + 999 + TOWNSHIP_COUNT))" "$BIN/gateway" serve-group --group-file "$run/gateway-townships.group" --log-level warning
     launch gateway-counties "$((BASE + 619 + ${#COUNTIES[@]}))" "$BIN/gateway" serve-group --group-file "$run/gateway-counties.group" --log-level warning
     local xihu; xihu=$(awk '{ print $4 }' "$run/gateway-330106.group")
     launch gateway-330106 "$xihu" "$BIN/gateway" serve-group --group-file "$run/gateway-330106.group" --log-level warning
     launch gateway-cities "$((BASE + 600 + ${#CITIES[@]}))" "$BIN/gateway" serve-group --group-file "$run/gateway-cities.group" --log-level warning
     launch gateway-province "$((BASE + 600))" "$BIN/gateway" serve --region 330000 --port "$((BASE + 600))" --http-port "$((BASE + 3000))" \
-        --database "$data/gateway-330000.sqlite" --registry "127.0.0.1:$BASE" --max-age "$MAX_AGE" --every-child-has-a-node --log-level warning
+        --database "$data/gateway-330000.sqlite" --registry "127.0.0.1:$BASE" --max-age "$MAX_AGE" --every-child-has-a-node --log-level warning \
+        --pki "$PKI"
     echo
     echo "Ask the province (its gateway finds its 11 cities within a few seconds of starting):"
     echo "     $BIN/gateway probe summary --port $((BASE + 600))"

@@ -91,7 +91,8 @@ public final class RegistryClient: Sendable {
         referralClients.withLockedValue { clients in
             if let client = clients[registration.address] { return client }
             let client = RegistryClient(configuration: RPCClientConfiguration(
-                host: registration.host, port: Int(registration.port), defaultTimeout: rpc.configuration.defaultTimeout),
+                host: registration.host, port: Int(registration.port), defaultTimeout: rpc.configuration.defaultTimeout,
+                tls: rpc.configuration.tls),
                 group: group)
             clients[registration.address] = client
             return client

@@ -4,7 +4,8 @@ import AnlanWire
 /// The registry's methods (ids 0x0100–0x01FF).
 @WireMethods
 public enum RegistryMethods {
-    /// Fails with `invalidArgument` (unknown region, missing service/instance id/host/port), `unavailable` (storage).
+    /// Fails with `invalidArgument` (unknown region, missing service/instance id/host/port), `unavailable` (storage),
+    /// `permissionDenied` (over TLS: the caller's certificate names another region or service than it registers).
     public static let register = RPCMethod<RegisterRequest, LeaseGrant>(id: 0x0101, name: "registry.register")
     /// Fails with `notFound`: the lease expired or is unknown — register again.
     public static let heartbeat = RPCMethod<LeaseRequest, LeaseGrant>(id: 0x0102, name: "registry.heartbeat")

@@ -20,6 +20,7 @@ public struct InfoCommand: AsyncParsableCommand {
                 "region:      \(info.regionCode) \(info.regionName) (\(tier))",
                 "uptime:      \(info.uptimeMilliseconds / 1000) s",
                 "requests:    \(info.requestsServed), connections open: \(info.openConnections)",
+                "transport:   \(info.transport.isEmpty ? "(not reported)" : info.transport)",
             ]
             lines += info.counts.map { "\($0.name): \($0.value)" }
             try options.emit(info, text: lines.joined(separator: "\n"))

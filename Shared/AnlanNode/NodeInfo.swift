@@ -24,4 +24,7 @@ public struct NodeInfo: Hashable, Codable, Sendable {
     @Field(10) public var openConnections: UInt64 = 0
     /// Service-specific counts.
     @Field(11) public var counts: [NodeCount] = []
+    /// How the node's connections are secured: `mutual TLS as anlan://330106/hazard-survey`, or
+    /// `plaintext (insecure)`.
+    @Field(12, .omitDefault) public var transport: String = ""
 }

@@ -62,9 +62,16 @@ public enum NodeServer {
         hello.service = serviceKind
         hello.softwareVersion = softwareVersion
         let limits = WireLimits(maxFrameSize: options.maxFrameSize)
+        let credentials = try options.credentials(service: serviceKind)
+        let clientTLS = try credentials?.clientTLS()
         let configuration = RPCServerConfiguration(
             host: options.host, port: options.port, limits: limits,
-            maxConcurrentRequests: options.maxConcurrentRequests, hello: hello)
+            maxConcurrentRequests: options.maxConcurrentRequests, hello: hello, tls: try credentials?.serverTLS())
+        let transport = credentials.map { "mutual TLS as \($0.name)" } ?? "plaintext (insecure)"
+        if credentials == nil {
+            logger.warning("plaintext: no identity on this node's connections", metadata: [
+                "why": "\(options.insecure ? "--insecure" : "no --pki given")"])
+        }
 
         let started = ContinuousClock.now
         let serverBox = NIOLockedValueBox<RPCServer?>(nil)
@@ -79,6 +86,7 @@ public enum NodeServer {
             info.tier = region.tier.rawValue
             info.softwareVersion = softwareVersion
             info.uptimeMilliseconds = UInt64((ContinuousClock.now - started).wholeMilliseconds)
+            info.transport = transport
             if let server = serverBox.withLockedValue({ $0 }) {
                 info.requestsServed = UInt64(server.statistics.requests.count)
                 info.openConnections = UInt64(server.connectionCount)
@@ -105,7 +113,7 @@ public enum NodeServer {
             let address = try HostPort(parsing: registry, flag: "--registry")
             let advertised = options.advertiseHost ?? options.host
             let client = RegistryClient(configuration: RPCClientConfiguration(
-                host: address.host, port: address.port, defaultTimeout: .seconds(3), hello: hello))
+                host: address.host, port: address.port, defaultTimeout: .seconds(3), hello: hello, tls: clientTLS))
             let keeper = LeaseKeeper(client: client, ttl: .milliseconds(Int(options.leaseTTL * 1000)), logger: logger) {
                 Registration(instanceID: nodeID, service: serviceKind, regionCode: region.code, tier: region.tier.rawValue,
                              host: advertised, port: UInt16(try await server.port),

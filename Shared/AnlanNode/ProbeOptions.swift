@@ -1,3 +1,4 @@
+import AnlanIdentity
 import AnlanRPC
 import AnlanWire
 import ArgumentParser
@@ -17,27 +18,44 @@ public struct ProbeOptions: ParsableArguments, Sendable {
     @Flag(help: "Print JSON for scripts instead of text for people.")
     public var json = false
 
+    @Option(help: "PKI directory: call over mutual TLS with the certificate named by --as (default: $ANLAN_PKI).")
+    public var pki: String? = ProcessInfo.processInfo.environment["ANLAN_PKI"]
+
+    @Option(name: .customLong("as"),
+            help: "With --pki: whose certificate to present, REGION/SERVICE, e.g. 330000/duty-room (default: $ANLAN_AS).")
+    public var identity: String? = ProcessInfo.processInfo.environment["ANLAN_AS"]
+
     public init() {}
 
     public func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1…65535, got \(port)") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        guard (pki == nil) == (identity == nil) else { throw ValidationError("--pki and --as go together") }
+    }
+
+    /// The credentials named by `--pki` and `--as`, or nil.
+    func credentials() throws -> NodeCredentials? {
+        guard let pki, let identity else { return nil }
+        let parts = identity.split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw ValidationError("--as: REGION/SERVICE, got \(identity)") }
+        return try NodeCredentials.load(from: PKIDirectory(pki), name: NodeName(region: parts[0], service: parts[1]))
     }
 
     public var timeoutDuration: Duration { .milliseconds(Int(timeout * 1000)) }
 
     /// A client for the probed node; a probe announces itself as service "probe".
-    public func makeClient() -> RPCClient {
+    public func makeClient() throws -> RPCClient {
         var hello = Hello()
         hello.service = "probe"
         hello.nodeID = "probe-\(ProcessInfo.processInfo.processIdentifier)"
         return RPCClient(configuration: RPCClientConfiguration(
-            host: host, port: port, connectTimeout: timeoutDuration, defaultTimeout: timeoutDuration, hello: hello))
+            host: host, port: port, connectTimeout: timeoutDuration, defaultTimeout: timeoutDuration, hello: hello,
+            tls: try credentials()?.clientTLS()))
     }
 
     /// Runs `body` against the node; any failure becomes one line on stderr and exit code 1.
     public func run(_ body: (RPCClient) async throws -> Void) async throws {
-        let client = makeClient()
+        let client = try makeClient()
         do {
             try await body(client)
             await client.close()

@@ -41,6 +41,12 @@ public struct ServeOptions: ParsableArguments, Sendable {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     public var logLevel = "info"
 
+    @Option(help: "PKI directory (root.pem, this node's <region>-<service>.pem and .key, revoked.txt): mutual TLS on every connection, in and out.")
+    public var pki: String?
+
+    @Flag(help: "Plain TCP with no identity on any connection (development only; logged and reported by node.info).")
+    public var insecure = false
+
     public init() {}
 
     public mutating func validate() throws {
@@ -54,5 +60,9 @@ public struct ServeOptions: ParsableArguments, Sendable {
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: unknown level \(logLevel)") }
         guard leaseTTL >= 0.1 else { throw ValidationError("--lease-ttl must be at least 0.1 s") }
         guard maxFrameSize >= 1024 else { throw ValidationError("--max-frame-size must be at least 1024") }
+        guard pki == nil || !insecure else { throw ValidationError("--pki and --insecure exclude each other") }
+        guard pki != nil || insecure else {
+            throw ValidationError("give --pki DIR (mutual TLS, as every deployment runs) or --insecure (plain TCP, development only)")
+        }
     }
 }

@@ -187,11 +187,23 @@ final class ClientConnectionHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         machine.read()
+        let buffer = unwrapInboundIn(data)
         do {
-            try frames.process(buffer: unwrapInboundIn(data)) { receive($0) }
+            try frames.process(buffer: buffer) { receive($0) }
+        } catch let error as WireError where error.code == .badMagic && machine.phase == .handshaking
+                                             && Self.startsATLSRecord(buffer) {
+            errorCaught(context: context, error: RPCError.unavailable(
+                "the server speaks TLS and this client does not: give it a PKI (--pki and --as, or ANLAN_PKI and ANLAN_AS)"))
         } catch {
             errorCaught(context: context, error: error)
         }
+    }
+
+    /// Whether bytes that are not a frame begin a TLS record (an alert or a handshake, version 3.x).
+    static func startsATLSRecord(_ buffer: ByteBuffer) -> Bool {
+        guard let type = buffer.getInteger(at: buffer.readerIndex, as: UInt8.self),
+              let major = buffer.getInteger(at: buffer.readerIndex + 1, as: UInt8.self) else { return false }
+        return (type == 0x15 || type == 0x16) && major == 0x03
     }
 
     private func receive(_ frame: Frame) {

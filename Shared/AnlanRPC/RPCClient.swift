@@ -182,6 +182,9 @@ public final class RPCClient: Sendable {
         }
     }
 
+    /// Where a client's refusals of a server's certificate are logged.
+    static let tlsLogger = Logger(label: "anlan.rpc.tls")
+
     /// A connect failure in a few words: "connection refused", "timed out after 2 s", "cannot resolve host".
     static func reason(_ error: any Error) -> String {
         switch error {
@@ -219,7 +222,8 @@ public final class RPCClient: Sendable {
                         compressionThreshold: configuration.compressionThreshold, helloPromise: helloPromise,
                         onDraining: { drainingBox.withLockedValue { $0?.markDraining() } })
                     handlerBox.value = handler
-                    try RPCPipeline.configureClient(channel.pipeline.syncOperations, handler: handler)
+                    try RPCPipeline.configureClient(channel.pipeline.syncOperations, tls: configuration.tls,
+                                                    handler: handler, logger: Self.tlsLogger)
                 }
             }
             .connect(host: configuration.host, port: configuration.port)

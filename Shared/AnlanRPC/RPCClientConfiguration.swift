@@ -15,6 +15,8 @@ public struct RPCClientConfiguration: Sendable {
     public var compressionThreshold: Int
     /// What this client says of itself in its HELLO.
     public var hello: Hello
+    /// Mutual TLS: this client's certificate and the check of the server's; nil: plain TCP.
+    public var tls: RPCTLS?
 
     public init(
         host: String,
@@ -25,7 +27,8 @@ public struct RPCClientConfiguration: Sendable {
         maxBackoff: Duration = .seconds(5),
         limits: WireLimits = .defaults,
         compressionThreshold: Int = 1024,
-        hello: Hello = Hello()
+        hello: Hello = Hello(),
+        tls: RPCTLS? = nil
     ) {
         self.host = host
         self.port = port
@@ -36,5 +39,6 @@ public struct RPCClientConfiguration: Sendable {
         self.limits = limits
         self.compressionThreshold = compressionThreshold
         self.hello = hello
+        self.tls = tls
     }
 }

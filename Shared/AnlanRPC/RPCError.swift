@@ -1,4 +1,5 @@
 import AnlanWire
+import NIOSSL
 
 /// An RPC failure as callers and handlers see it: a wire status, a message, and the local cause if any.
 ///
@@ -37,12 +38,30 @@ public struct RPCError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "\(status): \(message)" }
 
+    /// A failed TLS handshake in words a person on duty can act on, with BoringSSL's own after them.
+    static func tlsFailure(_ error: any Error) -> String {
+        let text = "\(error)"
+        let reason = if text.contains("CERTIFICATE_VERIFY_FAILED") {
+            "this side refused the peer's certificate"
+        } else if text.contains("ALERT_CERTIFICATE_UNKNOWN") || text.contains("ALERT_BAD_CERTIFICATE")
+                    || text.contains("CERTIFICATE_REQUIRED") || text.contains("ALERT_HANDSHAKE_FAILURE") {
+            "the peer refused this side's certificate (or wanted one)"
+        } else if text.contains("WRONG_VERSION_NUMBER") || text.contains("PACKET_LENGTH_TOO_LONG")
+                    || text.contains("uncleanShutdown") {
+            "the peer does not speak TLS, or ended the handshake"
+        } else {
+            "handshake failed"
+        }
+        return "TLS: \(reason) (\(text))"
+    }
+
     /// Any error as the status and message to send on the wire.
     static func from(_ error: any Error) -> RPCError {
         switch error {
         case let error as RPCError: error
         case let error as WireError: RPCError(error.status, error.message, cause: error)
         case is CancellationError: RPCError(.cancelled, "cancelled")
+        case is NIOSSLError, is BoringSSLError: RPCError(.unavailable, tlsFailure(error))
         default: RPCError(.internal, "\(error)")
         }
     }

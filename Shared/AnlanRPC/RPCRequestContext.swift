@@ -1,6 +1,7 @@
 import AnlanWire
 import Logging
 import NIOCore
+import X509
 
 /// What a handler knows about the request it is serving.
 public struct RPCRequestContext: Sendable {
@@ -14,6 +15,8 @@ public struct RPCRequestContext: Sendable {
 
     /// Who is calling, as it said in its HELLO.
     public var peer: Hello { connection.peer }
+    /// The caller's certificate, validated in the TLS handshake; nil on a plain connection.
+    public var peerCertificate: Certificate? { connection.peerCertificate }
     public var remoteAddress: SocketAddress? { connection.remoteAddress }
     public var logger: Logger { connection.logger }
     /// The connection's event loop: inline handlers run on it, async ones may use it for timers.

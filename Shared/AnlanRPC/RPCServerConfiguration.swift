@@ -20,6 +20,8 @@ public struct RPCServerConfiguration: Sendable {
     public var compressionThreshold: Int
     /// This node's identity as sent in its HELLO.
     public var hello: Hello
+    /// Mutual TLS on every connection; nil: plain TCP (only with a node's `--insecure`).
+    public var tls: RPCTLS?
 
     public init(
         host: String = "127.0.0.1",
@@ -29,7 +31,8 @@ public struct RPCServerConfiguration: Sendable {
         idleTimeout: TimeAmount = .minutes(5),
         drainTimeout: Duration = .seconds(10),
         compressionThreshold: Int = 1024,
-        hello: Hello = Hello()
+        hello: Hello = Hello(),
+        tls: RPCTLS? = nil
     ) {
         self.host = host
         self.port = port
@@ -39,6 +42,7 @@ public struct RPCServerConfiguration: Sendable {
         self.drainTimeout = drainTimeout
         self.compressionThreshold = compressionThreshold
         self.hello = hello
+        self.tls = tls
     }
 
     /// The HELLO this server sends: `hello` with the limits and threshold it actually enforces.

@@ -1,6 +1,8 @@
 import AnlanWire
 import Logging
 import NIOCore
+import NIOSSL
+import X509
 
 /// One server-side connection: HELLO, dispatch of requests to the router, deadlines, cancel, backpressure,
 /// graceful drain.
@@ -139,7 +141,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                                   mine: mine, maxFrameSize: limits.maxFrameSize) {
         case .reply(let hello, let peerMaxFrameSize, let peerAcceptsZlib):
             if !hello.nodeID.isEmpty { logger[metadataKey: "peer-node"] = "\(hello.nodeID)" }
-            connectionInfo = RPCConnectionInfo(peer: hello, remoteAddress: context.remoteAddress, logger: logger,
+            connectionInfo = RPCConnectionInfo(peer: hello, peerCertificate: validatedPeerCertificate(),
+                                               remoteAddress: context.remoteAddress, logger: logger,
                                                eventLoop: context.eventLoop)
             self.peerMaxFrameSize = peerMaxFrameSize
             self.peerAcceptsZlib = peerAcceptsZlib
@@ -148,6 +151,15 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             sendError(requestID: frame.kind == .hello ? 0 : frame.requestID, status: status, message: message)
             closeChannel()
         }
+    }
+
+    /// The peer's certificate as the TLS handler validated it (the handshake ends before any frame).
+    private func validatedPeerCertificate() -> Certificate? {
+        guard configuration.tls != nil,
+              let tls = try? context.pipeline.syncOperations.handler(type: NIOSSLServerHandler.self),
+              let leaf = tls.peerValidatedCertificateChain?.leaf
+        else { return nil }
+        return try? RPCTLS.x509(leaf)
     }
 
     private func receive(_ frame: Frame) {

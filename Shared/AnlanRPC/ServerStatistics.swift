@@ -10,6 +10,9 @@ public final class ServerStatistics: Sendable {
     public let deadlineExceeded = Counting()
     public let malformedFrames = Counting()
     public let connectionsAccepted = Counting()
+    /// Connections whose certificate chain the TLS handshake refused (also `anlan_tls_refused_total`).
+    public let peersRefused = Counting()
+    private let refusedCounter = Counter(label: "anlan_tls_refused_total", dimensions: [("check", "certificate chain")])
 
     private let latency: [UInt16: Metrics.Timer]
     private let failureCounters: [UInt16: Counter]
@@ -28,6 +31,11 @@ public final class ServerStatistics: Sendable {
     func record(method: UInt16, latency elapsed: TimeAmount, failed: Bool) {
         latency[method]?.recordNanoseconds(elapsed.nanoseconds)
         if failed { failureCounters[method]?.increment() }
+    }
+
+    func peerRefused() {
+        peersRefused.add(1)
+        refusedCounter.increment()
     }
 
     /// A lock-free counter.

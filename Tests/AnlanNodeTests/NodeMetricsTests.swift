@@ -32,7 +32,7 @@ import Testing
             for (region, id) in zip(regions, ids) {
                 let options = try ServeOptions.parse([
                     "--region", region, "--node-id", id, "--port-file", "\(directory)/\(id).port",
-                    "--log-level", "critical",
+                    "--log-level", "critical", "--insecure",
                 ])
                 nodes.append((FailingNode(), options))
             }

@@ -6,12 +6,15 @@ public final class NodeProcess: @unchecked Sendable {
     public let process = Process()
     public let portFile: String
 
-    /// Starts `<executable> serve --port-file … --log-level warning <arguments>`, inside the network
+    /// Starts `<executable> serve --port-file … --log-level warning [--insecure] <arguments>` (`--insecure`
+    /// unless `arguments` give `--pki`), inside the network
     /// namespace `namespace` when given (`ip netns exec` execs it: the process is the node itself).
     public init(_ executable: String, _ arguments: [String], directory: String, name: String, namespace: String? = nil) throws {
         portFile = directory + "/\(name).port"
         try? FileManager.default.removeItem(atPath: portFile)
-        let command = ["serve", "--port-file", portFile, "--log-level", "warning"] + arguments
+        // Plain TCP unless the test gives the node a PKI (`--pki`).
+        let transport = arguments.contains("--pki") ? [] : ["--insecure"]
+        let command = ["serve", "--port-file", portFile, "--log-level", "warning"] + transport + arguments
         if let namespace {
             process.executableURL = URL(fileURLWithPath: NetworkLab.ip)
             process.arguments = ["netns", "exec", namespace, try Self.locate(executable).path] + command

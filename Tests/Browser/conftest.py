@@ -46,7 +46,7 @@ class Mesh:
         port_file = self.dir / f"{name}.port"
         log = open(self.dir / f"{name}.log", "ab")
         self.processes[name] = subprocess.Popen(
-            [str(BIN / executable), "serve", "--port-file", str(port_file), "--log-level", "warning", *args],
+            [str(BIN / executable), "serve", "--port-file", str(port_file), "--log-level", "warning", "--insecure", *args],
             stdout=subprocess.DEVNULL, stderr=log, cwd=self.dir)
         for _ in range(400):
             if port_file.exists() and port_file.read_text().strip():

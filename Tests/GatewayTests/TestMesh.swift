@@ -1,3 +1,4 @@
+import AnlanIdentity
 import AnlanNode
 import AnlanRecords
 import AnlanWire
@@ -35,11 +36,24 @@ final class TestMesh: @unchecked Sendable {
     private let publishCheck: String
     /// The gateways' `--index-config` file, when not the bundled one.
     private let indexConfig: String?
+    /// The PKI directory every process is started with (`--pki`), and the test's own credentials
+    /// (`330000/duty-room`): nil for plain TCP.
+    let pki: String?
+    private let clientTLS: RPCTLS?
 
     init(directory: String, maxAge: String = "0", everyChildHasANode fullyDeployed: Set<String> = [],
          countyServices: [String] = ["hazard-survey", "material-reserve"], httpGateways: Set<String> = [], publishCheck: String = "0",
-         indexConfig: String? = nil) async throws {
+         indexConfig: String? = nil, mutualTLS: Bool = false) async throws {
         self.directory = directory
+        if mutualTLS {
+            let pki = directory + "/pki"
+            try await Self.makePKI(pki)
+            self.pki = pki
+            clientTLS = try NodeCredentials.load(from: PKIDirectory(pki), name: NodeName(region: "330000", service: "duty-room")).clientTLS()
+        } else {
+            pki = nil
+            clientTLS = nil
+        }
         self.maxAge = maxAge
         self.fullyDeployed = fullyDeployed
         self.countyServices = countyServices
@@ -49,12 +63,37 @@ final class TestMesh: @unchecked Sendable {
         for (region, parent) in [("330000", nil), ("330100", "330000"), ("330106", "330100"), ("330110", "330100")] as [(String, String?)] {
             var arguments = ["--region", region, "--database", "\(directory)/registry-\(region).sqlite"]
             if let parent { arguments += ["--parent", "127.0.0.1:\(registries[parent]!)"] }
-            let registry = try NodeProcess("registry", arguments, directory: directory, name: "registry-\(region)")
+            let registry = try NodeProcess("registry", arguments + pkiArguments, directory: directory, name: "registry-\(region)")
             registries[region] = try await registry.port()
             processes[region, default: []].append(registry)
         }
         for county in Self.counties { try await startServices(county) }
         for region in ["330000", "330100"] + Self.counties { try await startGateway(region) }
+    }
+
+    private var pkiArguments: [String] { pki.map { ["--pki", $0] } ?? [] }
+
+    /// The mesh's PKI, made with the real `gateway pki` command: the root, 杭州市's intermediate, which
+    /// issues for the city and its counties, and the test's own `330000/duty-room`.
+    static func makePKI(_ pki: String) async throws {
+        let county = ["registry", "hazard-survey", "material-reserve", "evacuation", "aviation-landing-points", "gateway"]
+        var commands: [[String]] = [
+            ["init"], ["authority", "--region", "330100"],
+            ["issue", "--region", "330000", "--service", "registry", "gateway", "duty-room"],
+            ["issue", "--region", "330100", "--by", "330100", "--service"] + county,
+        ]
+        for region in Self.counties { commands.append(["issue", "--region", region, "--by", "330100", "--service"] + county) }
+        for command in commands {
+            let process = Process()
+            process.executableURL = try NodeProcess.locate("gateway")
+            process.arguments = ["pki"] + command.prefix(1) + ["--dir", pki] + command.dropFirst()
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                throw MeshError(message: "gateway pki \(command.joined(separator: " ")) exited \(process.terminationStatus)")
+            }
+        }
     }
 
     private func startServices(_ county: String) async throws {
@@ -78,7 +117,7 @@ final class TestMesh: @unchecked Sendable {
 
     func startService(_ service: String, _ county: String) async throws {
         let node = try NodeProcess(service, ["--region", county, "--database", "\(directory)/\(service)-\(county).sqlite",
-                                             "--registry", "127.0.0.1:\(registryPort(county))", "--lease-ttl", "2"],
+                                             "--registry", "127.0.0.1:\(registryPort(county))", "--lease-ttl", "2"] + pkiArguments,
                                    directory: directory, name: "\(service)-\(county)")
         servicePorts[county, default: [:]][service] = try await node.port()
         processes[county, default: []].append(node)
@@ -113,7 +152,7 @@ final class TestMesh: @unchecked Sendable {
             try? FileManager.default.removeItem(atPath: portFile)
             arguments += ["--http-port", "0", "--http-port-file", portFile]
         }
-        let node = try NodeProcess("gateway", arguments, directory: directory, name: "gateway-\(region)")
+        let node = try NodeProcess("gateway", arguments + pkiArguments, directory: directory, name: "gateway-\(region)")
         gateways[region] = try await node.port()
         processes[region, default: []].append(node)
     }
@@ -180,14 +219,15 @@ final class TestMesh: @unchecked Sendable {
     }
 
     func client(gatewayOf region: String) async throws -> RPCClient {
-        let client = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: gateways[region]!, defaultTimeout: .seconds(3)))
+        let client = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: gateways[region]!, defaultTimeout: .seconds(3),
+                                                                     tls: clientTLS))
         clients.append(client)
         return client
     }
 
     /// A client of one service of a node, straight (not through the gateways).
     func service(_ name: String, _ county: String) -> RPCClient {
-        let client = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: servicePorts[county]![name]!))
+        let client = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: servicePorts[county]![name]!, tls: clientTLS))
         clients.append(client)
         return client
     }

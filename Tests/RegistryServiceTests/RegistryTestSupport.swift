@@ -16,12 +16,13 @@ var quietLogger: Logger {
 /// A registry served over real TCP on port 0, with its sweeper, until `body` returns.
 func withRegistryServer<T>(
     registry: Registry,
+    tls: RPCTLS? = nil,
     _ body: (Int) async throws -> T
 ) async throws -> T {
     let node = RegistryNode(registry: registry, logger: quietLogger)
     var router = RPCRouter()
     node.register(into: &router)
-    let server = RPCServer(configuration: RPCServerConfiguration(), router: router, logger: quietLogger)
+    let server = RPCServer(configuration: RPCServerConfiguration(tls: tls), router: router, logger: quietLogger)
     return try await withServiceGroup(node.backgroundServices + [server], logger: quietLogger) {
         try await body(try await server.port)
     }

@@ -74,13 +74,14 @@ public final class Gateway: Sendable {
     ///   - everyChildHasANode: expect every child region to report, not only those seen (a full deployment;
     ///     where some children are served by this node's services, leave it off).
     ///   - indexConfiguration: the control-power indices' weights and scales (nil: the bundled default).
+    ///   - tls: what the gateway's calls to its services and other gateways present and check (nil: plain TCP).
     public init(regionCode: String, registry: RegistryClient, parentRegistry: RegistryClient? = nil, store: SummaryStore,
                 maxAge: Duration = .seconds(3), defaultBudget: Duration = .seconds(2), everyChildHasANode: Bool = false,
-                indexConfiguration: IndexConfiguration? = nil, logger: Logger) throws {
+                indexConfiguration: IndexConfiguration? = nil, tls: RPCTLS? = nil, logger: Logger) throws {
         let tree = RegionTree.zhejiang
         scope = NodeScope(region: try tree.region(regionCode), tree: tree)
         directory = try GatewayDirectory(region: scope.region, tree: tree, registry: registry, parentRegistry: parentRegistry,
-                                         callTimeout: defaultBudget, logger: logger)
+                                         callTimeout: defaultBudget, tls: tls, logger: logger)
         self.store = store
         defaultMaxAge = TimeAmount(maxAge)
         self.everyChildHasANode = everyChildHasANode

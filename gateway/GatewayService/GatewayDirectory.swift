@@ -33,9 +33,12 @@ final class GatewayDirectory: Sendable {
     /// that took the old client just before it was replaced can finish.
     private let retiring = NIOLockedValueBox<Set<HostPort>>([])
     private let callTimeout: Duration
+    /// What the gateway's calls to its services and to other gateways present and check (nil: plain TCP).
+    private let tls: RPCTLS?
 
     init(region: Region, tree: RegionTree, registry: RegistryClient, parentRegistry: RegistryClient?, callTimeout: Duration,
-         logger: Logger) throws {
+         tls: RPCTLS?, logger: Logger) throws {
+        self.tls = tls
         self.region = region
         self.childRegions = try tree.children(of: region.code)
         self.registry = registry
@@ -79,7 +82,7 @@ final class GatewayDirectory: Sendable {
     private func client(_ address: HostPort) -> RPCClient {
         clients.withLockedValue { clients in
             if let client = clients[address] { return client }
-            let client = RPCClient(configuration: RPCClientConfiguration(host: address.host, port: address.port, defaultTimeout: callTimeout))
+            let client = RPCClient(configuration: RPCClientConfiguration(host: address.host, port: address.port, defaultTimeout: callTimeout, tls: tls))
             clients[address] = client
             return client
         }

@@ -1,4 +1,5 @@
 import AnlanDiscovery
+import AnlanIdentity
 import AnlanNode
 import ArgumentParser
 import Foundation
@@ -13,7 +14,7 @@ struct GatewayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gateway",
         abstract: "Anlan gateway: merges a node's services with its child regions' gateways, within a deadline.",
-        subcommands: [Serve.self, ServeGroup<Serve>.self, Probe.self, SchemaCommand.self])
+        subcommands: [Serve.self, ServeGroup<Serve>.self, Probe.self, SchemaCommand.self, PKICommand.self])
 
     struct Serve: NodeServeCommand {
         static let configuration = CommandConfiguration(abstract: "Run the gateway of a region's node.")
@@ -50,15 +51,18 @@ struct GatewayCommand: AsyncParsableCommand {
 
         func makeNode(logger: Logger) async throws -> GatewayNode {
             let database = options.database ?? "gateway-\(options.region).sqlite"
+            let tls = try options.clientTLS(service: GatewayNode.kind)
             let registry = RegistryClients.shared(try HostPort(parsing: options.registry ?? "", flag: "--registry"),
-                                                  snapshotPath: database + ".registry-snapshot")
-            let parent = try parentRegistry.map { RegistryClients.shared(try HostPort(parsing: $0, flag: "--parent-registry"), snapshotPath: nil) }
+                                                  snapshotPath: database + ".registry-snapshot", tls: tls)
+            let parent = try parentRegistry.map {
+                RegistryClients.shared(try HostPort(parsing: $0, flag: "--parent-registry"), snapshotPath: nil, tls: tls)
+            }
             let gateway = try Gateway(regionCode: options.region, registry: registry, parentRegistry: parent,
                                       store: try SummaryStore.shared(path: store ?? database),
                                       maxAge: .milliseconds(Int(maxAge * 1000)), defaultBudget: .milliseconds(Int(defaultBudget * 1000)),
                                       everyChildHasANode: everyChildHasANode,
                                       indexConfiguration: try indexConfig.map { try IndexConfiguration.load(Data(contentsOf: URL(fileURLWithPath: $0))) },
-                                      logger: logger)
+                                      tls: tls, logger: logger)
             // On the loops the node's RPC server runs on (NodeServer's default: the singleton).
             let http = httpPort.map { port in
                 GatewayHTTPServer(gateway: gateway, nodeID: options.nodeID ?? "\(options.region)-\(GatewayNode.kind)", host: httpHost, port: port,

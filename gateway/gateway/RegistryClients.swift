@@ -1,5 +1,6 @@
 import AnlanDiscovery
 import AnlanNode
+import AnlanRPC
 import NIOConcurrencyHelpers
 
 /// One `RegistryClient` per registry address in a process: the 1,359 township gateways of a
@@ -7,10 +8,12 @@ import NIOConcurrencyHelpers
 enum RegistryClients {
     private static let clients = NIOLockedValueBox<[HostPort: RegistryClient]>([:])
 
-    static func shared(_ address: HostPort, snapshotPath: String?) -> RegistryClient {
+    static func shared(_ address: HostPort, snapshotPath: String?, tls: RPCTLS?) -> RegistryClient {
         clients.withLockedValue { clients in
             if let client = clients[address] { return client }
-            let client = RegistryClient(host: address.host, port: address.port, snapshotPath: snapshotPath)
+            let client = RegistryClient(
+                configuration: RPCClientConfiguration(host: address.host, port: address.port, defaultTimeout: .seconds(3), tls: tls),
+                snapshotPath: snapshotPath)
             clients[address] = client
             return client
         }

@@ -1,4 +1,6 @@
+import AnlanIdentity
 import AnlanNode
+import BenchSupport
 import AnlanRPC
 import AnlanWire
 import NIOCore
@@ -9,9 +11,13 @@ struct AnlanEchoClient: EchoClient {
     let client: RPCClient
     let request: Echo
 
-    init(port: Int, payload: [UInt8], compressed: Bool) async throws {
+    init(port: Int, payload: [UInt8], compressed: Bool, pki: String?) async throws {
+        let tls = try pki.map { directory in
+            try NodeCredentials.load(from: PKIDirectory(directory),
+                                     name: NodeName(region: BenchPKI.serverRegion, service: BenchPKI.clientService)).clientTLS()
+        }
         client = RPCClient(configuration: RPCClientConfiguration(
-            host: "127.0.0.1", port: port, compressionThreshold: compressed ? 1024 : Int.max))
+            host: "127.0.0.1", port: port, compressionThreshold: compressed ? 1024 : Int.max, tls: tls))
         request = Echo(data: ByteBuffer(bytes: payload))
         _ = try await client.ping()
     }

@@ -19,11 +19,13 @@ enum Target: String, CaseIterable, Sendable {
         }
     }
 
-    func connect(port: Int, payload: [UInt8], compressed: Bool) async throws -> any EchoClient {
+    /// A connection to the target's server on `port`; over mutual TLS with the client certificate of
+    /// `pki` when given (see `BenchPKI`).
+    func connect(port: Int, payload: [UInt8], compressed: Bool, pki: String?) async throws -> any EchoClient {
         switch self {
-        case .anlan: try await AnlanEchoClient(port: port, payload: payload, compressed: compressed)
-        case .grpc: try await GRPCEchoClient(port: port, payload: payload, compressed: compressed)
-        case .nio: try await NIOEchoClient(port: port, payload: payload)
+        case .anlan: try await AnlanEchoClient(port: port, payload: payload, compressed: compressed, pki: pki)
+        case .grpc: try await GRPCEchoClient(port: port, payload: payload, compressed: compressed, pki: pki)
+        case .nio: try await NIOEchoClient(port: port, payload: payload, pki: pki)
         }
     }
 }

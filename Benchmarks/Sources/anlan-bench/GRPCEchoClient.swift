@@ -9,9 +9,16 @@ final class GRPCEchoClient: EchoClient {
     let payload: [UInt8]
     let options: CallOptions
 
-    init(port: Int, payload: [UInt8], compressed: Bool) async throws {
+    init(port: Int, payload: [UInt8], compressed: Bool, pki: String?) async throws {
+        let security: HTTP2ClientTransport.Posix.TransportSecurity = pki.map { directory in
+            .mTLS(certificateChain: [.file(path: BenchPKI.certificate(directory, BenchPKI.clientService), format: .pem)],
+                  privateKey: .file(path: BenchPKI.key(directory, BenchPKI.clientService), format: .pem)) {
+                $0.trustRoots = .certificates([.file(path: BenchPKI.root(directory), format: .pem)])
+                $0.serverCertificateVerification = .noHostnameVerification
+            }
+        } ?? .plaintext
         let transport = try HTTP2ClientTransport.Posix(
-            target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: .plaintext,
+            target: .ipv4(address: "127.0.0.1", port: port), transportSecurity: security,
             config: .defaults {
                 $0.compression = .init(algorithm: compressed ? .gzip : .none, enabledAlgorithms: .all)
             })

@@ -1,6 +1,7 @@
 import BenchSupport
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// Matches answers to calls in order (the raw echo has no request ids) and coalesces flushes per tick,
 /// the same client shape as Anlan's, so the comparison measures the protocol and runtime, not the driver.
@@ -41,13 +42,26 @@ struct NIOEchoClient: EchoClient {
     let handler: NIOLoopBoundBox<NIOClientHandler?>
     let payload: ByteBuffer
 
-    init(port: Int, payload: [UInt8]) async throws {
+    init(port: Int, payload: [UInt8], pki: String?) async throws {
+        let tls = try pki.map { directory in
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(
+                BenchPKI.certificate(directory, BenchPKI.clientService)).map { .certificate($0) }
+            configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: BenchPKI.key(directory, BenchPKI.clientService), format: .pem))
+            configuration.trustRoots = .file(BenchPKI.root(directory))
+            configuration.certificateVerification = .noHostnameVerification
+            configuration.minimumTLSVersion = .tlsv13
+            return try NIOSSLContext(configuration: configuration)
+        }
         let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
         let box = NIOLoopBoundBox.makeEmptyBox(valueType: NIOClientHandler.self, eventLoop: eventLoop)
         channel = try await ClientBootstrap(group: eventLoop)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: nil))
+                    }
                     try RawFraming.configure(channel.pipeline.syncOperations)
                     let handler = NIOClientHandler()
                     box.value = handler

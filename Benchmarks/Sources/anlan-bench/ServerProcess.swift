@@ -6,16 +6,16 @@ final class ServerProcess {
     let process = Process()
     let port: Int
 
-    init(executable: URL) async throws {
+    init(executable: URL, pki: String? = nil) async throws {
         let portFile = NSTemporaryDirectory() + "anlan-bench-\(getpid())-\(UUID().uuidString).port"
         // ANLAN_BENCH_SERVER_WRAPPER, e.g. "valgrind --tool=callgrind", runs the server under a profiler.
         let wrapper = ProcessInfo.processInfo.environment["ANLAN_BENCH_SERVER_WRAPPER"]?.split(separator: " ").map(String.init) ?? []
         if wrapper.isEmpty {
             process.executableURL = executable
-            process.arguments = ["--port-file", portFile]
+            process.arguments = ["--port-file", portFile] + (pki.map { ["--pki", $0] } ?? [])
         } else {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = wrapper + [executable.path, "--port-file", portFile]
+            process.arguments = wrapper + [executable.path, "--port-file", portFile] + (pki.map { ["--pki", $0] } ?? [])
         }
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
         try process.run()

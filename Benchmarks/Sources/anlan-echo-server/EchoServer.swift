@@ -1,3 +1,4 @@
+import AnlanIdentity
 import AnlanNode
 import AnlanRPC
 import AnlanWire
@@ -16,8 +17,13 @@ struct EchoServer {
         var router = RPCRouter()
         router.inline(NodeMethods.echo) { request, _ in request }
         NodeMetrics.bootstrap()
+        // With --pki: mutual TLS as every node runs it (the chain checked by AnlanPeerVerifier).
+        let tls = try BenchPKI.argument.map { directory in
+            try NodeCredentials.load(from: PKIDirectory(directory),
+                                     name: NodeName(region: BenchPKI.serverRegion, service: BenchPKI.serverService)).serverTLS()
+        }
         let server = withMetricsFactory(NodeMetrics.factory(labellingNode: "bench-echo")) {
-            RPCServer(configuration: RPCServerConfiguration(port: 0), router: router, logger: logger)
+            RPCServer(configuration: RPCServerConfiguration(port: 0, tls: tls), router: router, logger: logger)
         }
         let group = ServiceGroup(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { tasks in

@@ -1,3 +1,4 @@
+import AnlanIdentity
 import AnlanRPC
 import AnlanRecords
 import EmergencyResponseAPI
@@ -25,7 +26,8 @@ struct GatewayBench: AsyncParsableCommand {
     @Option(help: "The deadline of summaries with a county cut off, ms.") var deadline = 500
 
     func run() async throws {
-        let province = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: port, defaultTimeout: .seconds(10)))
+        let province = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: port, defaultTimeout: .seconds(10),
+                                                                       tls: try Self.tlsFromEnvironment()))
         let first = try await province.call(GatewayMethods.summary, SummaryRequest(maxAgeMilliseconds: 0))
         let nodes = first.coverage.text
         print("province summary: coverage \(nodes)")
@@ -209,5 +211,15 @@ struct GatewayBench: AsyncParsableCommand {
         for incident in [landslide, fire] {
             _ = try await province.call(GatewayMethods.close, IncidentStep(incidentID: incident.id, actor: "gateway-bench", note: "基准测试结束"))
         }
+    }
+
+    /// Mutual TLS as `scripts/province.sh` runs it: the credentials named by ANLAN_PKI and ANLAN_AS
+    /// (the script exports them; `330000/duty-room`), or plain TCP when they are not set.
+    static func tlsFromEnvironment() throws -> RPCTLS? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let pki = environment["ANLAN_PKI"], let identity = environment["ANLAN_AS"] else { return nil }
+        let parts = identity.split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw ValidationError("ANLAN_AS: REGION/SERVICE, got \(identity)") }
+        return try NodeCredentials.load(from: PKIDirectory(pki), name: NodeName(region: parts[0], service: parts[1])).clientTLS()
     }
 }

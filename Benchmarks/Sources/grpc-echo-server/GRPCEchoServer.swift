@@ -14,8 +14,16 @@ struct GRPCEchoServer {
             for try await part in request.messages { message = part }
             return StreamingServerResponse(single: ServerResponse(message: message))
         }
+        // With --pki: mutual TLS through grpc-swift-nio-transport's own configuration (NIOSSL underneath).
+        let security: HTTP2ServerTransport.Posix.TransportSecurity = BenchPKI.argument.map { directory in
+            .mTLS(certificateChain: [.file(path: BenchPKI.certificate(directory, BenchPKI.serverService), format: .pem)],
+                  privateKey: .file(path: BenchPKI.key(directory, BenchPKI.serverService), format: .pem)) {
+                $0.trustRoots = .certificates([.file(path: BenchPKI.root(directory), format: .pem)])
+                $0.clientCertificateVerification = .noHostnameVerification
+            }
+        } ?? .plaintext
         let transport = HTTP2ServerTransport.Posix(
-            address: .ipv4(host: "127.0.0.1", port: 0), transportSecurity: .plaintext,
+            address: .ipv4(host: "127.0.0.1", port: 0), transportSecurity: security,
             config: .defaults { $0.compression.enabledAlgorithms = .all })
         let server = GRPCServer(transport: transport, router: router)
         try await withThrowingTaskGroup(of: Void.self) { tasks in

@@ -59,7 +59,9 @@ public actor Registry {
 
     // MARK: Leases
 
-    public func register(_ request: RegisterRequest) throws -> LeaseGrant {
+    /// Registers (or renews) `request`'s instance. `provenAs`: the region and service the caller proved
+    /// with its certificate (nil on a plain connection); a registration for anything else is refused.
+    public func register(_ request: RegisterRequest, provenAs registrant: (region: String, service: String)? = nil) throws -> LeaseGrant {
         var registration = request.registration
         guard !registration.service.isEmpty else { throw RegistryError.invalidArgument("registration needs a service") }
         guard !registration.instanceID.isEmpty else { throw RegistryError.invalidArgument("registration needs an instance id") }
@@ -71,6 +73,11 @@ public actor Registry {
             region = try regions.region(registration.regionCode)
         } catch {
             throw RegistryError.invalidArgument("\(error)")
+        }
+        if let registrant, registrant.region != region.code || registrant.service != registration.service {
+            throw RegistryError(.permissionDenied, registrant.region.isEmpty
+                ? "the caller's certificate names no node; it may not register"
+                : "anlan://\(registrant.region)/\(registrant.service) may not register \(registration.service) at \(region.code)")
         }
         registration.regionCode = region.code
         registration.tier = region.tier.rawValue

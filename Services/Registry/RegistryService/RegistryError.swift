@@ -14,6 +14,8 @@ public struct RegistryError: Error, Sendable, CustomStringConvertible {
         case unavailable
         /// A watcher fell too far behind the changes.
         case resourceExhausted
+        /// The caller's certificate names another region or service than it registers.
+        case permissionDenied
 
         public var description: String {
             switch self {
@@ -21,6 +23,7 @@ public struct RegistryError: Error, Sendable, CustomStringConvertible {
             case .notFound: "not found"
             case .unavailable: "unavailable"
             case .resourceExhausted: "resource exhausted"
+            case .permissionDenied: "permission denied"
             }
         }
     }

@@ -1,4 +1,5 @@
 import AnlanDiscovery
+import AnlanIdentity
 import AnlanNode
 import AnlanRPC
 import AnlanWire
@@ -18,7 +19,14 @@ public struct RegistryNode: NodeService {
 
     public func register(into router: inout RPCRouter) {
         let registry = self.registry
-        router.async(RegistryMethods.register) { request, _ in try await answering { try await registry.register(request) } }
+        // Over TLS a node registers only what its certificate names: its own region and service.
+        router.async(RegistryMethods.register) { request, context in
+            try await answering {
+                try await registry.register(request, provenAs: context.peerCertificate.map { _ in
+                    context.callerName.map { ($0.region, $0.service ?? "") } ?? ("", "")
+                })
+            }
+        }
         router.async(RegistryMethods.heartbeat) { request, _ in try await answering { try await registry.heartbeat(request.leaseID) } }
         router.async(RegistryMethods.deregister) { request, _ in
             try await answering { try await registry.deregister(request.leaseID) }
@@ -66,6 +74,7 @@ extension RegistryError.Code {
         case .notFound: .notFound
         case .unavailable: .unavailable
         case .resourceExhausted: .resourceExhausted
+        case .permissionDenied: .permissionDenied
         }
     }
 }
