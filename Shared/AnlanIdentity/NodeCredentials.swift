@@ -1,7 +1,6 @@
 import AnlanRPC
 import AnlanRegions
 import NIOSSL
-import SwiftASN1
 import X509
 
 /// What a node proves and trusts (节点凭证): its certificate chain and key, the root it trusts and the
@@ -67,20 +66,14 @@ public struct NodeCredentials: Sendable {
         configuration.minimumTLSVersion = .tlsv13
         // Verification is `AnlanPeerVerifier`'s (the custom callback); this makes it required both ways.
         configuration.certificateVerification = .noHostnameVerification
-        configuration.trustRoots = .certificates([try Self.nioSSL(root)])
+        configuration.trustRoots = .certificates([try RPCTLS.nioSSL(root)])
     }
 
     private func certificateSources() throws -> [NIOSSLCertificateSource] {
-        try chain.map { .certificate(try Self.nioSSL($0)) }
+        try chain.map { .certificate(try RPCTLS.nioSSL($0)) }
     }
 
     private func keySource() throws -> NIOSSLPrivateKeySource {
         .privateKey(try NIOSSLPrivateKey(bytes: Array(try privateKey.serializeAsPEM().pemString.utf8), format: .pem))
-    }
-
-    static func nioSSL(_ certificate: Certificate) throws -> NIOSSLCertificate {
-        var serializer = DER.Serializer()
-        try serializer.serialize(certificate)
-        return try NIOSSLCertificate(bytes: serializer.serializedBytes, format: .der)
     }
 }

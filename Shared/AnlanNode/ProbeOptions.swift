@@ -19,23 +19,30 @@ public struct ProbeOptions: ParsableArguments, Sendable {
     public var json = false
 
     @Option(help: "PKI directory: call over mutual TLS with the certificate named by --as (default: $ANLAN_PKI).")
-    public var pki: String? = ProcessInfo.processInfo.environment["ANLAN_PKI"]
+    public var pki: String?
 
     @Option(name: .customLong("as"),
             help: "With --pki: whose certificate to present, REGION/SERVICE, e.g. 330000/duty-room (default: $ANLAN_AS).")
-    public var identity: String? = ProcessInfo.processInfo.environment["ANLAN_AS"]
+    public var identity: String?
 
     public init() {}
 
     public func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1…65535, got \(port)") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
-        guard (pki == nil) == (identity == nil) else { throw ValidationError("--pki and --as go together") }
+        guard (pkiDirectory == nil) == (caller == nil) else {
+            throw ValidationError("--pki and --as go together (or ANLAN_PKI and ANLAN_AS)")
+        }
     }
 
-    /// The credentials named by `--pki` and `--as`, or nil.
+    /// `--pki`, or ANLAN_PKI.
+    private var pkiDirectory: String? { pki ?? ProcessInfo.processInfo.environment["ANLAN_PKI"] }
+    /// `--as`, or ANLAN_AS.
+    private var caller: String? { identity ?? ProcessInfo.processInfo.environment["ANLAN_AS"] }
+
+    /// The credentials named by `--pki` and `--as` (or their environment variables), or nil.
     func credentials() throws -> NodeCredentials? {
-        guard let pki, let identity else { return nil }
+        guard let pki = pkiDirectory, let identity = caller else { return nil }
         let parts = identity.split(separator: "/", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { throw ValidationError("--as: REGION/SERVICE, got \(identity)") }
         return try NodeCredentials.load(from: PKIDirectory(pki), name: NodeName(region: parts[0], service: parts[1]))

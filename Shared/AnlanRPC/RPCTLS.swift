@@ -44,7 +44,8 @@ public struct RPCTLS: Sendable {
         try Certificate(derEncoded: certificate.toDERBytes())
     }
 
-    static func nioSSL(_ certificate: Certificate) throws -> NIOSSLCertificate {
+    /// A certificate as NIOSSL holds it (DER, re-parsed by BoringSSL).
+    public static func nioSSL(_ certificate: Certificate) throws -> NIOSSLCertificate {
         var serializer = DER.Serializer()
         try serializer.serialize(certificate)
         return try NIOSSLCertificate(bytes: serializer.serializedBytes, format: .der)
