@@ -105,22 +105,6 @@ public struct CertificateAuthority: Sendable {
             })
     }
 
-    /// Signs a certificate without the subtree check: for tests that must show the check at the peer.
-    public func signUnchecked(_ name: NodeName, publicKey: Certificate.PublicKey, notValidBefore: Date,
-                              notValidAfter: Date) throws -> Certificate {
-        try Certificate(
-            version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: publicKey,
-            notValidBefore: notValidBefore, notValidAfter: notValidAfter,
-            issuer: certificate.subject,
-            subject: try DistinguishedName { CommonName(name.uri) },
-            signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: try Certificate.Extensions {
-                Critical(BasicConstraints.notCertificateAuthority)
-                SubjectAlternativeNames([.uniformResourceIdentifier(name.uri)])
-            },
-            issuerPrivateKey: privateKey)
-    }
-
     private func checkInSubtree(_ name: NodeName, allowSelf: Bool) throws(IdentityError) {
         let inside = regions.isInSubtree(name.region, of: self.name.region)
         guard inside, allowSelf || name.region != self.name.region else {

@@ -46,7 +46,7 @@ import X509
     @Test func anExpiredCertificateIsRefused() async throws {
         let name = try NodeName(region: "330100", service: "gateway")
         let key = Certificate.PrivateKey(P256.Signing.PrivateKey())
-        let expired = try pki.root.signUnchecked(name, publicKey: key.publicKey, notValidBefore: Date() - 86_400 * 30,
+        let expired = try pki.root.forge(name, publicKey: key.publicKey, notValidBefore: Date() - 86_400 * 30,
                                                  notValidAfter: Date() - 86_400)
         try await expectRefused(try pki.credentials(name, expired, key, by: pki.root))
     }
@@ -57,7 +57,7 @@ import X509
         let key = Certificate.PrivateKey(P256.Signing.PrivateKey())
         #expect(throws: IdentityError.self) { try pki.hangzhou.issue(ningbo, publicKey: key.publicKey) }
         // … and a certificate it signed anyway (a compromised city key) is refused at the peer.
-        let forged = try pki.hangzhou.signUnchecked(ningbo, publicKey: key.publicKey, notValidBefore: Date() - 60,
+        let forged = try pki.hangzhou.forge(ningbo, publicKey: key.publicKey, notValidBefore: Date() - 60,
                                                     notValidAfter: Date() + 86_400)
         try await expectRefused(try pki.credentials(ningbo, forged, key, by: pki.hangzhou))
     }
