@@ -62,13 +62,13 @@ public enum NodeServer {
         hello.service = serviceKind
         hello.softwareVersion = softwareVersion
         let limits = WireLimits(maxFrameSize: options.maxFrameSize)
-        let credentials = try options.credentials(service: serviceKind)
-        let clientTLS = try credentials?.clientTLS()
+        let tls = try options.tls(service: serviceKind)
+        let clientTLS = tls?.client
         let configuration = RPCServerConfiguration(
             host: options.host, port: options.port, limits: limits,
-            maxConcurrentRequests: options.maxConcurrentRequests, hello: hello, tls: try credentials?.serverTLS())
-        let transport = credentials.map { "mutual TLS as \($0.name)" } ?? "plaintext (insecure)"
-        if credentials == nil {
+            maxConcurrentRequests: options.maxConcurrentRequests, hello: hello, tls: tls?.server)
+        let transport = tls.map { "mutual TLS as \($0.name)" } ?? "plaintext (insecure)"
+        if tls == nil {
             logger.warning("plaintext: no identity on this node's connections", metadata: [
                 "why": "\(options.insecure ? "--insecure" : "no --pki given")"])
         }

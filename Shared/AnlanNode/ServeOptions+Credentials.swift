@@ -1,5 +1,6 @@
 import AnlanIdentity
 import AnlanRPC
+import NIOConcurrencyHelpers
 
 extension ServeOptions {
     /// The node's credentials for `service` from `--pki`; nil without it (plain TCP).
@@ -10,8 +11,34 @@ extension ServeOptions {
         return try NodeCredentials.load(from: PKIDirectory(pki), name: NodeName(region: region, service: service))
     }
 
-    /// What the node's outgoing calls present and check: its credentials' client side, or nil.
-    public func clientTLS(service: String) throws -> RPCTLS? {
-        try credentials(service: service)?.clientTLS()
+    /// The node's TLS for `service`: what its server requires and what its outgoing calls present, made
+    /// once per process and node (the server, the registry client and a gateway's clients share them);
+    /// nil without `--pki`.
+    public func tls(service: String) throws -> NodeTLS? {
+        guard let pki else { return nil }
+        let key = "\(pki)\u{0}\(region)\u{0}\(service)"
+        if let made = NodeTLS.made.withLockedValue({ $0[key] }) { return made }
+        let credentials = try credentials(service: service)!
+        let made = NodeTLS(name: credentials.name, server: try credentials.serverTLS(), client: try credentials.clientTLS())
+        return NodeTLS.made.withLockedValue { table in
+            if let first = table[key] { return first }
+            table[key] = made
+            return made
+        }
     }
+
+    /// What the node's outgoing calls present and check, or nil.
+    public func clientTLS(service: String) throws -> RPCTLS? {
+        try tls(service: service)?.client
+    }
+}
+
+/// One node's TLS contexts (节点 TLS): its server's and its clients', with the name they prove.
+public struct NodeTLS: Sendable {
+    public let name: NodeName
+    public let server: RPCTLS
+    public let client: RPCTLS
+
+    /// Made so far in this process, by PKI directory, region and service.
+    static let made = NIOLockedValueBox<[String: NodeTLS]>([:])
 }
