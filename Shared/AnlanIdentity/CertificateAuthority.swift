@@ -30,12 +30,7 @@ public struct CertificateAuthority: Sendable {
             version: .v3, serialNumber: Certificate.SerialNumber(), publicKey: key.publicKey,
             notValidBefore: now - 300, notValidAfter: now + Double(days) * 86_400,
             issuer: subject, subject: subject, signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: try Certificate.Extensions {
-                Critical(BasicConstraints.isCertificateAuthority(maxPathLength: nil))
-                Critical(KeyUsage(keyCertSign: true, cRLSign: true))
-                SubjectAlternativeNames([.uniformResourceIdentifier(name.uri)])
-            },
-            issuerPrivateKey: key)
+            extensions: try authorityExtensions(name), issuerPrivateKey: key)
         return CertificateAuthority(certificate: certificate, chain: [certificate], privateKey: key, name: name,
                                     regions: regions)
     }
@@ -75,11 +70,7 @@ public struct CertificateAuthority: Sendable {
                 OrganizationName("Anlan")
                 CommonName("Anlan authority \(name.region)")
             },
-            extensions: try Certificate.Extensions {
-                Critical(BasicConstraints.isCertificateAuthority(maxPathLength: nil))
-                Critical(KeyUsage(keyCertSign: true, cRLSign: true))
-                SubjectAlternativeNames([.uniformResourceIdentifier(name.uri)])
-            })
+            extensions: try Self.authorityExtensions(name))
         return CertificateAuthority(certificate: certificate, chain: [certificate] + chain, privateKey: key,
                                     name: name, regions: regions)
     }
@@ -103,6 +94,15 @@ public struct CertificateAuthority: Sendable {
                 try ExtendedKeyUsage([.serverAuth, .clientAuth])
                 SubjectAlternativeNames([.uniformResourceIdentifier(name.uri)])
             })
+    }
+
+    /// What makes a certificate an authority's: it may sign certificates, and it names its region.
+    private static func authorityExtensions(_ name: NodeName) throws -> Certificate.Extensions {
+        try Certificate.Extensions {
+            Critical(BasicConstraints.isCertificateAuthority(maxPathLength: nil))
+            Critical(KeyUsage(keyCertSign: true, cRLSign: true))
+            SubjectAlternativeNames([.uniformResourceIdentifier(name.uri)])
+        }
     }
 
     private func checkInSubtree(_ name: NodeName, allowSelf: Bool) throws(IdentityError) {

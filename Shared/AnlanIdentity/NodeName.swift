@@ -39,6 +39,13 @@ public struct NodeName: Hashable, Sendable, CustomStringConvertible {
         try self.init(region: String(parts[0]), service: parts.count == 2 ? String(parts[1]) : nil, regions: regions)
     }
 
+    /// Reads `REGION/SERVICE` (`330000/duty-room`), as the probes' `--as` and ANLAN_AS give a caller.
+    public init(caller: String, regions: RegionTree = .zhejiang) throws(IdentityError) {
+        let parts = caller.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { throw IdentityError(.malformedName, "\"\(caller)\" is not REGION/SERVICE") }
+        try self.init(region: String(parts[0]), service: String(parts[1]), regions: regions)
+    }
+
     /// The URI written in the certificate.
     public var uri: String {
         Self.scheme + "://" + region + (service.map { "/" + $0 } ?? "")

@@ -33,15 +33,14 @@ public struct PKIDirectory: Sendable {
 
     public func readCertificates(_ file: String) throws(IdentityError) -> [Certificate] {
         let text = try read(file)
+        let certificates: [Certificate]
         do {
-            let certificates = try PEMDocument.parseMultiple(pemString: text).map { try Certificate(pemDocument: $0) }
-            guard !certificates.isEmpty else { throw IdentityError(.unreadable, "\(file) holds no certificate") }
-            return certificates
-        } catch let error as IdentityError {
-            throw error
+            certificates = try PEMDocument.parseMultiple(pemString: text).map { try Certificate(pemDocument: $0) }
         } catch {
             throw IdentityError(.unreadable, "\(file) is not PEM certificates: \(error)")
         }
+        guard !certificates.isEmpty else { throw IdentityError(.unreadable, "\(file) holds no certificate") }
+        return certificates
     }
 
     public func readKey(_ file: String) throws(IdentityError) -> Certificate.PrivateKey {

@@ -43,9 +43,7 @@ public struct ProbeOptions: ParsableArguments, Sendable {
     /// The credentials named by `--pki` and `--as` (or their environment variables), or nil.
     func credentials() throws -> NodeCredentials? {
         guard let pki = pkiDirectory, let identity = caller else { return nil }
-        let parts = identity.split(separator: "/", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { throw ValidationError("--as: REGION/SERVICE, got \(identity)") }
-        return try NodeCredentials.load(from: PKIDirectory(pki), name: NodeName(region: parts[0], service: parts[1]))
+        return try NodeCredentials.load(from: PKIDirectory(pki), name: NodeName(caller: identity))
     }
 
     public var timeoutDuration: Duration { .milliseconds(Int(timeout * 1000)) }

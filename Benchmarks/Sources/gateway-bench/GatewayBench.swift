@@ -218,8 +218,6 @@ struct GatewayBench: AsyncParsableCommand {
     static func tlsFromEnvironment() throws -> RPCTLS? {
         let environment = ProcessInfo.processInfo.environment
         guard let pki = environment["ANLAN_PKI"], let identity = environment["ANLAN_AS"] else { return nil }
-        let parts = identity.split(separator: "/", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { throw ValidationError("ANLAN_AS: REGION/SERVICE, got \(identity)") }
-        return try NodeCredentials.load(from: PKIDirectory(pki), name: NodeName(region: parts[0], service: parts[1])).clientTLS()
+        return try NodeCredentials.load(from: PKIDirectory(pki), name: NodeName(caller: identity)).clientTLS()
     }
 }

@@ -21,11 +21,10 @@ public struct RegistryNode: NodeService {
         let registry = self.registry
         // Over TLS a node registers only what its certificate names: its own region and service.
         router.async(RegistryMethods.register) { request, context in
-            try await answering {
-                try await registry.register(request, provenAs: context.peerCertificate.map { _ in
-                    context.callerName.map { ($0.region, $0.service ?? "") } ?? ("", "")
-                })
-            }
+            // Plain connection: nothing proven. Over TLS: the certificate's name ("" if it has none).
+            let caller = context.callerName
+            let proven = context.peerCertificate == nil ? nil : (region: caller?.region ?? "", service: caller?.service ?? "")
+            return try await answering { try await registry.register(request, provenAs: proven) }
         }
         router.async(RegistryMethods.heartbeat) { request, _ in try await answering { try await registry.heartbeat(request.leaseID) } }
         router.async(RegistryMethods.deregister) { request, _ in
