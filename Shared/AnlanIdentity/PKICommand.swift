@@ -13,11 +13,11 @@ import X509
 ///     gateway pki show pki/330106-hazard-survey.pem
 ///
 /// Renewing is issuing again: a new key and serial; revoke the old one if its key may have leaked.
-public struct PKICommand: ParsableCommand {
+public struct PKICommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "pki",
         abstract: "Make the province's root, tier intermediates and node certificates; revoke them.",
-        subcommands: [Init.self, Authority.self, Issue.self, Revoke.self, Show.self])
+        subcommands: [Init.self, Authority.self, Issue.self, Token.self, Revoke.self, Show.self])
 
     public init() {}
 
@@ -79,6 +79,28 @@ public struct PKICommand: ParsableCommand {
                 }
             }
             if region.count > 1 { print("issued \(region.count * service.count) certificates in \(dir)") }
+        }
+    }
+
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sign a person in: print a token signed with a gateway's key (what its sign-in page gives).")
+        @Option(help: "The PKI directory.") var dir: String
+        @Option(help: "The issuing gateway's region code.") var gateway: String
+        @Option(help: "The person's id (e.g. a staff number).") var id: String
+        @Option(help: "The person's name.") var name: String
+        @Option(help: "administrator (管理员), officer (值班员), inspector (督查员) or cadre (干部).") var role: String
+        @Option(help: "The region they act for (default: the gateway's).") var region: String?
+        @Option(help: "Hours the token holds.") var hours = 12
+
+        func run() async throws {
+            guard let role = Role(rawValue: role) else {
+                throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard (1...24 * 31).contains(hours) else { throw ValidationError("--hours must be 1…744") }
+            let credentials = try NodeCredentials.load(from: PKIDirectory(dir), name: NodeName(region: gateway, service: "gateway"))
+            let issuer = try PersonTokenIssuer(credentials: credentials)
+            print(try await issuer.issue(id: id, name: name, role: role, region: region, lifetime: .seconds(hours * 3600)))
         }
     }
 
