@@ -126,6 +126,7 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -390,7 +391,7 @@ let package = Package(
         .target(
             name: "GatewayHTTP",
             dependencies: [
-                "GatewayService", "GatewayAPI", "AnlanNode", "AnlanRecords", "AnlanRPC", "AnlanWire", "AviationLandingAPI", "EvacuationAPI",
+                "GatewayService", "GatewayAPI", "AnlanNode", "AnlanIdentity", "AnlanRecords", "AnlanRPC", "AnlanWire", "AviationLandingAPI", "EvacuationAPI",
                 "EmergencyResponseAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

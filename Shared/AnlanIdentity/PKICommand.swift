@@ -17,7 +17,7 @@ public struct PKICommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "pki",
         abstract: "Make the province's root, tier intermediates and node certificates; revoke them.",
-        subcommands: [Init.self, Authority.self, Issue.self, Token.self, Revoke.self, Show.self])
+        subcommands: [Init.self, Authority.self, Issue.self, Person.self, Token.self, Revoke.self, Show.self])
 
     public init() {}
 
@@ -82,25 +82,32 @@ public struct PKICommand: AsyncParsableCommand {
         }
     }
 
+    struct Person: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add (or replace) a person a gateway signs in at its screen: people-<gateway>.txt; the password is read from stdin.")
+        @OptionGroup var person: PersonOptions
+
+        func run() throws {
+            let (gateway, role, region) = try person.checked()
+            guard let password = readLine(strippingNewline: true) else { throw ValidationError("no password on stdin") }
+            let roster = PeopleRoster(directory: PKIDirectory(person.dir), region: gateway.region)
+            try roster.put(id: person.id, name: person.name, role: role, region: region, password: password)
+            print("\(person.name) (\(role.chineseName), \(region)) signs in at \(gateway)'s screen as \(person.id): \(roster.path)")
+        }
+    }
+
     struct Token: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Sign a person in: print a token signed with a gateway's key (what its sign-in page gives).")
-        @Option(help: "The PKI directory.") var dir: String
-        @Option(help: "The issuing gateway's region code.") var gateway: String
-        @Option(help: "The person's id (e.g. a staff number).") var id: String
-        @Option(help: "The person's name.") var name: String
-        @Option(help: "administrator (管理员), officer (值班员), inspector (督查员) or cadre (干部).") var role: String
-        @Option(help: "The region they act for (default: the gateway's).") var region: String?
+        @OptionGroup var person: PersonOptions
         @Option(help: "Hours the token holds.") var hours = 12
 
         func run() async throws {
-            guard let role = Role(rawValue: role) else {
-                throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            let (gateway, role, region) = try person.checked()
             guard (1...24 * 31).contains(hours) else { throw ValidationError("--hours must be 1…744") }
-            let credentials = try NodeCredentials.load(from: PKIDirectory(dir), name: NodeName(region: gateway, service: "gateway"))
+            let credentials = try NodeCredentials.load(from: PKIDirectory(person.dir), name: gateway)
             let issuer = try PersonTokenIssuer(credentials: credentials)
-            print(try await issuer.issue(id: id, name: name, role: role, region: region, lifetime: .seconds(hours * 3600)))
+            print(try await issuer.issue(id: person.id, name: person.name, role: role, region: region, lifetime: .seconds(hours * 3600)))
         }
     }
 
