@@ -22,10 +22,7 @@ import X509
                                                    region: String, service: String, allowed: Bool) async throws {
         let root = try CertificateAuthority.makeRoot()
         func credentials(_ region: String, _ service: String) throws -> NodeCredentials {
-            let name = try NodeName(region: region, service: service)
-            let key = Certificate.PrivateKey(P256.Signing.PrivateKey())
-            return try NodeCredentials(name: name, chain: [root.issue(name, publicKey: key.publicKey)], privateKey: key,
-                                       root: root.certificate)
+            try Self.credentials(region, service, issuedBy: root)
         }
         try await withTemporaryDirectory { dir in
             let registry = try Registry(databasePath: dir + "/r.sqlite", regionCode: "330000", logger: quietLogger)
@@ -51,10 +48,7 @@ import X509
     @Test func aLeaseIsRenewedAndEndedOnlyByTheNodeItWasGrantedTo() async throws {
         let root = try CertificateAuthority.makeRoot()
         func credentials(_ region: String, _ service: String) throws -> NodeCredentials {
-            let name = try NodeName(region: region, service: service)
-            let key = Certificate.PrivateKey(P256.Signing.PrivateKey())
-            return try NodeCredentials(name: name, chain: [root.issue(name, publicKey: key.publicKey)], privateKey: key,
-                                       root: root.certificate)
+            try Self.credentials(region, service, issuedBy: root)
         }
         try await withTemporaryDirectory { dir in
             let registry = try Registry(databasePath: dir + "/r.sqlite", regionCode: "330000", logger: quietLogger)
@@ -80,5 +74,13 @@ import X509
                 await neighbour.close()
             }
         }
+    }
+
+    /// A node's credentials issued by `root`, trusting it.
+    static func credentials(_ region: String, _ service: String, issuedBy root: CertificateAuthority) throws -> NodeCredentials {
+        let name = try NodeName(region: region, service: service)
+        let key = Certificate.PrivateKey(P256.Signing.PrivateKey())
+        return try NodeCredentials(name: name, chain: [root.issue(name, publicKey: key.publicKey)], privateKey: key,
+                                   root: root.certificate)
     }
 }
