@@ -10,7 +10,8 @@ import X509
 /// gateway's and the person's jurisdiction lies within the gateway's region; that it has not expired.
 ///
 /// Checked tokens are remembered until they expire (at most `cacheLimit` of them, and each for at most
-/// a minute, so a revocation takes effect within a minute): a person's calls cost one look-up after their first.
+/// a minute, so a revocation takes effect within a minute): a person's calls cost one look-up after
+/// their first, and the first calls of a token arriving together (a gateway's fan-out) share one check.
 public final class PersonTokenVerifier: Sendable {
     public static let cacheLimit = 4096
     static let cacheLifetime: TimeInterval = 60
@@ -18,7 +19,7 @@ public final class PersonTokenVerifier: Sendable {
     public let root: Certificate
     public let revocations: RevocationList
     let regions: RegionTree
-    private let checked = NIOLockedValueBox<[String: (person: Person, until: Date)]>([:])
+    private let checked = NIOLockedValueBox<[String: (check: Task<Person, any Error>, until: Date)]>([:])
 
     public init(root: Certificate, revocations: RevocationList = RevocationList(path: nil), regions: RegionTree = .zhejiang) {
         self.root = root
@@ -31,16 +32,24 @@ public final class PersonTokenVerifier: Sendable {
     /// - Throws: `IdentityError`: `.untrusted` for a bad signature, chain or an expired token;
     ///   `.revoked`; `.outsideSubtree` for a jurisdiction outside the issuer's or an issuer that is not a gateway.
     public func verify(_ token: String, now: Date = Date()) async throws(IdentityError) -> Person {
-        if let known = checked.withLockedValue({ $0[token] }) {
-            if now < known.until { return known.person }
-            checked.withLockedValue { _ = $0.removeValue(forKey: token) }
-        }
-        let person = try await check(token, now: now)
-        checked.withLockedValue { cache in
+        let (check, started) = checked.withLockedValue { cache -> (Task<Person, any Error>, Bool) in
+            if let known = cache[token], now < known.until { return (known.check, false) }
+            let check = Task { try await self.check(token, now: now) }
             if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-            cache[token] = (person, min(person.expires, now.addingTimeInterval(Self.cacheLifetime)))
+            cache[token] = (check, now.addingTimeInterval(Self.cacheLifetime))
+            return (check, true)
         }
-        return person
+        do {
+            let person = try await check.value
+            if started, person.expires < now.addingTimeInterval(Self.cacheLifetime) {
+                checked.withLockedValue { $0[token]?.until = person.expires }
+            }
+            return person
+        } catch {
+            // A refusal is not remembered: the next call checks again (and fails again, or the file changed).
+            if started { checked.withLockedValue { _ = $0.removeValue(forKey: token) } }
+            throw error as? IdentityError ?? IdentityError(.untrusted, "\(error)")
+        }
     }
 
     private func check(_ token: String, now: Date) async throws(IdentityError) -> Person {

@@ -20,7 +20,7 @@ extension ServeOptions {
         if let made = NodeTLS.made.withLockedValue({ $0[key] }) { return made }
         let credentials = try credentials(service: service)!
         let made = NodeTLS(name: credentials.name, server: try credentials.serverTLS(), client: try credentials.clientTLS(),
-                           tokens: PersonTokenVerifier(root: credentials.root, revocations: credentials.revocations))
+                           tokens: NodeTLS.tokens(pki: pki, credentials: credentials))
         return NodeTLS.made.withLockedValue { table in
             if let first = table[key] { return first }
             table[key] = made
@@ -49,4 +49,18 @@ public struct NodeTLS: Sendable {
 
     /// Made so far in this process, by PKI directory, region and service.
     static let made = NIOLockedValueBox<[String: NodeTLS]>([:])
+
+    /// One token checker per PKI directory in a process: the nodes of a `serve-group` trust the same
+    /// root and revocation list, so a person's token forwarded to 1,359 township gateways of one process
+    /// is checked once, not once per node.
+    static func tokens(pki: String, credentials: NodeCredentials) -> PersonTokenVerifier {
+        verifiers.withLockedValue { table in
+            if let made = table[pki] { return made }
+            let made = PersonTokenVerifier(root: credentials.root, revocations: credentials.revocations)
+            table[pki] = made
+            return made
+        }
+    }
+
+    private static let verifiers = NIOLockedValueBox<[String: PersonTokenVerifier]>([:])
 }
