@@ -30,6 +30,7 @@ SIZE_AFTER_LENGTH = 20     # `length` = 20 + payload size
 MAGIC = b"AN"              # 0x41 0x4E
 VERSION = 1
 FLAG_COMPRESSED = 0x01
+FLAG_CREDENTIAL = 0x02   # REQUEST: the payload starts with a 2-byte length and a person's token
 
 DEFAULT_MAX_FRAME_SIZE = 4 * 1024 * 1024             # header included
 DEFAULT_MAX_INFLATED = DEFAULT_MAX_FRAME_SIZE - HEADER_SIZE
@@ -310,6 +311,16 @@ class Frame:
 
 def frame_crc(header20, payload):
     return zlib.crc32(payload, zlib.crc32(header20)) & 0xFFFFFFFF
+
+
+def read_token(value):
+    """The token's bytes from --token: the token itself, or the path of a file that holds it."""
+    if not value:
+        return b""
+    if value.startswith("/") and os.path.exists(value):
+        with open(value, "rb") as f:
+            return f.read().strip()
+    return value.strip().encode("ascii")
 
 
 def encode_frame(kind, request_id=0, method=0, status=0, budget=0, flags=0, payload=b"",
@@ -645,13 +656,17 @@ def run(args):
                 method = ECHO_METHOD
                 payload = f_bytes(1, args.echo.encode("utf-8"))
             flags = 0
+            token = read_token(args.token)
+            if token:
+                # The credential leads the uncompressed payload: u16 big-endian length, the token's bytes.
+                payload, flags = struct.pack(">H", len(token)) + token + payload, FLAG_CREDENTIAL
             if args.zip_bomb:
                 # 16 MiB of zeros in a ~16 KiB zlib stream, flagged compressed: past every inflation limit.
                 payload, flags = compress_payload(bytes(16 << 20), max_ratio=None), FLAG_COMPRESSED
             elif conn.peer_accepts_zlib and len(payload) >= COMPRESSION_THRESHOLD:
                 compressed = compress_payload(payload)
                 if compressed is not None:
-                    payload, flags = compressed, FLAG_COMPRESSED
+                    payload, flags = compressed, flags | FLAG_COMPRESSED
             deadline = time.monotonic() + args.budget / 1000.0
             budget = max(1, int((deadline - time.monotonic()) * 1000))
             conn.send(encode_frame(KIND["REQUEST"], request_id=request_id, method=method, budget=budget,
@@ -883,6 +898,8 @@ def main():
     parser.add_argument("--timeout", type=float, default=5.0, help="seconds for connect, handshake and PING (5)")
     parser.add_argument("--pki", default=os.environ.get("ANLAN_PKI"),
                         help="PKI directory: mutual TLS with the certificate named by --as (default: $ANLAN_PKI)")
+    parser.add_argument("--token", default=os.environ.get("ANLAN_TOKEN"),
+                        help="a person's signed token (or a file holding it), sent with the request (default: $ANLAN_TOKEN)")
     parser.add_argument("--as", dest="identity", default=os.environ.get("ANLAN_AS", "330000/duty-room"),
                         help="REGION/SERVICE whose certificate to present (default: $ANLAN_AS or 330000/duty-room)")
     parser.add_argument("--budget", type=int, default=10000, help="deadline budget of the echo call in ms (10000)")

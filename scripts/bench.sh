@@ -20,6 +20,10 @@ if [ "${1:-}" = crash ]; then
 fi
 if [ "${1:-}" = screen ]; then
     VENV=$("$(dirname "$0")/browser-env.sh")
+    # The mesh runs mutual TLS and its screens sign people in: its PKI, token and people (scripts/lib/people.sh).
+    eval "$("$(dirname "$0")/mesh.sh" env)"
+    source "$(dirname "$0")/lib/people.sh"
+    export ANLAN_DEV_PASSWORD=$DEV_PASSWORD
     exec "$VENV/bin/python" "$(dirname "$0")/../Benchmarks/screen/screen_bench.py" "${@:2}"
 fi
 cd "$(dirname "$0")/../Benchmarks"
@@ -29,9 +33,10 @@ rm -f .build/release.yaml .build/release/description.json
 swift build -c release
 # `scripts/bench.sh hazard|reserve|landing|training [options]` runs that service's storage benchmark
 # (`<name>-bench`) instead of the RPC one.
-# The whole-province mode runs mutual TLS: the gateway benchmark calls as its duty room.
+# The whole-province mode runs mutual TLS: the gateway benchmark calls as its duty room, for its duty officer.
 if [ "${1:-}" = gateway ] && [ -f ../.province/pki/root.pem ]; then
-    export ANLAN_PKI=${ANLAN_PKI:-$(cd .. && pwd)/.province/pki} ANLAN_AS=${ANLAN_AS:-330000/duty-room}
+    export ANLAN_PKI=${ANLAN_PKI:-$(cd .. && pwd)/.province/pki} ANLAN_AS=${ANLAN_AS:-330000/duty-room} \
+        ANLAN_TOKEN=${ANLAN_TOKEN:-$(cd .. && pwd)/.province/pki/tokens/330000-officer.jwt}
 fi
 case "${1:-}" in
     hazard|reserve|landing|training|gateway|evacuation) exec ".build/release/$1-bench" "${@:2}" ;;

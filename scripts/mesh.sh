@@ -37,15 +37,18 @@
 # Every connection between nodes is mutual TLS: on first start a development PKI is made in $STATE/pki
 # with `gateway pki` (the province's root; 杭州市's and 宁波市's intermediates, which issue for their
 # counties and townships; a certificate per node and service; `330000/duty-room` for the probes). The
-# probes read ANLAN_PKI and ANLAN_AS; `scripts/mesh.sh env` prints them for your shell.
+# probes act for a signed-in person: at each start the province's gateway key signs a 12-hour token for
+# 值班员 (duty officer) 330000 in $STATE/pki/tokens/ (`gateway pki token`). The probes read ANLAN_PKI,
+# ANLAN_AS and ANLAN_TOKEN; `scripts/mesh.sh env` prints them for your shell (and renews the token).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/scripts/lib/stop.sh"
+source "$ROOT/scripts/lib/people.sh"
 STATE=${ANLAN_MESH_DIR:-$ROOT/.mesh}
 BASE_PORT=${ANLAN_MESH_PORT:-7400}
 BIN="$ROOT/.build/release"
 PKI="$STATE/pki"
-export ANLAN_PKI="$PKI" ANLAN_AS=330000/duty-room
+export ANLAN_PKI="$PKI" ANLAN_AS=330000/duty-room ANLAN_TOKEN="$PKI/tokens/330000-officer.jwt"
 
 # region parent-region, in start order (parents first).
 NODES=(
@@ -105,6 +108,8 @@ start() {
     done
     mkdir -p "$STATE/data" "$STATE/logs" "$STATE/run"
     [ -f "$PKI/root.pem" ] || make_pki
+    [ -f "$PKI/people-330000.txt" ] || make_people
+    make_token
     local i=0
     for node in "${NODES[@]}"; do
         local region=${node%% *} parent=${node##* }
@@ -134,7 +139,7 @@ start() {
     echo "The province registry sees its child tiers:"
     "$BIN/registry" probe list --port "$BASE_PORT"
     echo
-    echo "The probes call over mutual TLS as 330000/duty-room; in your shell first: eval \"\$(scripts/mesh.sh env)\""
+    echo "The probes call over mutual TLS as 330000/duty-room, for 省值班员 (its token); in your shell first: eval \"\$(scripts/mesh.sh env)\""
     echo "Try: $BIN/registry probe info --port $BASE_PORT"
     echo "     $BIN/registry probe lookup --port $BASE_PORT --service hazard-survey --region 330106002000"
     echo "     $BIN/hazard-survey probe stats --port $((BASE_PORT + 10))"
@@ -158,6 +163,7 @@ start() {
     echo "     http://127.0.0.1:$((BASE_PORT + 1050))/          the province"
     echo "     http://127.0.0.1:$((BASE_PORT + 1051))/          杭州市"
     echo "     http://127.0.0.1:$((BASE_PORT + 1058))/phone     the phone page of 灵隐街道 (码上转, 码上报)"
+    echo "   signing in as 1001 (省值班员, the province), 2001 (西湖区值班员), 3001 (灵隐街道干部, the phone), password $DEV_PASSWORD"
 }
 
 start_service() {  # start_service NAME PORT_OFFSET REGION…: the service on each of those regions' nodes
@@ -328,6 +334,8 @@ case "${1:-}" in
     stop) stop ;;
     status) status ;;
     restart) stop; start ;;
-    env) echo "export ANLAN_PKI=$PKI ANLAN_AS=$ANLAN_AS" ;;
+    env) # a token older than 6 hours is renewed first
+        [ -z "$(find "$ANLAN_TOKEN" -mmin -360 2>/dev/null)" ] && [ -f "$PKI/root.pem" ] && make_token
+        echo "export ANLAN_PKI=$PKI ANLAN_AS=$ANLAN_AS ANLAN_TOKEN=$ANLAN_TOKEN" ;;
     *) echo "usage: $0 start|stop|status|restart|env" >&2; exit 2 ;;
 esac

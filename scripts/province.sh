@@ -27,6 +27,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/scripts/lib/stop.sh"
+source "$ROOT/scripts/lib/people.sh"
 STATE=${ANLAN_PROVINCE_DIR:-$ROOT/.province}
 BASE=${ANLAN_PROVINCE_PORT:-20000}
 BIN="$ROOT/.build/release"
@@ -39,9 +40,10 @@ MAX_AGE=${ANLAN_MAX_AGE:-3}
 # Synthetic hazard points per county: hazard-survey's and evacuation's generators both take it.
 COUNTY_POINTS=11120
 
-# Every connection is mutual TLS, with a development PKI made on first start (`make_pki`).
+# Every connection is mutual TLS, with a development PKI made on first start (`make_pki`); the probes
+# act for the province's duty officer, with a 12-hour token signed at each start (`make_token`).
 PKI="$STATE/pki"
-export ANLAN_PKI="$PKI" ANLAN_AS=330000/duty-room
+export ANLAN_PKI="$PKI" ANLAN_AS=330000/duty-room ANLAN_TOKEN="$PKI/tokens/330000-officer.jwt"
 
 CITIES=($(awk -F, '$3 == "city" { print $1 }' "$DIVISIONS"))
 COUNTIES=($(awk -F, '$3 == "county" { print $1 }' "$DIVISIONS"))
@@ -228,6 +230,8 @@ start() {
     [ -f "$STATE/data/seeded-evacuation" ] || seed_evacuation
     [ -f "$STATE/data/seeded-response" ] || seed_response
     [ -f "$PKI/root.pem" ] || make_pki
+    [ -f "$PKI/people-330000.txt" ] || make_people
+    make_token
     group_files
     local run="$STATE/run" data="$STATE/data"
     launch registry-province "$BASE" "$BIN/registry" serve --region 330000 --port "$BASE" --database "$data/registry-330000.sqlite" --pki "$PKI"
@@ -258,7 +262,7 @@ start() {
     echo "     scripts/province.sh status"
     echo "     scripts/bench.sh gateway --freeze-pid \$(cat $STATE/run/gateway-330106.pid)"
     echo "The duty-room screen of the province (the 11 cities' at +3001…+3011; counties and townships serve none here):"
-    echo "     http://127.0.0.1:$((BASE + 3000))/"
+    echo "     http://127.0.0.1:$((BASE + 3000))/    (sign in as 1001, 省值班员, password $DEV_PASSWORD)"
 }
 
 stop() {

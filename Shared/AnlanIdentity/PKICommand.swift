@@ -13,11 +13,11 @@ import X509
 ///     gateway pki show pki/330106-hazard-survey.pem
 ///
 /// Renewing is issuing again: a new key and serial; revoke the old one if its key may have leaked.
-public struct PKICommand: ParsableCommand {
+public struct PKICommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "pki",
         abstract: "Make the province's root, tier intermediates and node certificates; revoke them.",
-        subcommands: [Init.self, Authority.self, Issue.self, Revoke.self, Show.self])
+        subcommands: [Init.self, Authority.self, Issue.self, Person.self, Token.self, Revoke.self, Show.self])
 
     public init() {}
 
@@ -79,6 +79,35 @@ public struct PKICommand: ParsableCommand {
                 }
             }
             if region.count > 1 { print("issued \(region.count * service.count) certificates in \(dir)") }
+        }
+    }
+
+    struct Person: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add (or replace) a person a gateway signs in at its screen: people-<gateway>.txt; the password is read from stdin.")
+        @OptionGroup var person: PersonOptions
+
+        func run() throws {
+            let (gateway, role, region) = try person.checked()
+            guard let password = readLine(strippingNewline: true) else { throw ValidationError("no password on stdin") }
+            let roster = PeopleRoster(directory: PKIDirectory(person.dir), region: gateway.region)
+            try roster.put(id: person.id, name: person.name, role: role, region: region, password: password)
+            print("\(person.name) (\(role.chineseName), \(region)) signs in at \(gateway)'s screen as \(person.id): \(roster.path)")
+        }
+    }
+
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sign a person in: print a token signed with a gateway's key (what its sign-in page gives).")
+        @OptionGroup var person: PersonOptions
+        @Option(help: "Hours the token holds.") var hours = 12
+
+        func run() async throws {
+            let (gateway, role, region) = try person.checked()
+            guard (1...24 * 31).contains(hours) else { throw ValidationError("--hours must be 1…744") }
+            let credentials = try NodeCredentials.load(from: PKIDirectory(person.dir), name: gateway)
+            let issuer = try PersonTokenIssuer(credentials: credentials)
+            print(try await issuer.issue(id: person.id, name: person.name, role: role, region: region, lifetime: .seconds(hours * 3600)))
         }
     }
 

@@ -75,7 +75,13 @@ public enum NodeServer {
 
         let started = ContinuousClock.now
         let serverBox = NIOLockedValueBox<RPCServer?>(nil)
+        // With identities (TLS), every request is authorized and every write audited; a plaintext node has neither.
+        let audit = try tls.map { _ in
+            try AuditLog.open(node: nodeID, databasePath: options.database ?? "\(serviceKind)-\(region.code).sqlite", logger: logger)
+        }
         var router = RPCRouter.forNode(limits: limits)
+        router.authorizer = tls?.authorizer(audit: audit)
+        router.audit = audit
         router.inline(NodeMethods.echo) { request, _ in request }
         router.async(NodeMethods.info) { _, _ in
             var info = NodeInfo()
@@ -96,6 +102,7 @@ public enum NodeServer {
         }
         // Off the event loop: a serve-group process's registry holds every node's figures.
         router.async(NodeMethods.metrics) { _, _ in MetricsText(text: NodeMetrics.exposition(node: nodeID)) }
+        router.async(NodeMethods.audit) { query, _ in try await audit?.records(query) ?? AuditPage() }
         service.register(into: &router)
         // The server makes its figures as it starts: labelled with this node, apart from its neighbours'.
         let server = withMetricsFactory(NodeMetrics.factory(labellingNode: nodeID)) {

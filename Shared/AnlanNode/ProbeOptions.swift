@@ -25,6 +25,9 @@ public struct ProbeOptions: ParsableArguments, Sendable {
             help: "With --pki: whose certificate to present, REGION/SERVICE, e.g. 330000/duty-room (default: $ANLAN_AS).")
     public var identity: String?
 
+    @Option(help: "A person's token (`gateway pki token`, or the screen's sign-in): the calls act for them (default: $ANLAN_TOKEN).")
+    public var token: String?
+
     public init() {}
 
     public func validate() throws {
@@ -39,6 +42,18 @@ public struct ProbeOptions: ParsableArguments, Sendable {
     private var pkiDirectory: String? { pki ?? ProcessInfo.processInfo.environment["ANLAN_PKI"] }
     /// `--as`, or ANLAN_AS.
     private var caller: String? { identity ?? ProcessInfo.processInfo.environment["ANLAN_AS"] }
+    /// `--token`, or ANLAN_TOKEN (a file's path or the token itself), or nil.
+    var credential: RPCCredential? {
+        guard var text = token ?? ProcessInfo.processInfo.environment["ANLAN_TOKEN"], !text.isEmpty else { return nil }
+        if text.hasPrefix("/") {
+            guard let file = try? String(contentsOfFile: text, encoding: .utf8) else {
+                FileHandle.standardError.write(Data("warning: no token in \(text): calling as the node alone\n".utf8))
+                return nil
+            }
+            text = file
+        }
+        return RPCCredential(token: text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
 
     /// The credentials named by `--pki` and `--as` (or their environment variables), or nil.
     func credentials() throws -> NodeCredentials? {
@@ -62,7 +77,7 @@ public struct ProbeOptions: ParsableArguments, Sendable {
     public func run(_ body: (RPCClient) async throws -> Void) async throws {
         let client = try makeClient()
         do {
-            try await body(client)
+            try await RPCCredential.$current.withValue(credential) { try await body(client) }
             await client.close()
         } catch {
             await client.close()

@@ -35,13 +35,13 @@ final class ClientConnection: Sendable {
         id >= UInt32.max - (1 << 20)
     }
 
-    func unary(method: UInt16, payload: ByteBuffer, deadline: NIODeadline?) async throws -> ByteBuffer {
+    func unary(method: UInt16, flags: FrameFlags = [], payload: ByteBuffer, deadline: NIODeadline?) async throws -> ByteBuffer {
         let id = makeRequestID()
         let promise = channel.eventLoop.makePromise(of: ByteBuffer.self)
         let handler = self.handler
         // Callers are tasks, never on the event loop: hop there once.
         channel.eventLoop.execute {
-            handler.value!.startUnary(id: id, method: method, payload: payload, deadline: deadline, promise: promise)
+            handler.value!.startUnary(id: id, method: method, flags: flags, payload: payload, deadline: deadline, promise: promise)
         }
         return try await withTaskCancellationHandler {
             try await promise.futureResult.get()
@@ -50,12 +50,12 @@ final class ClientConnection: Sendable {
         }
     }
 
-    func stream(method: UInt16, payload: ByteBuffer, deadline: NIODeadline?) -> AsyncThrowingStream<ByteBuffer, any Error> {
+    func stream(method: UInt16, flags: FrameFlags = [], payload: ByteBuffer, deadline: NIODeadline?) -> AsyncThrowingStream<ByteBuffer, any Error> {
         let id = makeRequestID()
         let (stream, continuation) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
         let handler = self.handler
         channel.eventLoop.execute {
-            handler.value!.startStream(id: id, method: method, payload: payload, deadline: deadline,
+            handler.value!.startStream(id: id, method: method, flags: flags, payload: payload, deadline: deadline,
                                       continuation: continuation)
         }
         continuation.onTermination = { [weak self] reason in

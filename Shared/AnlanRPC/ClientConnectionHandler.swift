@@ -62,24 +62,25 @@ final class ClientConnectionHandler: ChannelInboundHandler {
 
     // MARK: Calls (on the event loop)
 
-    func startUnary(id: UInt32, method: UInt16, payload: ByteBuffer, deadline: NIODeadline?,
+    func startUnary(id: UInt32, method: UInt16, flags: FrameFlags, payload: ByteBuffer, deadline: NIODeadline?,
                     promise: EventLoopPromise<ByteBuffer>) {
-        start(.unary(promise), kind: .unary, id: id, method: method, payload: payload, deadline: deadline)
+        start(.unary(promise), kind: .unary, id: id, method: method, flags: flags, payload: payload, deadline: deadline)
     }
 
-    func startStream(id: UInt32, method: UInt16, payload: ByteBuffer, deadline: NIODeadline?,
+    func startStream(id: UInt32, method: UInt16, flags: FrameFlags, payload: ByteBuffer, deadline: NIODeadline?,
                      continuation: AsyncThrowingStream<ByteBuffer, any Error>.Continuation) {
-        start(.stream(continuation), kind: .stream, id: id, method: method, payload: payload, deadline: deadline)
+        start(.stream(continuation), kind: .stream, id: id, method: method, flags: flags, payload: payload, deadline: deadline)
     }
 
     /// Sends a call's REQUEST, or fails the call at once when this connection cannot take it.
-    private func start(_ call: Call, kind: Machine.Kind, id: UInt32, method: UInt16, payload: ByteBuffer, deadline: NIODeadline?) {
+    private func start(_ call: Call, kind: Machine.Kind, id: UInt32, method: UInt16, flags: FrameFlags, payload: ByteBuffer,
+                       deadline: NIODeadline?) {
         switch machine.start(call, kind: kind, id: id, deadline: deadline, now: context.eventLoop.now) {
         case .fail(let call, let error):
             finish(call, with: error)
         case .send(let budget):
             if let deadline { track(id, deadline) }
-            send(.request, id: id, method: method, budget: budget, payload: payload)
+            send(.request, id: id, method: method, budget: budget, flags: flags, payload: payload)
         }
     }
 
@@ -157,9 +158,9 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     /// Sends a frame-ready request (see `FrameEncoder.reserveHeader`), compressed when worthwhile.
-    private func send(_ kind: FrameKind, id: UInt32, method: UInt16, budget: UInt32, payload framed: ByteBuffer) {
+    private func send(_ kind: FrameKind, id: UInt32, method: UInt16, budget: UInt32, flags: FrameFlags, payload framed: ByteBuffer) {
         guard let frame = FrameEncoder.outgoing(
-            kind, requestID: id, method: method, deadlineBudgetMilliseconds: budget, framed,
+            kind, requestID: id, method: method, deadlineBudgetMilliseconds: budget, flags: flags, framed,
             maxFrameSize: machine.serverMaxFrameSize, compression: machine.serverAcceptsZlib ? compression : nil,
             allocator: context.channel.allocator)
         else {

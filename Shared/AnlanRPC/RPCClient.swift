@@ -43,6 +43,7 @@ public final class RPCClient: Sendable {
         deadline: NIODeadline? = nil
     ) async throws(RPCError) -> Response {
         let deadline = deadline ?? .now() + TimeAmount(timeout ?? configuration.defaultTimeout)
+        let (flags, framed) = try Self.framed(request)
         var attempt = 1
         while true {
             let connection: ClientConnection
@@ -54,7 +55,7 @@ public final class RPCClient: Sendable {
                 throw failure
             }
             do {
-                let payload = try await connection.unary(method: method.id, payload: request.encodedFrame(), deadline: deadline)
+                let payload = try await connection.unary(method: method.id, flags: flags, payload: framed, deadline: deadline)
                 return try Response(decoding: payload, limits: configuration.limits)
             } catch {
                 let failure = RPCError.from(error)
@@ -68,6 +69,16 @@ public final class RPCClient: Sendable {
         }
     }
 
+    /// A request's frame-ready payload, led by the task's credential when it has one (`RPCCredential.current`).
+    private static func framed(_ request: some WireMessage) throws(RPCError) -> (FrameFlags, ByteBuffer) {
+        guard let credential = RPCCredential.current else { return ([], request.encodedFrame()) }
+        guard credential.token.utf8.count <= RPCCredential.maxLength else {
+            throw RPCError(.invalidArgument, "a credential of \(credential.token.utf8.count) bytes exceeds the limit of \(RPCCredential.maxLength)",
+                           requestWasSent: false)
+        }
+        return (.credential, credential.framed(request))
+    }
+
     /// How many times a call is sent when the server answers `notProcessed` (it drained the connection).
     static let attemptsWhenNotProcessed = 2
 
@@ -78,9 +89,10 @@ public final class RPCClient: Sendable {
         deadline: NIODeadline? = nil
     ) async throws(RPCError) -> AsyncThrowingMapSequence<AsyncThrowingStream<ByteBuffer, any Error>, Message> {
         let limits = configuration.limits
+        let (flags, framed) = try Self.framed(request)
         do {
             let connection = try await connection(deadline: deadline ?? .now() + TimeAmount(configuration.connectTimeout))
-            return connection.stream(method: method.id, payload: request.encodedFrame(), deadline: deadline)
+            return connection.stream(method: method.id, flags: flags, payload: framed, deadline: deadline)
                 .map { try Message(decoding: $0, limits: limits) }
         } catch {
             throw RPCError.from(error)

@@ -9,16 +9,20 @@ public struct RPCMethod<Request: WireMessage, Response: WireMessage>: Sendable, 
     public let name: String
     /// Answered with STREAM frames of `Response` until END (or the caller's CANCEL).
     public let streaming: Bool
+    /// Who may call it: checked by the server before the handler runs.
+    public let access: RPCAccess
 
-    public init(id: UInt16, name: String, streaming: Bool = false) {
+    public init(id: UInt16, name: String, streaming: Bool = false, access: RPCAccess) {
         self.id = id
         self.name = name
         self.streaming = streaming
+        self.access = access
     }
 
     /// The method for the exported schema and the protocol document.
     public func descriptor(doc: String) -> WireMethodDescriptor {
-        WireMethodDescriptor(id: id, name: name, request: Request.self, response: Response.self, streaming: streaming, doc: doc)
+        WireMethodDescriptor(id: id, name: name, request: Request.self, response: Response.self, streaming: streaming,
+                             access: access.rawValue, doc: doc)
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.id == rhs.id }

@@ -12,6 +12,20 @@ public struct RPCRequestContext: Sendable {
     public let deadline: NIODeadline?
     /// What is the same for every request of the connection (shared, so a context costs one reference).
     public let connection: RPCConnectionInfo
+    /// The person's credential the request carried (`FrameFlags.credential`), if any.
+    public let credential: RPCCredential?
+    /// Whom the router's authorizer authorized the request for; nil without an authorizer.
+    public internal(set) var principal: (any RPCPrincipal)?
+
+    init(method: String, requestID: UInt32, deadline: NIODeadline?, connection: RPCConnectionInfo,
+         credential: RPCCredential? = nil) {
+        self.method = method
+        self.requestID = requestID
+        self.deadline = deadline
+        self.connection = connection
+        self.credential = credential
+        self.principal = nil
+    }
 
     /// Who is calling, as it said in its HELLO.
     public var peer: Hello { connection.peer }

@@ -1,4 +1,5 @@
 import AnlanWire
+import Foundation
 import NIOCore
 
 /// The methods a server answers, by id, with their request decoding and response encoding.
@@ -21,6 +22,7 @@ public struct RPCRouter: Sendable {
 
     struct Entry: Sendable {
         let name: String
+        let access: RPCAccess
         let handler: Handler
     }
 
@@ -29,6 +31,12 @@ public struct RPCRouter: Sendable {
     /// Turns what a handler throws into what is answered (e.g. a domain layer's error into its
     /// `RPCError`), so layers below the server need not know the wire; the identity by default.
     let mapError: @Sendable (any Error) -> any Error
+    /// Decides every non-inline request before its handler runs (see `RPCAuthorizer`); nil lets all
+    /// through. Set it before registering handlers: each registration keeps the authorizer of its time.
+    public var authorizer: (any RPCAuthorizer)?
+    /// Keeps an audit record of every write let through (`RPCAuditEntry.audits`), with how it ended;
+    /// nil keeps none. Set it, like `authorizer`, before registering handlers.
+    public var audit: (any RPCAuditSink)?
 
     /// - Parameter mapError: applied to every error a handler throws, before it is answered.
     public init(limits: WireLimits = .defaults, mapError: @escaping @Sendable (any Error) -> any Error = { $0 }) {
@@ -44,8 +52,10 @@ public struct RPCRouter: Sendable {
         _ method: RPCMethod<Request, Response>,
         _ body: @escaping @Sendable (Request, RPCRequestContext) throws -> Response
     ) {
+        precondition(method.access == .connection,
+                     "\(method.name): inline handlers run before any authorization, so only for `.connection` methods")
         let limits = self.limits, mapError = self.mapError
-        add(method.id, method.name, .inline { payload, context in
+        add(method, .inline { payload, context in
             do {
                 return try body(try Request(decoding: payload, limits: limits), context).encodedFrame()
             } catch {
@@ -64,12 +74,30 @@ public struct RPCRouter: Sendable {
         runsOnEventLoop: Bool = false,
         _ body: @escaping @Sendable (Request, RPCRequestContext) async throws -> Response
     ) {
-        let limits = self.limits, mapError = self.mapError
-        add(method.id, method.name, .async({ payload, context in
+        let limits = self.limits, mapError = self.mapError, authorizer = self.authorizer, access = method.access
+        let audit = RPCAuditEntry.audits(access) ? self.audit : nil
+        add(method, .async({ payload, received in
+            var request: Request
+            let context: RPCRequestContext
             do {
-                return try await body(try Request(decoding: payload, limits: limits), context).encodedFrame()
+                request = try Request(decoding: payload, limits: limits)
+                context = try await Self.authorized(access, &request, received, by: authorizer)
             } catch {
                 throw mapError(error)
+            }
+            do {
+                let response: Response
+                if let credential = context.credential {
+                    response = try await RPCCredential.$current.withValue(credential) { try await body(request, context) }
+                } else {
+                    response = try await body(request, context)
+                }
+                await audit?.record(Self.entry(access, request, context, outcome: "ok"))
+                return response.encodedFrame()
+            } catch {
+                let answered = mapError(error)
+                await audit?.record(Self.entry(access, request, context, outcome: Self.outcome(answered)))
+                throw answered
             }
         }, onEventLoop: runsOnEventLoop))
     }
@@ -79,18 +107,54 @@ public struct RPCRouter: Sendable {
         _ method: RPCMethod<Request, Message>,
         _ body: @escaping @Sendable (Request, RPCRequestContext, RPCStreamWriter<Message>) async throws -> Void
     ) {
-        let limits = self.limits, mapError = self.mapError
-        add(method.id, method.name, .stream { payload, context, send in
+        let limits = self.limits, mapError = self.mapError, authorizer = self.authorizer, access = method.access
+        add(method, .stream { payload, context, send in
             do {
-                try await body(try Request(decoding: payload, limits: limits), context, RPCStreamWriter(send: send))
+                var request = try Request(decoding: payload, limits: limits)
+                let context = try await Self.authorized(access, &request, context, by: authorizer)
+                guard let credential = context.credential else {
+                    return try await body(request, context, RPCStreamWriter(send: send))
+                }
+                try await RPCCredential.$current.withValue(credential) {
+                    try await body(request, context, RPCStreamWriter(send: send))
+                }
             } catch {
                 throw mapError(error)
             }
         })
     }
 
-    private mutating func add(_ id: UInt16, _ name: String, _ handler: Handler) {
-        precondition(entries[id] == nil, "method id \(id) registered twice (\(name), \(entries[id]!.name))")
-        entries[id] = Entry(name: name, handler: handler)
+    /// The request's context with its principal, when `authorizer` allows the request.
+    private static func entry(_ access: RPCAccess, _ request: some WireMessage, _ context: RPCRequestContext,
+                              outcome: String) -> RPCAuditEntry {
+        RPCAuditEntry(at: Int64((Date().timeIntervalSince1970 * 1000).rounded()), who: context.principal?.auditName ?? context.peer.nodeID,
+                      method: context.method, access: access, from: context.remoteAddress.map { "\($0)" } ?? "",
+                      request: "\(request)", outcome: outcome)
+    }
+
+    private static func outcome(_ error: any Error) -> String {
+        let failure = RPCError.from(error)
+        return "\(failure.status): \(failure.message)"
+    }
+
+    /// The request's context with its principal, when `authorizer` allows the request; an
+    /// `ActorStampedRequest` gets the principal's name as its actor.
+    private static func authorized<Request: WireMessage>(
+        _ access: RPCAccess, _ request: inout Request, _ context: RPCRequestContext, by authorizer: (any RPCAuthorizer)?
+    ) async throws(RPCError) -> RPCRequestContext {
+        guard let authorizer else { return context }
+        var context = context
+        context.principal = try await authorizer.authorize(access, request: request, context: context)
+        if let principal = context.principal, var stamped = request as? any ActorStampedRequest {
+            stamped.stampedActor = principal.auditName
+            request = stamped as! Request
+        }
+        return context
+    }
+
+    private mutating func add<Request, Response>(_ method: RPCMethod<Request, Response>, _ handler: Handler) {
+        let id = method.id
+        precondition(entries[id] == nil, "method id \(id) registered twice (\(method.name), \(entries[id]!.name))")
+        entries[id] = Entry(name: method.name, access: method.access, handler: handler)
     }
 }

@@ -223,7 +223,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             stats.failures.add(1)
             return sendError(requestID: id, status: .unimplemented, message: "no method with id \(frame.header.method)")
         }
-        let payload: ByteBuffer
+        var payload: ByteBuffer
         do {
             payload = frame.header.flags.contains(.compressed)
                 ? try compression.decompress(frame.payload, limits: configuration.limits, requestID: id,
@@ -231,6 +231,14 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 : frame.payload
         } catch {
             return errorCaught(context: context, error: error)
+        }
+        var credential: RPCCredential?
+        if frame.header.flags.contains(.credential) {
+            do {
+                credential = try RPCCredential.split(&payload)
+            } catch {
+                return fail(id, method: frame.header.method, started: now, error)
+            }
         }
         let budget = frame.header.deadlineBudgetMilliseconds
         let deadline = budget == 0 ? nil : received + .milliseconds(Int64(budget))
@@ -241,12 +249,13 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                         RPCError(.deadlineExceeded, "deadline passed while the request was queued"))
         }
         let requestContext = RPCRequestContext(method: entry.name, requestID: id, deadline: deadline,
-                                               connection: connectionInfo)
+                                               connection: connectionInfo, credential: credential)
+        let request = payload
 
         switch entry.handler {
         case .inline(let body):
             do {
-                let response = try body(payload, requestContext)
+                let response = try body(request, requestContext)
                 respond(id, method: frame.header.method, started: now, response)
             } catch {
                 fail(id, method: frame.header.method, started: now, RPCError.from(error))
@@ -254,7 +263,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         case .async(let body, let onEventLoop):
             runInTask(id, method: frame.header.method, deadline: deadline, isStream: false, started: now,
                       on: onEventLoop ? connectionInfo.executor : nil) {
-                try await body(payload, requestContext)
+                try await body(request, requestContext)
             }
         case .stream(let body):
             let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
@@ -263,7 +272,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 try await eventLoop.flatSubmit { handler.value.sendStreamMessage(id, message) }.get()
             }
             runInTask(id, method: frame.header.method, deadline: deadline, isStream: true, started: now) {
-                try await body(payload, requestContext, send)
+                try await body(request, requestContext, send)
                 return EmptyMessage().encodedFrame()  // the RESPONSE that ends the stream
             }
         }

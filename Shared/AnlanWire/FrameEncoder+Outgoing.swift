@@ -9,17 +9,17 @@ extension FrameEncoder {
     /// is the same limit), so the caller can answer with an error instead of sending a frame the peer rejects.
     public static func outgoing(
         _ kind: FrameKind, requestID: UInt32, method: UInt16 = 0, deadlineBudgetMilliseconds: UInt32 = 0,
-        _ framed: ByteBuffer, maxFrameSize: Int, compression: PayloadCompression?, allocator: ByteBufferAllocator
+        flags extraFlags: FrameFlags = [], _ framed: ByteBuffer, maxFrameSize: Int, compression: PayloadCompression?, allocator: ByteBufferAllocator
     ) -> ByteBuffer? {
         let payloadSize = framed.readableBytes - FrameHeader.size
         guard payloadSize >= 0, payloadSize <= maxFrameSize - FrameHeader.size else { return nil }
         var frame = framed
-        var flags: FrameFlags = []
+        var flags = extraFlags
         if let compression, payloadSize >= compression.threshold,
            let compressed = compression.compress(framed.getSlice(at: framed.readerIndex + FrameHeader.size, length: payloadSize)!,
                                                  headroom: FrameHeader.size, allocator: allocator) {
             frame = compressed
-            flags = .compressed
+            flags.insert(.compressed)
         }
         let header = FrameHeader(kind: kind, flags: flags, method: method, requestID: requestID,
                                  deadlineBudgetMilliseconds: deadlineBudgetMilliseconds)

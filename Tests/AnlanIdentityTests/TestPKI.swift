@@ -14,7 +14,7 @@ struct CallerSeen: Hashable, Sendable {
 }
 
 enum TestIdentityMethods {
-    static let whoAmI = RPCMethod<CallerSeen, CallerSeen>(id: 0x7F01, name: "test.whoAmI")
+    static let whoAmI = RPCMethod<CallerSeen, CallerSeen>(id: 0x7F01, name: "test.whoAmI", access: .connection)
 }
 
 /// A province PKI made afresh for a test: the root, 杭州市's intermediate, and node credentials.

@@ -15,7 +15,7 @@ import Testing
     /// A node with one method that always fails, beside the runtime's.
     struct FailingNode: NodeService {
         static let kind = "metrics-test"
-        static let fail = RPCMethod<Echo, Echo>(id: 0x0F11, name: "test.fail")
+        static let fail = RPCMethod<Echo, Echo>(id: 0x0F11, name: "test.fail", access: .connection)
         func register(into router: inout RPCRouter) {
             router.inline(Self.fail) { _, _ in throw RecordServiceError(.notFound, "nothing here") }
         }

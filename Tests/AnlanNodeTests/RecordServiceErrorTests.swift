@@ -10,8 +10,8 @@ import Testing
 /// A record service's errors as its clients see them: through a real server on port 0 whose router is
 /// a node's (`RPCRouter.forNode`), so the mapping is the one every node applies.
 @Suite(.timeLimit(.minutes(1))) struct RecordServiceErrorTests {
-    static let fail = RPCMethod<Echo, Echo>(id: 0x0F01, name: "test.fail")
-    static let failStreaming = RPCMethod<Echo, Echo>(id: 0x0F02, name: "test.fail-streaming")
+    static let fail = RPCMethod<Echo, Echo>(id: 0x0F01, name: "test.fail", access: .connection)
+    static let failStreaming = RPCMethod<Echo, Echo>(id: 0x0F02, name: "test.fail-streaming", access: .connection)
 
     /// Answers `fail` by throwing the error its payload names: a `RecordServiceError` of that code, or
     /// (for "other") an error of no layer's.

@@ -169,7 +169,7 @@ import Testing
         _ = try await hello.futureResult.get()
 
         let answer = loop.makePromise(of: ByteBuffer.self)
-        handler.startUnary(id: 1, method: 7, payload: EmptyMessage().encodedFrame(), deadline: loop.now + .milliseconds(100), promise: answer)
+        handler.startUnary(id: 1, method: 7, flags: [], payload: EmptyMessage().encodedFrame(), deadline: loop.now + .milliseconds(100), promise: answer)
         loop.run()
         let request = try ServerConnectionStateMachineTests.frame(channel.readOutbound())
         #expect(request?.kind == .request && request?.header.deadlineBudgetMilliseconds == 100)

@@ -184,8 +184,8 @@ import Testing
     @Test func theHandlerAnswersAndTimesOutOnManualTime() async throws {
         let loop = EmbeddedEventLoop()
         var router = RPCRouter()
-        router.inline(RPCMethod<EmptyMessage, EmptyMessage>(id: 7, name: "test.now"), { _, _ in EmptyMessage() })
-        router.async(RPCMethod<EmptyMessage, EmptyMessage>(id: 8, name: "test.never"), { _, _ in
+        router.inline(RPCMethod<EmptyMessage, EmptyMessage>(id: 7, name: "test.now", access: .connection), { _, _ in EmptyMessage() })
+        router.async(RPCMethod<EmptyMessage, EmptyMessage>(id: 8, name: "test.never", access: .connection), { _, _ in
             try await Task.sleep(for: .seconds(3600))
             return EmptyMessage()
         })

@@ -43,14 +43,15 @@ struct Blob: WireMessage, Hashable {
 }
 
 enum TestMethods {
-    static let echo = RPCMethod<Blob, Blob>(id: 0x0F01, name: "test.echo")
-    static let slowEcho = RPCMethod<Blob, Blob>(id: 0x0F02, name: "test.slowEcho")
-    static let sized = RPCMethod<Blob, Blob>(id: 0x0F03, name: "test.sized")
-    static let count = RPCMethod<Blob, Blob>(id: 0x0F04, name: "test.count")
-    static let hold = RPCMethod<Blob, Blob>(id: 0x0F05, name: "test.hold")
-    static let whereRun = RPCMethod<Blob, Blob>(id: 0x0F06, name: "test.whereRun")
-    static let whereRunOnLoop = RPCMethod<Blob, Blob>(id: 0x0F07, name: "test.whereRunOnLoop")
-    static let missing = RPCMethod<Blob, Blob>(id: 0x0FFF, name: "test.missing")
+    static let echo = RPCMethod<Blob, Blob>(id: 0x0F01, name: "test.echo", access: .connection)
+    static let slowEcho = RPCMethod<Blob, Blob>(id: 0x0F02, name: "test.slowEcho", access: .connection)
+    static let sized = RPCMethod<Blob, Blob>(id: 0x0F03, name: "test.sized", access: .connection)
+    static let count = RPCMethod<Blob, Blob>(id: 0x0F04, name: "test.count", access: .connection)
+    static let hold = RPCMethod<Blob, Blob>(id: 0x0F05, name: "test.hold", access: .connection)
+    static let whereRun = RPCMethod<Blob, Blob>(id: 0x0F06, name: "test.whereRun", access: .connection)
+    static let whereRunOnLoop = RPCMethod<Blob, Blob>(id: 0x0F07, name: "test.whereRunOnLoop", access: .connection)
+    static let credential = RPCMethod<Blob, Blob>(id: 0x0F08, name: "test.credential", access: .read)
+    static let missing = RPCMethod<Blob, Blob>(id: 0x0FFF, name: "test.missing", access: .connection)
 }
 
 /// What the test handlers observed.
@@ -85,6 +86,10 @@ func testRouter(_ seen: Observations) -> RPCRouter {
     }
     router.async(TestMethods.whereRun, whereRun)
     router.async(TestMethods.whereRunOnLoop, runsOnEventLoop: true, whereRun)
+    // The credential the request carried, the one this task's own calls would carry, and the request's size.
+    router.async(TestMethods.credential) { request, context in
+        Blob("\(context.credential?.token ?? "-") \(RPCCredential.current?.token ?? "-") \(request.data.readableBytes)")
+    }
     router.inline(TestMethods.sized) { request, _ in
         Blob(data: ByteBuffer(repeating: UInt8(ascii: "a"), count: Int(request.answerSize)))
     }

@@ -33,8 +33,10 @@ def free_port() -> int:
 
 
 class Mesh:
-    def __init__(self, directory: pathlib.Path):
+    def __init__(self, directory: pathlib.Path, pki: pathlib.Path | None = None):
         self.dir = directory
+        # With a PKI every node runs mutual TLS (and the gateways sign people in); without, plaintext.
+        self.pki = pki
         self.processes: dict[str, subprocess.Popen] = {}
         self.ports: dict[str, int] = {}
         self.http: dict[str, int] = {}
@@ -46,7 +48,8 @@ class Mesh:
         port_file = self.dir / f"{name}.port"
         log = open(self.dir / f"{name}.log", "ab")
         self.processes[name] = subprocess.Popen(
-            [str(BIN / executable), "serve", "--port-file", str(port_file), "--log-level", "warning", "--insecure", *args],
+            [str(BIN / executable), "serve", "--port-file", str(port_file), "--log-level", "warning",
+             *(["--pki", str(self.pki)] if self.pki else ["--insecure"]), *args],
             stdout=subprocess.DEVNULL, stderr=log, cwd=self.dir)
         for _ in range(400):
             if port_file.exists() and port_file.read_text().strip():

@@ -14,7 +14,9 @@ import urllib.request
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import chrome, transfer_codes
+import subprocess
+from selenium.webdriver.support import expected_conditions
+from conftest import BIN, Mesh, chrome, transfer_codes
 
 COLOURS = {"red", "orange", "yellow", "blue", "green", "none"}
 
@@ -140,3 +142,40 @@ def test_the_index_panel_ranks_the_cities_as_the_api_does(mesh, screenshots):
         driver.save_screenshot(str(screenshots / "screen-index.png"))
     finally:
         driver.quit()
+
+
+def test_a_gateway_with_identities_shows_its_screen_only_after_sign_in(screenshots, tmp_path):
+    # A province node over mutual TLS: its PKI, its roster with one duty officer, its registry and gateway.
+    pki = tmp_path / "pki"
+    node = Mesh(tmp_path, pki=pki)
+    node.run("gateway", "pki", "init", "--dir", str(pki))
+    node.run("gateway", "pki", "issue", "--dir", str(pki), "--region", "330000", "--service", "registry", "gateway")
+    subprocess.run([str(BIN / "gateway"), "pki", "person", "--dir", str(pki), "--gateway", "330000", "--id", "1001",
+                    "--name", "省值班员", "--role", "officer"], input="值班室的密码2026\n", text=True, check=True,
+                   capture_output=True)
+    node.registry("330000")
+    node.gateway("330000")
+    driver = chrome()
+    try:
+        driver.get(node.url("330000"))
+        form = WebDriverWait(driver, 20).until(expected_conditions.presence_of_element_located((By.ID, "anlan-signin")))
+        assert "值班登录" in form.text and "请先登录" in form.text
+        driver.save_screenshot(str(screenshots / "sign-in.png"))
+        form.find_element(By.NAME, "user").send_keys("1001")
+        form.find_element(By.NAME, "password").send_keys("不是这个密码")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        WebDriverWait(driver, 10).until(lambda d: "工号或密码不正确" in d.find_element(By.ID, "anlan-signin").text)
+        password = driver.find_element(By.NAME, "password")
+        password.clear()
+        password.send_keys("值班室的密码2026")
+        driver.find_element(By.CSS_SELECTOR, "#anlan-signin button[type=submit]").click()
+        # Signed in: the page starts again, draws the province, and asks for no one.
+        ready(driver)
+        assert not driver.find_elements(By.ID, "anlan-signin")
+        assert "浙江省" in driver.page_source
+        cookies = {cookie["name"]: cookie for cookie in driver.get_cookies()}
+        assert cookies["anlan_session"]["httpOnly"], "the token is out of the page's scripts' reach"
+    finally:
+        driver.quit()
+        node.stop()
+

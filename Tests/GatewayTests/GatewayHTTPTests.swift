@@ -18,7 +18,6 @@ import Testing
         try await withTemporaryDirectory { dir in
             let mesh = try await TestMesh(directory: dir, countyServices: ["hazard-survey", "material-reserve", "emergency-response"],
                                           httpGateways: ["330000", "330106"])
-            defer { Task { await mesh.close() } }
             try await mesh.startService("evacuation", "330106")
             try await mesh.loadCounty("330106", township: Self.township, points: 2, units: 10)
             let codes = try await mesh.codePeople(2, at: "330106", township: Self.township, first: 0)
@@ -118,6 +117,8 @@ import Testing
             // Lifted, it is no longer in force.
             _ = try await county.call(GatewayMethods.liftWarning, LiftRequest(warningID: "XH-RAIN-1"))
             #expect(try await countyWeb.get("/api/warnings").json(GatewayHTTPServer.Warnings.self).warnings.isEmpty)
+            // Closed here, not in a deferred task the runner may never run: its processes end with it.
+            await mesh.close()
         }
     }
 }

@@ -28,9 +28,15 @@ struct HTTPTestClient {
     }
 
     let port: Int
+    /// Sent as the `Cookie` header (a session, as a browser keeps it); nil: none.
+    var cookie: String? = nil
 
     func get(_ path: String) async throws -> Answer {
         try await send("GET", path, body: nil)
+    }
+
+    func delete(_ path: String) async throws -> Answer {
+        try await send("DELETE", path, body: nil)
     }
 
     func post(_ path: String, json body: some Encodable) async throws -> Answer {
@@ -41,14 +47,24 @@ struct HTTPTestClient {
         try await send("POST", path, body: Data(body.utf8))
     }
 
+    /// A session that keeps no cookies: each client sends only its own (`cookie`).
+    private static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        return URLSession(configuration: configuration)
+    }()
+
     private func send(_ method: String, _ path: String, body: Data?) async throws -> Answer {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!, timeoutInterval: 10)
         request.httpMethod = method
+        request.httpShouldHandleCookies = false
+        if let cookie { request.setValue(cookie, forHTTPHeaderField: "Cookie") }
         if let body {
             request.httpBody = body
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
-        let (data, response) = try await URLSession.shared.data(for: request)
+        let (data, response) = try await Self.session.data(for: request)
         let http = response as! HTTPURLResponse
         var headers: [String: String] = [:]
         for (key, value) in http.allHeaderFields { headers["\(key)"] = "\(value)" }

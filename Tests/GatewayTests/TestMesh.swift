@@ -76,7 +76,8 @@ final class TestMesh: @unchecked Sendable {
     /// The mesh's PKI, made with the real `gateway pki` command: the root, 杭州市's intermediate, which
     /// issues for the city and its counties, and the test's own `330000/duty-room`.
     static func makePKI(_ pki: String) async throws {
-        let county = ["registry", "hazard-survey", "material-reserve", "evacuation", "aviation-landing-points", "gateway"]
+        let county = ["registry", "hazard-survey", "material-reserve", "evacuation", "aviation-landing-points", "emergency-response",
+                      "training-records", "gateway"]
         var commands: [[String]] = [
             ["init"], ["authority", "--region", "330100"],
             ["issue", "--region", "330000", "--service", "registry", "gateway", "duty-room"],
@@ -218,9 +219,10 @@ final class TestMesh: @unchecked Sendable {
         try await startGateway(region)
     }
 
-    func client(gatewayOf region: String) async throws -> RPCClient {
+    /// A client of `region`'s gateway, presenting the duty room's certificate or, over TLS, `identity`'s.
+    func client(gatewayOf region: String, as identity: NodeName? = nil) async throws -> RPCClient {
         let client = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: gateways[region]!, defaultTimeout: .seconds(3),
-                                                                     tls: clientTLS))
+                                                                     tls: try tls(identity)))
         clients.append(client)
         return client
     }
@@ -232,8 +234,30 @@ final class TestMesh: @unchecked Sendable {
         return client
     }
 
+    /// A client of a county's service presenting `identity`'s certificate (over TLS).
+    func service(_ name: String, _ county: String, as identity: NodeName) throws -> RPCClient {
+        let client = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: servicePorts[county]![name]!,
+                                                                     tls: try tls(identity)))
+        clients.append(client)
+        return client
+    }
+
+    /// The duty room's TLS, or `identity`'s from the mesh's PKI.
+    private func tls(_ identity: NodeName?) throws -> RPCTLS? {
+        guard let identity, let pki else { return clientTLS }
+        return try NodeCredentials.load(from: PKIDirectory(pki), name: identity).clientTLS()
+    }
+
     /// A county's data: `points` hazard points and one storage point holding `units` pumps in `township`.
     func loadCounty(_ county: String, township: String, points: Int, units: Int64) async throws {
+        // Over TLS, records are kept by a person: the county's administrator.
+        let keeper = pki == nil ? nil : try await token(by: county, id: "A-\(county)", name: "管理员", role: "administrator")
+        try await RPCCredential.$current.withValue(keeper) {
+            try await load(county, township: township, points: points, units: units)
+        }
+    }
+
+    private func load(_ county: String, township: String, points: Int, units: Int64) async throws {
         let hazard = service("hazard-survey", county)
         for n in 0..<points {
             _ = try await hazard.call(HazardSurveyMethods.createPoint, HazardPoint(
@@ -248,6 +272,13 @@ final class TestMesh: @unchecked Sendable {
             id: "SP-\(county)", regionCode: township, name: "物资库 \(county)", latitude: place.latitude, longitude: place.longitude, ownerTier: 4))
         _ = try await reserve.call(MaterialReserveMethods.recordMovements, MovementBatch(movements: [
             Movement(storagePointID: "SP-\(county)", itemCode: "3010201", kind: .receive, quantity: units, reference: "入库单", actor: "库管员")]))
+    }
+
+    /// A person's token, signed by `gateway`'s node key from the mesh's PKI (as `gateway pki token` does).
+    func token(by gateway: String, id: String, name: String, role: String, region: String? = nil) async throws -> RPCCredential {
+        let credentials = try NodeCredentials.load(from: PKIDirectory(try #require(pki)), name: NodeName(region: gateway, service: "gateway"))
+        let issuer = try PersonTokenIssuer(credentials: credentials)
+        return RPCCredential(token: try await issuer.issue(id: id, name: name, role: try #require(Role(rawValue: role)), region: region))
     }
 
     /// The counties' statistics asked of their services directly, merged.

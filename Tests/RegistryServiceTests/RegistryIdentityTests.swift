@@ -22,10 +22,7 @@ import X509
                                                    region: String, service: String, allowed: Bool) async throws {
         let root = try CertificateAuthority.makeRoot()
         func credentials(_ region: String, _ service: String) throws -> NodeCredentials {
-            let name = try NodeName(region: region, service: service)
-            let key = Certificate.PrivateKey(P256.Signing.PrivateKey())
-            return try NodeCredentials(name: name, chain: [root.issue(name, publicKey: key.publicKey)], privateKey: key,
-                                       root: root.certificate)
+            try Self.credentials(region, service, issuedBy: root)
         }
         try await withTemporaryDirectory { dir in
             let registry = try Registry(databasePath: dir + "/r.sqlite", regionCode: "330000", logger: quietLogger)
@@ -46,5 +43,44 @@ import X509
                 await client.close()
             }
         }
+    }
+
+    @Test func aLeaseIsRenewedAndEndedOnlyByTheNodeItWasGrantedTo() async throws {
+        let root = try CertificateAuthority.makeRoot()
+        func credentials(_ region: String, _ service: String) throws -> NodeCredentials {
+            try Self.credentials(region, service, issuedBy: root)
+        }
+        try await withTemporaryDirectory { dir in
+            let registry = try Registry(databasePath: dir + "/r.sqlite", regionCode: "330000", logger: quietLogger)
+            try await withRegistryServer(registry: registry, tls: try credentials("330000", "registry").serverTLS()) { port in
+                func client(_ region: String, _ service: String) throws -> RegistryClient {
+                    RegistryClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: port,
+                                                                         tls: try credentials(region, service).clientTLS()))
+                }
+                let owner = try client("330106", "hazard-survey"), neighbour = try client("330110", "hazard-survey")
+                let lease = try await owner.register(registration("hazard-survey", "330106")).leaseID
+                // The neighbour knows (or guesses) the lease id: it can neither keep it alive nor end it.
+                for attempt in [{ _ = try await neighbour.heartbeat(leaseID: lease) },
+                                { try await neighbour.deregister(leaseID: lease) }] as [() async throws -> Void] {
+                    await #expect { try await attempt() } throws: { error in
+                        (error as? RPCError)?.status == .permissionDenied && "\(error)".contains("anlan://330106/hazard-survey's")
+                    }
+                }
+                #expect(try await owner.lookup(service: "hazard-survey", regionCode: "330106").response.records.count == 1)
+                _ = try await owner.heartbeat(leaseID: lease)
+                try await owner.deregister(leaseID: lease)
+                #expect(try await owner.lookup(service: "hazard-survey", regionCode: "330106").response.records.isEmpty)
+                await owner.close()
+                await neighbour.close()
+            }
+        }
+    }
+
+    /// A node's credentials issued by `root`, trusting it.
+    static func credentials(_ region: String, _ service: String, issuedBy root: CertificateAuthority) throws -> NodeCredentials {
+        let name = try NodeName(region: region, service: service)
+        let key = Certificate.PrivateKey(P256.Signing.PrivateKey())
+        return try NodeCredentials(name: name, chain: [root.issue(name, publicKey: key.publicKey)], privateKey: key,
+                                   root: root.certificate)
     }
 }

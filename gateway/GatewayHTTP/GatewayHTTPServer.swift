@@ -29,11 +29,14 @@ public struct GatewayHTTPServer: Service {
     /// The one live feed every screen of this gateway shares.
     let feed: LiveFeed<ScreenFrame>
     let assets: ScreenAssets
+    /// Signs people in and makes every API request act for one (nil: the screen is open, as on a
+    /// plaintext node).
+    let signIn: ScreenSignIn?
 
     /// - Parameter eventLoopGroup: the loops the node's RPC server runs on (NodeServer's: the singleton).
     public init(gateway: Gateway, nodeID: String, host: String = "127.0.0.1", port: Int, portFile: String? = nil,
                 eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, feedInterval: Duration = .milliseconds(500),
-                logger: Logger) {
+                signIn: ScreenSignIn? = nil, logger: Logger) {
         self.gateway = gateway
         self.nodeID = nodeID
         self.host = host
@@ -44,13 +47,16 @@ public struct GatewayHTTPServer: Service {
         let last = NIOLockedValueBox<ScreenFrame?>(nil)
         feed = LiveFeed(interval: feedInterval, compose: { await Self.frame(of: gateway, last: last) }, isNews: { $0.isNews(after: $1) })
         assets = ScreenAssets()
+        self.signIn = signIn
     }
 
     public func run() async throws {
         let router = Router()
         let declared = DeclaredRoutes(openAPI: String(buffer: try ScreenAssets.openAPI()))
         router.add(middleware: APIErrorMiddleware<BasicRequestContext>(declared: declared))
+        if let signIn { router.add(middleware: SessionMiddleware<BasicRequestContext>(signIn: signIn)) }
         addScreen(to: router)
+        addSession(to: router)
         addAPI(to: router)
         let portFile = portFile
         let logger = logger

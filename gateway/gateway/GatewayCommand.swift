@@ -64,9 +64,17 @@ struct GatewayCommand: AsyncParsableCommand {
                                       indexConfiguration: try indexConfig.map { try IndexConfiguration.load(Data(contentsOf: URL(fileURLWithPath: $0))) },
                                       tls: tls, logger: logger)
             // On the loops the node's RPC server runs on (NodeServer's default: the singleton).
+            // With identities, the screen signs people in from the roster beside the gateway's certificate.
+            let signIn = try httpPort == nil ? nil : options.pki.flatMap { pki in
+                try options.credentials(service: GatewayNode.kind).map { credentials in
+                    try ScreenSignIn(credentials: credentials, roster: PeopleRoster(directory: PKIDirectory(pki), region: credentials.name.region),
+                                     tokens: try options.tls(service: GatewayNode.kind)!.tokens)
+                }
+            }
             let http = httpPort.map { port in
                 GatewayHTTPServer(gateway: gateway, nodeID: options.nodeID ?? "\(options.region)-\(GatewayNode.kind)", host: httpHost, port: port,
-                                  portFile: httpPortFile, eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger)
+                                  portFile: httpPortFile, eventLoopGroup: MultiThreadedEventLoopGroup.singleton, signIn: signIn,
+                                  logger: logger)
             }
             return GatewayNode(gateway: gateway, refreshInterval: .milliseconds(Int(refreshInterval * 1000)),
                                publishCheck: publishCheck == 0 ? nil : .milliseconds(Int(publishCheck * 1000)), services: http.map { [$0] } ?? [])

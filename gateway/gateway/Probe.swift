@@ -12,7 +12,7 @@ import MaterialReserveAPI
 struct Probe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask a running gateway.",
-        subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self,
+        subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self, AuditCommand.self,
                       Summary.self, Children.self, Plan.self, Nearest.self, Warn.self, Lift.self,
                       IncidentProbe.self, Propose.self, Release.self, IndexProbe.self, IndicatorProbe.self, PublishProbe.self])
 }

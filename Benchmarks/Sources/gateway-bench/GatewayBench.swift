@@ -26,6 +26,11 @@ struct GatewayBench: AsyncParsableCommand {
     @Option(help: "The deadline of summaries with a county cut off, ms.") var deadline = 500
 
     func run() async throws {
+        // The duty officer's calls: writes (a month published, incidents, confirmations) need a person.
+        try await RPCCredential.$current.withValue(Self.credentialFromEnvironment()) { try await measure() }
+    }
+
+    func measure() async throws {
         let province = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: port, defaultTimeout: .seconds(10),
                                                                        tls: try Self.tlsFromEnvironment()))
         let first = try await province.call(GatewayMethods.summary, SummaryRequest(maxAgeMilliseconds: 0))
@@ -211,6 +216,14 @@ struct GatewayBench: AsyncParsableCommand {
         for incident in [landslide, fire] {
             _ = try await province.call(GatewayMethods.close, IncidentStep(incidentID: incident.id, actor: "gateway-bench", note: "基准测试结束"))
         }
+    }
+
+    /// The person the bench acts for: ANLAN_TOKEN (the token, or a file holding it), as
+    /// `scripts/province.sh` makes it for its duty officer; nil when it is not set.
+    static func credentialFromEnvironment() throws -> RPCCredential? {
+        guard let value = ProcessInfo.processInfo.environment["ANLAN_TOKEN"], !value.isEmpty else { return nil }
+        let token = value.hasPrefix("/") ? try String(contentsOfFile: value, encoding: .utf8) : value
+        return RPCCredential(token: token.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Mutual TLS as `scripts/province.sh` runs it: the credentials named by ANLAN_PKI and ANLAN_AS

@@ -1,3 +1,4 @@
+import AnlanRPC
 import AnlanRecords
 import AnlanWire
 
@@ -15,4 +16,11 @@ public struct Inspection: Hashable, Codable, Sendable {
     @Field(6) public var resultingStatus: LandingPointStatus?
     /// Required unless the resulting status is available.
     @Field(7) public var statusReason: String = ""
+}
+
+extension Inspection: ActorStampedRequest {
+    public var stampedActor: String {
+        get { inspector }
+        set { inspector = newValue }
+    }
 }

@@ -9,7 +9,7 @@ import Foundation
 struct Probe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask a running aviation-landing-points node.",
-        subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self,
+        subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self, AuditCommand.self,
                       Get.self, Nearest.self, Coverage.self, Targets.self, Stats.self, Due.self])
 }
 

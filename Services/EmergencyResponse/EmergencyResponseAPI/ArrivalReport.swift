@@ -1,3 +1,4 @@
+import AnlanRPC
 import AnlanRecords
 import AnlanWire
 
@@ -9,4 +10,11 @@ public struct ArrivalReport: Hashable, Codable, Sendable {
     @Field(3) public var actor: String = ""
     /// Unix ms; the node's clock when 0. Not before the report.
     @Field(4) public var atMilliseconds: Int64 = 0
+}
+
+extension ArrivalReport: ActorStampedRequest {
+    public var stampedActor: String {
+        get { actor }
+        set { actor = newValue }
+    }
 }

@@ -1,3 +1,4 @@
+import AnlanRPC
 import AnlanRecords
 import AnlanWire
 
@@ -17,4 +18,11 @@ public struct Deployment: Hashable, Codable, Sendable {
     @Field(7) public var state: DeploymentState = .active
     @Field(8) public var deployedAtMilliseconds: Int64 = 0
     @Field(9, .omitDefault) public var endedAtMilliseconds: Int64 = 0
+}
+
+extension Deployment: ActorStampedRequest {
+    public var stampedActor: String {
+        get { actor }
+        set { actor = newValue }
+    }
 }

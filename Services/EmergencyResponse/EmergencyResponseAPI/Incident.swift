@@ -1,3 +1,4 @@
+import AnlanRPC
 import AnlanRecords
 import AnlanWire
 
@@ -32,4 +33,9 @@ public struct Incident: Hashable, Codable, Sendable {
     /// A caller's key for the report: reporting again with the same key returns the first incident
     /// (a phone retrying over a bad link reports once).
     @Field(18, .omitDefault) public var reportKey: String = ""
+}
+
+extension Incident: RegionScopedRequest {
+    /// A caller from inside the node's region may name only its own jurisdiction's regions.
+    public var scopedRegions: [String] { [regionCode] }
 }

@@ -1,3 +1,4 @@
+import AnlanRPC
 import AnlanRecords
 import AnlanWire
 
@@ -9,4 +10,11 @@ public struct IncidentStep: Hashable, Codable, Sendable {
     @Field(3) public var note: String = ""
     /// Unix ms; the node's clock when 0.
     @Field(4) public var atMilliseconds: Int64 = 0
+}
+
+extension IncidentStep: ActorStampedRequest {
+    public var stampedActor: String {
+        get { actor }
+        set { actor = newValue }
+    }
 }

@@ -1,3 +1,4 @@
+import AnlanRPC
 import AnlanRecords
 import AnlanWire
 
@@ -8,4 +9,11 @@ public struct ReadinessChange: Hashable, Codable, Sendable {
     @Field(1) public var teamID: String = ""
     @Field(2) public var readiness: Readiness = .standby
     @Field(3) public var actor: String = ""
+}
+
+extension ReadinessChange: ActorStampedRequest {
+    public var stampedActor: String {
+        get { actor }
+        set { actor = newValue }
+    }
 }

@@ -1,3 +1,4 @@
+import AnlanRPC
 import AnlanRecords
 import AnlanWire
 
@@ -8,4 +9,11 @@ public struct ReleaseRequest: Hashable, Codable, Sendable {
     @Field(1) public var idempotencyKey: String = ""
     @Field(2) public var actor: String = ""
     @Field(3, .omitDefault) public var undo: Bool = false
+}
+
+extension ReleaseRequest: ActorStampedRequest {
+    public var stampedActor: String {
+        get { actor }
+        set { actor = newValue }
+    }
 }

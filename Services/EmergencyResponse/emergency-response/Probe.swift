@@ -9,7 +9,7 @@ import Foundation
 struct Probe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask a running emergency-response node.",
-        subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self, TeamCommand.self, ReadinessCommand.self,
+        subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self, AuditCommand.self, TeamCommand.self, ReadinessCommand.self,
                       EquipmentCommand.self, Report.self, IncidentCommand.self, Timeline.self, FieldReportCommand.self,
                       Respond.self, Close.self, Arrival.self, Candidates.self, Deploy.self, Release.self, DeploymentCommand.self,
                       Stats.self, ImportFile.self, Export.self])

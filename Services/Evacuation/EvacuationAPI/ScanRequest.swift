@@ -1,3 +1,4 @@
+import AnlanRPC
 import AnlanRecords
 import AnlanWire
 
@@ -16,4 +17,11 @@ public struct ScanRequest: Hashable, Codable, Sendable {
     /// Who records it.
     @Field(5) public var actor: String = ""
     @Field(6) public var note: String = ""
+}
+
+extension ScanRequest: ActorStampedRequest {
+    public var stampedActor: String {
+        get { actor }
+        set { actor = newValue }
+    }
 }

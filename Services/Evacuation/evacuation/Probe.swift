@@ -9,7 +9,7 @@ import Foundation
 struct Probe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask a running evacuation node.",
-        subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self, Person.self, DeletePerson.self, ShelterCommand.self,
+        subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self, AuditCommand.self, Person.self, DeletePerson.self, ShelterCommand.self,
                       Issue.self, ImportCAP.self, ExportCAP.self, Lift.self, WarningCommand.self, Warnings.self, Scan.self,
                       Transfer.self, Worklist.self, Nearby.self, Stats.self, ImportFile.self, Export.self])
 }

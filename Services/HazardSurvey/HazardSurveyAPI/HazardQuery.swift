@@ -1,3 +1,4 @@
+import AnlanRPC
 import AnlanRecords
 import AnlanWire
 
@@ -27,4 +28,9 @@ public struct HazardQuery: Hashable, Codable, Sendable {
     @Field(12, .omitDefault) public var limit: UInt32 = 0
     /// The day "overdue" is judged on; absent means today at the node.
     @Field(13) public var asOf: CivilDay?
+}
+
+extension HazardQuery: RegionScopedRequest {
+    /// A caller from inside the node's region may name only its own jurisdiction's regions.
+    public var scopedRegions: [String] { [regionCode] }
 }

@@ -1,3 +1,4 @@
+import AnlanRPC
 import AnlanRecords
 import AnlanWire
 
@@ -32,4 +33,9 @@ public struct HiddenHazard: Hashable, Codable, Sendable {
     @Field(15) public var overdue: Bool = false
     /// Every transition, oldest first (in `get` answers).
     @Field(16) public var history: [HiddenHazardEvent] = []
+}
+
+extension HiddenHazard: RegionScopedRequest {
+    /// A caller from inside the node's region may name only its own jurisdiction's regions.
+    public var scopedRegions: [String] { [regionCode] }
 }

@@ -1,3 +1,4 @@
+import AnlanRPC
 import AnlanRecords
 import AnlanWire
 
@@ -10,4 +11,9 @@ public struct StatisticsRequest: Hashable, Codable, Sendable {
     @Field(2, .omitDefault) public var exactRegion: Bool = false
     /// The day overdue and on-time are judged on; absent means today at the node.
     @Field(3) public var asOf: CivilDay?
+}
+
+extension StatisticsRequest: RegionScopedRequest {
+    /// A caller from inside the node's region may name only its own jurisdiction's regions.
+    public var scopedRegions: [String] { [regionCode] }
 }

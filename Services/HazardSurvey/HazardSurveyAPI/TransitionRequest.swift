@@ -1,3 +1,4 @@
+import AnlanRPC
 import AnlanRecords
 import AnlanWire
 
@@ -12,4 +13,11 @@ public struct TransitionRequest: Hashable, Codable, Sendable {
     @Field(5) public var evidence: String = ""
     /// The day it happened; absent means today at the node. Not before the last step, not in the future.
     @Field(6) public var day: CivilDay?
+}
+
+extension TransitionRequest: ActorStampedRequest {
+    public var stampedActor: String {
+        get { actor }
+        set { actor = newValue }
+    }
 }

@@ -9,7 +9,7 @@ import HazardSurveyAPI
 struct Probe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask a running hazard-survey node.",
-        subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self,
+        subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self, AuditCommand.self,
                       Stats.self, Points.self, Enterprises.self, Hidden.self,
                       Get.self, Transition.self, ImportOverWire.self, Export.self])
 

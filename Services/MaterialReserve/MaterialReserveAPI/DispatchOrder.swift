@@ -1,3 +1,4 @@
+import AnlanRPC
 import AnlanRecords
 import AnlanWire
 
@@ -20,4 +21,11 @@ public struct DispatchOrder: Hashable, Codable, Sendable {
     @Field(9) public var allocations: [Allocation] = []
     @Field(10) public var requestedBy: String = ""
     @Field(11) public var note: String = ""
+}
+
+extension DispatchOrder: ActorStampedRequest {
+    public var stampedActor: String {
+        get { requestedBy }
+        set { requestedBy = newValue }
+    }
 }

@@ -9,7 +9,7 @@ import MaterialReserveAPI
 struct Probe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask a running material-reserve node.",
-        subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self,
+        subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self, AuditCommand.self,
                       Stock.self, Order.self, Plan.self, Gaps.self, Stats.self, Norms.self])
 }
 

@@ -106,10 +106,13 @@ public actor Registry {
         return LeaseGrant(leaseID: leaseID, ttlMilliseconds: UInt32(clamping: ttl.wholeMilliseconds), revision: newRevision)
     }
 
-    public func heartbeat(_ leaseID: UInt64) throws -> LeaseGrant {
+    /// Renews lease `leaseID`. `provenAs`: the caller's proven region and service (nil on a plain
+    /// connection); a lease is renewed only by the node it was granted to.
+    public func heartbeat(_ leaseID: UInt64, provenAs registrant: (region: String, service: String)? = nil) throws -> LeaseGrant {
         guard var lease = leases[leaseID] else {
             throw RegistryError.notFound("lease \(leaseID) is unknown or expired; register again")
         }
+        try Self.check(lease, heldBy: registrant)
         lease.lastHeartbeat = now()
         leases[leaseID] = lease
         if lease.health != .healthy {
@@ -121,11 +124,23 @@ public actor Registry {
                           revision: revision, health: .healthy)
     }
 
-    public func deregister(_ leaseID: UInt64) throws {
+    /// Ends lease `leaseID`; over TLS only the node it was granted to may (`provenAs`, as for `heartbeat`).
+    public func deregister(_ leaseID: UInt64, provenAs registrant: (region: String, service: String)? = nil) throws {
         guard let lease = leases[leaseID] else { throw RegistryError.notFound("lease \(leaseID) is unknown or expired") }
+        try Self.check(lease, heldBy: registrant)
         try commit([WatchEvent(revision: revision + 1, kind: .delete, record: lease.record(now: now()))])
         logger.info("deregistered", metadata: ["service": "\(lease.registration.service)",
                                                "region": "\(lease.registration.regionCode)"])
+    }
+
+    /// Refuses a caller that proved another name than the lease's registration.
+    private static func check(_ lease: Lease, heldBy registrant: (region: String, service: String)?) throws {
+        guard let registrant else { return }
+        let registration = lease.registration
+        guard registrant.region == registration.regionCode, registrant.service == registration.service else {
+            throw RegistryError(.permissionDenied, "lease \(lease.leaseID) is anlan://\(registration.regionCode)/\(registration.service)'s, "
+                                + "not \(registrant.region.isEmpty ? "a caller without a node name" : "anlan://\(registrant.region)/\(registrant.service)")'s")
+        }
     }
 
     /// Moves leases along healthy → suspect → expired; expired ones are removed unless self-preservation holds.

@@ -20,15 +20,15 @@ public struct RegistryNode: NodeService {
     public func register(into router: inout RPCRouter) {
         let registry = self.registry
         // Over TLS a node registers only what its certificate names: its own region and service.
+        // … and renews or ends only the leases granted to that name.
         router.async(RegistryMethods.register) { request, context in
-            // Plain connection: nothing proven. Over TLS: the certificate's name ("" if it has none).
-            let caller = context.callerName
-            let proven = context.peerCertificate == nil ? nil : (region: caller?.region ?? "", service: caller?.service ?? "")
-            return try await answering { try await registry.register(request, provenAs: proven) }
+            try await answering { try await registry.register(request, provenAs: Self.proven(context)) }
         }
-        router.async(RegistryMethods.heartbeat) { request, _ in try await answering { try await registry.heartbeat(request.leaseID) } }
-        router.async(RegistryMethods.deregister) { request, _ in
-            try await answering { try await registry.deregister(request.leaseID) }
+        router.async(RegistryMethods.heartbeat) { request, context in
+            try await answering { try await registry.heartbeat(request.leaseID, provenAs: Self.proven(context)) }
+        }
+        router.async(RegistryMethods.deregister) { request, context in
+            try await answering { try await registry.deregister(request.leaseID, provenAs: Self.proven(context)) }
             return EmptyMessage()
         }
         router.async(RegistryMethods.lookup) { request, _ in try await answering { try await registry.lookup(request) } }
@@ -46,6 +46,13 @@ public struct RegistryNode: NodeService {
                 }
             }
         }
+    }
+
+    /// Plain connection: nothing proven (nil). Over TLS: the certificate's name ("" if it has none).
+    private static func proven(_ context: RPCRequestContext) -> (region: String, service: String)? {
+        guard context.peerCertificate != nil else { return nil }
+        let caller = context.callerName
+        return (region: caller?.region ?? "", service: caller?.service ?? "")
     }
 
     public func counts() async throws -> [NodeCount] {

@@ -34,7 +34,7 @@ struct RegistryCommand: AsyncParsableCommand {
     struct Probe: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Ask a running registry.",
-            subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self, Lookup.self, List.self, Watch.self])
+            subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self, AuditCommand.self, Lookup.self, List.self, Watch.self])
     }
 
     struct Lookup: AsyncParsableCommand {

@@ -9,7 +9,7 @@ import TrainingRecordsAPI
 struct Probe: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask a running training-records node.",
-        subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self,
+        subcommands: [PingCommand.self, InfoCommand.self, MetricsCommand.self, AuditCommand.self,
                       Coverage.self, Compliance.self, Expiring.self, Stats.self])
 }
 

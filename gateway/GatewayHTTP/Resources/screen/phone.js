@@ -24,7 +24,7 @@ const SHELTER_KIND_ZH = { school: '学校', gymnasium: '体育馆', 'community-h
 const LANDING_KIND_ZH = { heliport: '直升机场', 'hospital-helipad': '医院停机坪', 'motorway-service-area': '高速服务区', 'temporary-field': '临时起降场', other: '其他' };
 const LANDING_STATUS_ZH = { available: '可用', restricted: '限制使用', 'out-of-service': '停用' };
 const ERROR_ZH = {
-  invalidArgument: '填写有误', permissionDenied: '无权操作', notFound: '未找到', alreadyExists: '已存在',
+  invalidArgument: '填写有误', unauthenticated: '未登录', permissionDenied: '无权操作', notFound: '未找到', alreadyExists: '已存在',
   failedPrecondition: '当前状态不允许此操作', deadlineExceeded: '请求超时', unavailable: '服务暂不可用',
   notProcessed: '未处理，请重试', internal: '系统错误',
 };

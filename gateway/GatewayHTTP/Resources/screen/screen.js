@@ -68,7 +68,7 @@ const SPECIALTY_ZH = {
 const TEAM_OUTCOME_ZH = { approved: '已出动', cancelled: '已撤销', failed: '失败', unknown: '待核实' };
 const ORDER_OUTCOME_ZH = { approved: '已批准', cancelled: '已撤销', failed: '失败', unknown: '待核实' };
 const ERROR_ZH = {
-  invalidArgument: '请求有误', permissionDenied: '无权操作', notFound: '未找到', alreadyExists: '已存在',
+  invalidArgument: '请求有误', unauthenticated: '未登录', permissionDenied: '无权操作', notFound: '未找到', alreadyExists: '已存在',
   failedPrecondition: '当前状态不允许', deadlineExceeded: '请求超时', unavailable: '服务暂不可用',
   notProcessed: '未处理', internal: '内部错误',
 };
