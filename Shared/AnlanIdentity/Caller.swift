@@ -24,15 +24,3 @@ public enum Caller: RPCPrincipal, Hashable {
 
     public var description: String { auditName }
 }
-
-extension RPCRequestContext {
-    /// Whom the node's authorizer authorized this request for; nil on a plaintext (`--insecure`) node.
-    public var caller: Caller? { principal as? Caller }
-
-    /// Who acted, for a history or an audit record: the authenticated caller, or on a plaintext node
-    /// the name the request gave (`claimed`), marked as unverified.
-    public func actor(claimed: String) -> String {
-        if let caller { return caller.auditName }
-        return claimed.isEmpty ? "" : claimed
-    }
-}

@@ -74,4 +74,30 @@ import Testing
             await mesh.close()
         }
     }
+
+    @Test func workThatOutlivesARequestActsForTheNodeNotForThePerson() async throws {
+        try await withTemporaryDirectory { dir in
+            // Summaries at most a second old: the province keeps the one it was asked for standing,
+            // recomposed every half second by a fan-out of its own.
+            let mesh = try await TestMesh(directory: dir, maxAge: "1", mutualTLS: true)
+            let province = try await mesh.client(gatewayOf: "330000")
+            // Ready, asked fresh (max age 0 keeps nothing standing): her request is the first to be kept.
+            _ = try await mesh.waitForSummary(province, SummaryRequest(maxAgeMilliseconds: 0)) { $0.nodesReporting == 3 }
+            let officer = try await mesh.token(by: "330000", id: "O-1", name: "夜班值班员", role: "officer", lifetime: .seconds(2))
+            _ = try await RPCCredential.$current.withValue(officer) {
+                try await province.call(GatewayMethods.summary, SummaryRequest())
+            }
+            // Her token has expired; the standing summary goes on being recomposed, as the province's node.
+            try await Task.sleep(for: .seconds(4))
+            let summary = try await province.call(GatewayMethods.summary, SummaryRequest())
+            #expect(summary.nodesReporting == 3 && summary.coverage.text.contains("tier 3 2/2"), "\(summary.coverage.text)")
+            let age = Int64(Date().timeIntervalSince1970 * 1000) - summary.asOfMilliseconds
+            #expect(age < 1500, "recomposed within the last refresh, not left at her last request: \(age) ms")
+            for region in ["330100", "330106", "330110"] {
+                let refused = try await mesh.client(gatewayOf: region).call(NodeMethods.audit, AuditQuery(who: "夜班值班员"))
+                #expect(refused.records.isEmpty, "\(region) was asked with her expired token: \(refused.records.map(\.outcome))")
+            }
+            await mesh.close()
+        }
+    }
 }

@@ -275,10 +275,12 @@ final class TestMesh: @unchecked Sendable {
     }
 
     /// A person's token, signed by `gateway`'s node key from the mesh's PKI (as `gateway pki token` does).
-    func token(by gateway: String, id: String, name: String, role: String, region: String? = nil) async throws -> RPCCredential {
+    func token(by gateway: String, id: String, name: String, role: String, region: String? = nil,
+               lifetime: Duration = PersonTokenIssuer.defaultLifetime) async throws -> RPCCredential {
         let credentials = try NodeCredentials.load(from: PKIDirectory(try #require(pki)), name: NodeName(region: gateway, service: "gateway"))
         let issuer = try PersonTokenIssuer(credentials: credentials)
-        return RPCCredential(token: try await issuer.issue(id: id, name: name, role: try #require(Role(rawValue: role)), region: region))
+        return RPCCredential(token: try await issuer.issue(id: id, name: name, role: try #require(Role(rawValue: role)), region: region,
+                                                           lifetime: lifetime))
     }
 
     /// The counties' statistics asked of their services directly, merged.

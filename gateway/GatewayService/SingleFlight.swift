@@ -28,9 +28,10 @@ final class SingleFlight<Key: Hashable & Sendable, Value: Sendable>: Sendable {
             let id = flights.nextID
             flights.nextID += 1
             // On the caller's event loop when it has one: an unstructured task does not inherit that.
+            // Shared by every caller that joins it: it acts for the node, not for the first caller's person.
             let task = Task(executorPreference: EventLoopTaskExecutor.current) { [self] in
                 defer { landed(key, id) }
-                return try await body()
+                return try await RPCCredential.$current.withValue(nil) { try await body() }
             }
             flights.byKey[key] = Flight(id: id, task: task, deadline: deadline)
             return task

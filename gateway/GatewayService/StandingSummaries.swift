@@ -46,8 +46,9 @@ final class StandingSummaries<Key: Hashable & Sendable, Value: Sendable>: Sendab
             let generation = state.nextGeneration
             state.nextGeneration += 1
             var entry = Entry(generation: generation, lastAsked: now)
+            // It outlives the request that started it: it acts for the node, not for that request's person.
             entry.refresher = Task(executorPreference: EventLoopTaskExecutor.current) { [self] in
-                await refresh(key, generation, recompose)
+                await RPCCredential.$current.withValue(nil) { await refresh(key, generation, recompose) }
             }
             state.entries[key] = entry
             return nil

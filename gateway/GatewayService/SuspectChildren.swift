@@ -1,3 +1,4 @@
+import AnlanRPC
 import NIOConcurrencyHelpers
 
 /// Child gateways that missed their last answer (failure accrual, as Finagle does): a composition does
@@ -22,17 +23,23 @@ final class SuspectChildren: Sendable {
     func suspect(_ code: String, probe: @escaping @Sendable () async -> Bool) {
         state.withLockedValue { state in
             guard !state.closed, state.probes[code] == nil else { return }
+            // It outlives the request that found the child suspect: it acts for the node.
             state.probes[code] = Task { [self] in
-                var wait = Duration.milliseconds(100)
-                while !Task.isCancelled {
-                    if await probe() {
-                        self.state.withLockedValue { _ = $0.probes.removeValue(forKey: code) }
-                        return
-                    }
-                    try? await Task.sleep(for: wait)
-                    wait = min(wait * 2, .seconds(2))
-                }
+                await RPCCredential.$current.withValue(nil) { await probeUntilAnswered(code, probe) }
             }
+        }
+    }
+
+    /// Asks until the child answers (backing off from 100 ms to 2 s), then clears its suspicion.
+    private func probeUntilAnswered(_ code: String, _ probe: @escaping @Sendable () async -> Bool) async {
+        var wait = Duration.milliseconds(100)
+        while !Task.isCancelled {
+            if await probe() {
+                state.withLockedValue { _ = $0.probes.removeValue(forKey: code) }
+                return
+            }
+            try? await Task.sleep(for: wait)
+            wait = min(wait * 2, .seconds(2))
         }
     }
 
