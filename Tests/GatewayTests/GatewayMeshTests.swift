@@ -32,11 +32,13 @@ import Testing
             // 余杭区's gateway hangs (SIGSTOP): the answer still comes within its deadline.
             mesh.pause("330110")
             let started = ContinuousClock.now
-            // The call itself fails with deadlineExceeded if no answer comes within its 1.5 s; the elapsed
-            // time also counts this (loaded) machine's scheduling after the answer arrives.
+            // The call itself fails with deadlineExceeded if no answer comes within its 1.5 s: that is the
+            // check. The elapsed time also counts this machine's scheduling after the answer arrives, which
+            // took 1.92 s once with every mesh suite (five of them over TLS) running beside it; the bound
+            // only catches a call that hangs past its deadline.
             let cut = try await province.call(GatewayMethods.summary, SummaryRequest(), timeout: .milliseconds(1500))
             let elapsed = ContinuousClock.now - started
-            #expect(elapsed < .milliseconds(1800), "took \(elapsed)")
+            #expect(elapsed < .milliseconds(2500), "took \(elapsed)")
             #expect(cut.coverage == [TierCoverage(tier: 2, reporting: 1, expected: 1), TierCoverage(tier: 3, reporting: 1, expected: 2)])
             #expect(cut.hazard.pointCells == direct.hazard.pointCells, "the stale county's last figures are used")
             // 余杭区 is suspect now: the next fresh answer does not wait for it (its last figures stand, stale)
