@@ -245,12 +245,15 @@ import Testing
             // The connection cannot be closed as idle sooner than 500 ms after it was opened.
             let start = ContinuousClock.now
             let peer = try await RawPeer(port: port)
-            // On a loaded machine the idle close may come before this HELLO is written; either way the
-            // peer must see the server's GOAWAY, then the close.
+            // The server says GOAWAY ("idle"), then closes. On a loaded machine the idle close may come
+            // before this HELLO is written: the HELLO then meets a closed socket, the server's kernel
+            // answers with a reset, and a reset discards what the peer had not read yet — the GOAWAY
+            // included (seen once in CI). So the peer sees the GOAWAY, or nothing; never anything else.
+            // (The GOAWAY itself is checked without sockets in ServerConnectionStateMachineTests.)
             try? await peer.send(Frame(.hello, payload: Hello().encoded()))
             let frames = await peer.collectUntilClosed().filter { $0.kind != .hello }
-            #expect(frames.map(\.kind) == [.goAway])
-            #expect(try GoAway(decoding: #require(frames.first).payload).reason.contains("idle"))
+            #expect(frames.isEmpty || frames.map(\.kind) == [.goAway], "\(frames.map(\.kind))")
+            if let goAway = frames.first { #expect(try GoAway(decoding: goAway.payload).reason.contains("idle")) }
             #expect(ContinuousClock.now - start >= .milliseconds(500))
 
             let client = RPCClient(host: "127.0.0.1", port: port)
