@@ -1,13 +1,13 @@
 import AnlanRPC
 import AnlanRegions
 import AnlanWire
-import Foundation
 import Logging
 import Metrics
 
 /// A node's gatekeeper (节点授权): names the caller of every request — the person whose token it
 /// carries, else the node whose certificate the connection proved — and applies `AccessPolicy`.
-/// Refusals (a token that does not verify included) are answered `permissionDenied` with the reason, logged, and counted in `anlan_access_refused_total{method,access}`.
+/// Refusals (a token that does not verify included) are answered `permissionDenied` with the reason,
+/// logged, counted in `anlan_access_refused_total{method,access}` and audited.
 public struct NodeAuthorizer: RPCAuthorizer {
     public let node: NodeName
     public let policy: AccessPolicy
@@ -53,9 +53,6 @@ public struct NodeAuthorizer: RPCAuthorizer {
             "method": "\(context.method)", "access": "\(access.rawValue)", "reason": "\(reason)",
             "from": "\(context.remoteAddress.map { "\($0)" } ?? "?")"])
         Counter(label: "anlan_access_refused_total", dimensions: [("method", context.method), ("access", access.rawValue)]).increment()
-        await audit?.record(RPCAuditEntry(
-            at: Int64((Date().timeIntervalSince1970 * 1000).rounded()), who: who, method: context.method, access: access,
-            from: context.remoteAddress.map { "\($0)" } ?? "", request: "\(request)",
-            outcome: "\(WireStatus.permissionDenied): \(reason)"))
+        await audit?.record(RPCAuditEntry(access, request, context, who: who, outcome: "\(WireStatus.permissionDenied): \(reason)"))
     }
 }

@@ -44,15 +44,13 @@ public struct ProbeOptions: ParsableArguments, Sendable {
     private var caller: String? { identity ?? ProcessInfo.processInfo.environment["ANLAN_AS"] }
     /// `--token`, or ANLAN_TOKEN (a file's path or the token itself), or nil.
     var credential: RPCCredential? {
-        guard var text = token ?? ProcessInfo.processInfo.environment["ANLAN_TOKEN"], !text.isEmpty else { return nil }
-        if text.hasPrefix("/") {
-            guard let file = try? String(contentsOfFile: text, encoding: .utf8) else {
-                FileHandle.standardError.write(Data("warning: no token in \(text): calling as the node alone\n".utf8))
-                return nil
-            }
-            text = file
+        guard let text = token ?? ProcessInfo.processInfo.environment["ANLAN_TOKEN"], !text.isEmpty else { return nil }
+        do {
+            return try RPCCredential(tokenOrPath: text)
+        } catch {
+            FileHandle.standardError.write(Data("warning: \(error.message): calling as the node alone\n".utf8))
+            return nil
         }
-        return RPCCredential(token: text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// The credentials named by `--pki` and `--as` (or their environment variables), or nil.

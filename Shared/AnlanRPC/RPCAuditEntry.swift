@@ -1,3 +1,6 @@
+import AnlanWire
+import Foundation
+
 /// One audit record: who did what, when, from where, and how it ended.
 public struct RPCAuditEntry: Sendable, Hashable {
     /// Milliseconds since 1970.
@@ -24,6 +27,12 @@ public struct RPCAuditEntry: Sendable, Hashable {
         self.from = from
         self.request = request.count > Self.maxRequestLength ? String(request.prefix(Self.maxRequestLength)) + "…" : request
         self.outcome = outcome
+    }
+
+    /// The record of `request`, received in `context`, made now.
+    public init(_ access: RPCAccess, _ request: some WireMessage, _ context: RPCRequestContext, who: String, outcome: String) {
+        self.init(at: Int64((Date().timeIntervalSince1970 * 1000).rounded()), who: who, method: context.method, access: access,
+                  from: context.remoteAddress.map { "\($0)" } ?? "", request: "\(request)", outcome: outcome)
     }
 
     /// Whether requests of `access` are audited: the writes (keeping, commanding, field work,

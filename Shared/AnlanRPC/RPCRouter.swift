@@ -1,5 +1,4 @@
 import AnlanWire
-import Foundation
 import NIOCore
 
 /// The methods a server answers, by id, with their request decoding and response encoding.
@@ -22,7 +21,6 @@ public struct RPCRouter: Sendable {
 
     struct Entry: Sendable {
         let name: String
-        let access: RPCAccess
         let handler: Handler
     }
 
@@ -86,17 +84,14 @@ public struct RPCRouter: Sendable {
                 throw mapError(error)
             }
             do {
-                let response: Response
-                if let credential = context.credential {
-                    response = try await RPCCredential.$current.withValue(credential) { try await body(request, context) }
-                } else {
-                    response = try await body(request, context)
-                }
-                await audit?.record(Self.entry(access, request, context, outcome: "ok"))
+                let response = try await Self.acting(for: context) { try await body(request, context) }
+                await audit?.record(RPCAuditEntry(access, request, context, who: Self.who(context), outcome: "ok"))
                 return response.encodedFrame()
             } catch {
                 let answered = mapError(error)
-                await audit?.record(Self.entry(access, request, context, outcome: Self.outcome(answered)))
+                let failure = RPCError.from(answered)
+                await audit?.record(RPCAuditEntry(access, request, context, who: Self.who(context),
+                                                  outcome: "\(failure.status): \(failure.message)"))
                 throw answered
             }
         }, onEventLoop: runsOnEventLoop))
@@ -112,29 +107,23 @@ public struct RPCRouter: Sendable {
             do {
                 var request = try Request(decoding: payload, limits: limits)
                 let context = try await Self.authorized(access, &request, context, by: authorizer)
-                guard let credential = context.credential else {
-                    return try await body(request, context, RPCStreamWriter(send: send))
-                }
-                try await RPCCredential.$current.withValue(credential) {
-                    try await body(request, context, RPCStreamWriter(send: send))
-                }
+                try await Self.acting(for: context) { try await body(request, context, RPCStreamWriter(send: send)) }
             } catch {
                 throw mapError(error)
             }
         })
     }
 
-    /// The request's context with its principal, when `authorizer` allows the request.
-    private static func entry(_ access: RPCAccess, _ request: some WireMessage, _ context: RPCRequestContext,
-                              outcome: String) -> RPCAuditEntry {
-        RPCAuditEntry(at: Int64((Date().timeIntervalSince1970 * 1000).rounded()), who: context.principal?.auditName ?? context.peer.nodeID,
-                      method: context.method, access: access, from: context.remoteAddress.map { "\($0)" } ?? "",
-                      request: "\(request)", outcome: outcome)
+    /// Runs a handler's body with the request's credential as `RPCCredential.current`, so the calls it
+    /// makes act for the same person (a request without one changes nothing: no task-local to bind).
+    private static func acting<T>(for context: RPCRequestContext, _ body: () async throws -> T) async throws -> T {
+        guard let credential = context.credential else { return try await body() }
+        return try await RPCCredential.$current.withValue(credential) { try await body() }
     }
 
-    private static func outcome(_ error: any Error) -> String {
-        let failure = RPCError.from(error)
-        return "\(failure.status): \(failure.message)"
+    /// Who an audit record names: the authorized principal, or the HELLO's node id.
+    private static func who(_ context: RPCRequestContext) -> String {
+        context.principal?.auditName ?? context.peer.nodeID
     }
 
     /// The request's context with its principal, when `authorizer` allows the request; an
@@ -155,6 +144,6 @@ public struct RPCRouter: Sendable {
     private mutating func add<Request, Response>(_ method: RPCMethod<Request, Response>, _ handler: Handler) {
         let id = method.id
         precondition(entries[id] == nil, "method id \(id) registered twice (\(method.name), \(entries[id]!.name))")
-        entries[id] = Entry(name: method.name, access: method.access, handler: handler)
+        entries[id] = Entry(name: method.name, handler: handler)
     }
 }

@@ -1,4 +1,6 @@
 import AnlanRPC
+import EvacuationAPI
+import GatewayAPI
 import Hummingbird
 
 /// Every `/api/` request but signing in needs a signed-in person (401 otherwise) whose role and
@@ -15,11 +17,13 @@ struct SessionMiddleware<Context: RequestContext>: RouterMiddleware {
         return try await RPCCredential.$current.withValue(credential) { try await next(request, context) }
     }
 
-    /// The access level of each route: the same as the binary method it calls.
+    /// The access level of each route: the one its binary method declares.
     static func access(_ method: HTTPRequest.Method, _ path: String) -> RPCAccess {
         guard method == .post else { return .read }
-        if path == "/api/proposals/confirm" { return .confirm }
-        if path.hasSuffix("/proposal") { return .read }
-        return .field  // reporting an incident, a field report, a transfer scan
+        if path == "/api/proposals/confirm" { return GatewayMethods.confirmProposal.access }
+        if path.hasSuffix("/proposal") { return GatewayMethods.propose.access }
+        if path.hasSuffix("/field-reports") { return GatewayMethods.fieldReport.access }
+        if path.hasSuffix("/scan") { return EvacuationMethods.scan.access }
+        return GatewayMethods.reportIncident.access  // POST /api/incidents
     }
 }

@@ -222,8 +222,7 @@ struct GatewayBench: AsyncParsableCommand {
     /// `scripts/province.sh` makes it for its duty officer; nil when it is not set.
     static func credentialFromEnvironment() throws -> RPCCredential? {
         guard let value = ProcessInfo.processInfo.environment["ANLAN_TOKEN"], !value.isEmpty else { return nil }
-        let token = value.hasPrefix("/") ? try String(contentsOfFile: value, encoding: .utf8) : value
-        return RPCCredential(token: token.trimmingCharacters(in: .whitespacesAndNewlines))
+        return try RPCCredential(tokenOrPath: value)
     }
 
     /// Mutual TLS as `scripts/province.sh` runs it: the credentials named by ANLAN_PKI and ANLAN_AS
