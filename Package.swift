@@ -423,6 +423,7 @@ let package = Package(
             name: "AnlanTestSupport",
             dependencies: [
                 "AnlanRecords", "AnlanRPC",
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

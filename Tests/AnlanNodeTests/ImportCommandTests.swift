@@ -8,17 +8,19 @@ import Testing
     /// `<n> rows: <n> inserted, <n> updated, <n> unchanged, <n> rejected`, the rejected rows, then the time and rate.
     var form: Regex<(Substring, Substring, Substring, Substring, Substring, Substring, Substring?)> { #/^(\d+) rows: (\d+) inserted, (\d+) updated, (\d+) unchanged, (\d+) rejected\n(  line \d+: .*\n)*\d+\.\d\d s, \d+ rows/s\n$/# }
 
-    func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = try NodeProcess.locate(executable)
         process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        return try await BlockingWaits.run {
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
     }
 
     @Test(arguments: [
@@ -32,11 +34,11 @@ import Testing
             let file = dir + "/records.csv"
             try (csv + "bad row with \"a stray quote\n").write(toFile: file, atomically: true, encoding: .utf8)
             let database = dir + "/node.sqlite"
-            let first = try run(executable, ["import", "--database", database, "--region", "330106", "--kind", kind, file])
+            let first = try await run(executable, ["import", "--database", database, "--region", "330106", "--kind", kind, file])
             let match = try #require(try form.wholeMatch(in: first.output), "\(executable): \(first.output)")
             #expect(Int(match.output.5) ?? 0 >= 1, "the bad row is rejected")
             #expect(first.status == 3, "a rejected row fails the command")
-            let again = try run(executable, ["import", "--database", database, "--region", "330106", "--kind", kind, file])
+            let again = try await run(executable, ["import", "--database", database, "--region", "330106", "--kind", kind, file])
             let second = try #require(try form.wholeMatch(in: again.output), "\(executable): \(again.output)")
             #expect(second.output.1 == match.output.1 && second.output.2 == "0" && second.output.3 == "0",
                     "importing again changes nothing: \(again.output)")

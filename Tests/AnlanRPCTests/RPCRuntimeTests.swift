@@ -327,7 +327,7 @@ import Testing
     /// server's drain timeout (here 0.5 s): the server does not keep the connection for ever.
     @Test func aClientsGoAwayWithAStreamOpenEndsWithinTheDrainTimeout() async throws {
         try await withTestServer(configuration: RPCServerConfiguration(drainTimeout: .milliseconds(500))) { _, port in
-            let probe = try runPythonProbe(["--port", "\(port)", "--call", "0x0F05", "--goaway-after-request", "--timeout", "5"])
+            let probe = try await runPythonProbe(["--port", "\(port)", "--call", "0x0F05", "--goaway-after-request", "--timeout", "5"])
             #expect(probe.status == 0 && probe.output.contains("the server closed the connection"), "\(probe.output)")
             let seconds = probe.output.split(separator: "\n").last { $0.contains("closed the connection") }
                 .flatMap { line in line.split(separator: " ").compactMap { Double($0) }.first }

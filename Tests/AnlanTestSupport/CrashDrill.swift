@@ -104,7 +104,7 @@ public struct CrashDrill: Sendable {
         // Every round's writes, once more, on the last start: a later round must not have undone an earlier one.
         let lostBefore = Set(report.lost)
         report.lost += try await missing(everyKey, port: port).filter { !lostBefore.contains($0) }
-        process.stop(signal: SIGTERM)
+        await process.stop(signal: SIGTERM)
         return report
     }
 
@@ -136,7 +136,7 @@ public struct CrashDrill: Sendable {
             var first = firstAcknowledged.stream.makeAsyncIterator()
             _ = await first.next()
             try await Task.sleep(for: .milliseconds(Int.random(in: killAfter)))
-            process.stop(signal: SIGKILL)
+            await process.stop(signal: SIGKILL)
             var keys: [Key] = []
             var writing = 0
             for try await (part, stoppedByTheKill) in group {

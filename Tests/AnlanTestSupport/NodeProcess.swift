@@ -47,10 +47,12 @@ public final class NodeProcess: @unchecked Sendable {
         throw NodeProcessError(message: "\(process.executableURL?.lastPathComponent ?? "node") did not start within 10 s")
     }
 
-    /// Sends `signal` and waits for the process to end.
-    public func stop(signal: Int32) {
+    /// Sends `signal` and waits for the process to end (off the cooperative threads: a graceful stop
+    /// can take seconds).
+    public func stop(signal: Int32) async {
         kill(process.processIdentifier, signal)
-        process.waitUntilExit()
+        let process = process
+        _ = try? await BlockingWaits.run { process.waitUntilExit() }
     }
 
     /// The executable beside the test bundle (`<build>/<package>PackageTests.xctest`).

@@ -16,8 +16,10 @@ import Testing
             importer.executableURL = try NodeProcess.locate("aviation-landing-points")
             importer.arguments = ["import", "--database", database, "--region", "330000", "--shipped"]
             importer.standardOutput = FileHandle.nullDevice
-            try importer.run()
-            importer.waitUntilExit()
+            try await BlockingWaits.run {
+                try importer.run()
+                importer.waitUntilExit()
+            }
             #expect(importer.terminationStatus == 0)
 
             let first = try NodeProcess("aviation-landing-points", ["--region", "330000", "--database", database], directory: dir, name: "a")
@@ -38,7 +40,7 @@ import Testing
                 #expect(error.status == .invalidArgument)
             }
             await client.close()
-            first.stop(signal: SIGKILL)
+            await first.stop(signal: SIGKILL)
 
             let second = try NodeProcess("aviation-landing-points", ["--region", "330000", "--database", database], directory: dir, name: "b")
             let again = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: try await second.port()))
@@ -47,7 +49,7 @@ import Testing
             let stats = try await again.call(AviationLandingMethods.statistics, CoverageRequest())
             #expect(stats.points == 23 && stats.compliantPoints == 1 && stats.townships == 1359)
             await again.close()
-            second.stop(signal: SIGTERM)
+            await second.stop(signal: SIGTERM)
         }
     }
 }

@@ -22,7 +22,7 @@ import Testing
             let incident = try await client.call(M.reportIncident, Incident(kind: .flood, title: "北山街道内涝", regionCode: "330106002000"))
             let request = Deployment(idempotencyKey: "P-1/T-1", teamID: "T-1", incidentID: incident.id)
             let sent = try await client.call(M.deploy, request)
-            first.stop(signal: SIGKILL)
+            await first.stop(signal: SIGKILL)
             await client.close()
             #expect(first.process.terminationReason == .uncaughtSignal)
 
@@ -33,7 +33,7 @@ import Testing
             #expect(team.readiness == .deployed && team.deployedTo == incident.id && team.deploymentKey == "P-1/T-1")
             #expect(try await again.call(M.deploy, request) == sent)
             await again.close()
-            second.stop(signal: SIGTERM)
+            await second.stop(signal: SIGTERM)
             #expect(second.process.terminationStatus == 0)
         }
     }

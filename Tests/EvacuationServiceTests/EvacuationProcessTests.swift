@@ -57,7 +57,7 @@ import Testing
                     }
                 }
                 try await Task.sleep(for: .milliseconds(150 + Int.random(in: 0..<250)))
-                first.stop(signal: SIGKILL)
+                await first.stop(signal: SIGKILL)
                 var all: [String: TransferState] = [:]
                 for try await part in group { all.merge(part) { $1 } }
                 return all
@@ -79,7 +79,7 @@ import Testing
             let stats = try await again.call(EvacuationMethods.statistics, StatisticsQuery())
             #expect(stats.called >= Int64(acknowledged.count))
             await again.close()
-            second.stop(signal: SIGTERM)
+            await second.stop(signal: SIGTERM)
             #expect(second.process.terminationStatus == 0)
         }
     }

@@ -153,7 +153,11 @@ final class PartitionedMesh: @unchecked Sendable {
     }
 
     func close() {
-        for node in processes where node.process.isRunning { node.stop(signal: SIGKILL) }
+        // SIGKILL ends a process at once: a short wait, kept synchronous so that `close` can run in a `defer`.
+        for node in processes where node.process.isRunning {
+            kill(node.process.processIdentifier, SIGKILL)
+            node.process.waitUntilExit()
+        }
         processes = []
         lab.close()
     }

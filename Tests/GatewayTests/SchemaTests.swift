@@ -43,7 +43,7 @@ import Testing
 
     /// protoc's Python classes, generated from the committed files, decode every golden frame's payload
     /// and real messages encoded by Swift, field for field.
-    @Test func pythonBuiltFromTheSchemaDecodesAnlanBytes() throws {
+    @Test func pythonBuiltFromTheSchemaDecodesAnlanBytes() async throws {
         let protoc = "/usr/bin/protoc", python = "/usr/bin/python3"
         guard FileManager.default.isExecutableFile(atPath: protoc) else {
             Issue.record("protoc is missing: scripts/install-system-packages.sh installs protobuf-compiler and python3-protobuf")
@@ -55,7 +55,7 @@ import Testing
         let schema = Self.root.appendingPathComponent("docs/schema").path
         let protos = try FileManager.default.contentsOfDirectory(atPath: schema + "/anlan").filter { $0.hasSuffix(".proto") }
             .map { "\(schema)/anlan/\($0)" } + ["\(schema)/example/sample.proto"]
-        _ = try Self.run(protoc, ["-I", schema, "--python_out=\(directory.path)"] + protos)
+        _ = try await Self.run(protoc, ["-I", schema, "--python_out=\(directory.path)"] + protos)
 
         var hazard = HiddenHazard(id: "HH-7", regionCode: "330106002000", description: "消防通道堵塞", major: true,
                                   discoveredOn: CivilDay("2026-07-01"), supervisingTier: 3, state: .assigned)
@@ -75,7 +75,7 @@ import Testing
         ]
         let input = directory.appendingPathComponent("messages.json")
         try JSONSerialization.data(withJSONObject: messages).write(to: input)
-        let output = try Self.run(python, [Self.root.appendingPathComponent("scripts/decode-with-schema.py").path, directory.path,
+        let output = try await Self.run(python, [Self.root.appendingPathComponent("scripts/decode-with-schema.py").path, directory.path,
                                            Self.root.appendingPathComponent("Tests/AnlanWireTests/Fixtures").path, input.path])
         let decoded = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         let frames = try #require(decoded["frames"] as? [String: [String: Any]])
@@ -112,17 +112,20 @@ import Testing
     }
 
     /// Runs a program to its end; its standard output, or an error with its standard error.
-    static func run(_ program: String, _ arguments: [String]) throws -> String {
+    static func run(_ program: String, _ arguments: [String]) async throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let (out, err) = try await BlockingWaits.run {
+            try process.run()
+            let out = output.fileHandleForReading.readDataToEndOfFile()
+            let err = errors.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (out, err)
+        }
         guard process.terminationStatus == 0 else {
             throw SchemaTestError("\(program) exited \(process.terminationStatus): \(String(decoding: err, as: UTF8.self))")
         }

@@ -89,8 +89,10 @@ final class TestMesh: @unchecked Sendable {
             process.executableURL = try NodeProcess.locate("gateway")
             process.arguments = ["pki"] + command.prefix(1) + ["--dir", pki] + command.dropFirst()
             process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
+            try await BlockingWaits.run {
+                try process.run()
+                process.waitUntilExit()
+            }
             guard process.terminationStatus == 0 else {
                 throw MeshError(message: "gateway pki \(command.joined(separator: " ")) exited \(process.terminationStatus)")
             }
@@ -127,7 +129,9 @@ final class TestMesh: @unchecked Sendable {
     /// Kills one service of a county (SIGKILL), leaving the rest of its node running.
     func killService(_ service: String, _ county: String) {
         guard let index = processes[county]?.firstIndex(where: { $0.portFile.hasSuffix("/\(service)-\(county).port") }) else { return }
-        processes[county]![index].stop(signal: SIGKILL)
+        // SIGKILL ends a process at once: a short wait.
+        Foundation.kill(processes[county]![index].process.processIdentifier, SIGKILL)
+        processes[county]![index].process.waitUntilExit()
         processes[county]!.remove(at: index)
     }
 
@@ -215,7 +219,7 @@ final class TestMesh: @unchecked Sendable {
     /// with `signal` (SIGKILL: as a power cut would).
     func restartGateway(_ region: String, signal: Int32 = SIGTERM) async throws {
         let gateway = processes[region]!.removeLast()
-        gateway.stop(signal: signal)
+        await gateway.stop(signal: signal)
         try await startGateway(region)
     }
 

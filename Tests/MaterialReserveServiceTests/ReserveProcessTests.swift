@@ -35,7 +35,7 @@ import Testing
                 #expect(error.message.contains("only 7 available"))
             }
             await client.close()
-            first.stop(signal: SIGKILL)
+            await first.stop(signal: SIGKILL)
             #expect(first.process.terminationReason == .uncaughtSignal)
 
             let second = try NodeProcess("material-reserve", ["--region", "330106", "--database", database], directory: dir, name: "b")
@@ -48,7 +48,7 @@ import Testing
             #expect(plan.lines.map(\.quantity) == [7])
             #expect(plan.unmet == [DispatchLine(itemCode: "3010201", quantity: 3)])
             await again.close()
-            second.stop(signal: SIGTERM)
+            await second.stop(signal: SIGTERM)
             #expect(second.process.terminationStatus == 0)
         }
     }
@@ -58,21 +58,24 @@ import Testing
     @Test func generatedDemoDataLoadsAndReportsOverTheWire() async throws {
         try await withTemporaryDirectory { dir in
             let database = dir + "/reserve.sqlite"
-            func run(_ arguments: [String]) throws -> String {
+            func run(_ arguments: [String]) async throws -> String {
                 let process = Process()
                 process.executableURL = try NodeProcess.locate("material-reserve")
                 process.arguments = arguments
                 let output = Pipe()
                 process.standardOutput = output
-                try process.run()
-                let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                process.waitUntilExit()
+                let text = try await BlockingWaits.run {
+                    try process.run()
+                    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                    process.waitUntilExit()
+                    return text
+                }
                 #expect(process.terminationStatus == 0, "\(arguments): \(text)")
                 return text
             }
-            _ = try run(["generate", "--region", "330110", "--seed", "7", "--output", dir + "/demo"])
+            _ = try await run(["generate", "--region", "330110", "--seed", "7", "--output", dir + "/demo"])
             for (kind, file) in [("region-profiles", "profiles"), ("storage-points", "storage-points"), ("stock", "stock")] {
-                let summary = try run(["import", "--database", database, "--region", "330110", "--kind", kind, dir + "/demo/\(file).csv"])
+                let summary = try await run(["import", "--database", database, "--region", "330110", "--kind", kind, dir + "/demo/\(file).csv"])
                 #expect(summary.contains("0 rejected"), "\(summary)")
             }
             let node = try NodeProcess("material-reserve", ["--region", "330110", "--database", database], directory: dir, name: "n")
@@ -81,7 +84,7 @@ import Testing
             let statistics = try await client.call(MaterialReserveMethods.statistics, StockQuery())
             let points = try await client.call(MaterialReserveMethods.listStoragePoints, PointQuery(limit: 1000))
             await client.close()
-            node.stop(signal: SIGTERM)
+            await node.stop(signal: SIGTERM)
 
             #expect(report.region.assessedRegions > 0 && report.region.shortRegions > 0, "the demo data has gaps to find")
             #expect(report.children.map(\.shortRegions).reduce(0, +) == report.region.shortRegions, "a county with no norms of its own")

@@ -39,7 +39,7 @@ import Testing
             #expect(resident[0] - idle < 256 * 1024, "resident \(idle) KiB idle → \(resident) KiB")
             #expect(resident[3] - resident[0] < 8 * 1024, "resident grew round after round: \(resident) KiB")
             for client in clients { await client.close() }
-            node.stop(signal: SIGTERM)
+            await node.stop(signal: SIGTERM)
             #expect(node.process.terminationStatus == 0)
         }
     }

@@ -136,7 +136,7 @@ import Testing
             let client = RegistryClient(host: "127.0.0.1", port: try await first.port())
             let grant = try await client.register(registration("hazard-survey", "330106", port: 7300))
             await client.close()
-            first.stop(signal: SIGKILL)
+            await first.stop(signal: SIGKILL)
             #expect(first.process.terminationReason == .uncaughtSignal)
 
             let second = try NodeProcess("registry", ["--region", "330000", "--database", database], directory: dir, name: "b")
@@ -146,7 +146,7 @@ import Testing
             #expect(found.response.records.first?.health == .suspect)
             _ = try await again.heartbeat(leaseID: grant.leaseID)
             await again.close()
-            second.stop(signal: SIGTERM)
+            await second.stop(signal: SIGTERM)
             #expect(second.process.terminationStatus == 0)
         }
     }
@@ -167,11 +167,11 @@ import Testing
             }
             #expect(registered.map(\.registration.regionCode) == ["330106"])
             #expect(registered.first?.registration.port == UInt16(childPort))
-            child.stop(signal: SIGTERM)
+            await child.stop(signal: SIGTERM)
             #expect(child.process.terminationStatus == 0)
             #expect(try await atParent.list(service: "registry").records.isEmpty)
             await atParent.close()
-            parent.stop(signal: SIGTERM)
+            await parent.stop(signal: SIGTERM)
         }
     }
 }
