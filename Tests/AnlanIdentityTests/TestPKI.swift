@@ -64,6 +64,11 @@ func withTLSServer<T>(_ credentials: NodeCredentials?, _ body: (Int, ServerStati
 }
 
 /// A client of 127.0.0.1:`port` with `credentials` (nil: plain TCP).
+///
+/// It waits up to 10 s for the handshake and HELLO (the default is 2 s): both sides check chains in tasks
+/// on the cooperative threads, which the whole suite shares on two cores; the tests tell outcomes apart,
+/// not speeds.
 func tlsClient(_ port: Int, _ credentials: NodeCredentials?) throws -> RPCClient {
-    RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: port, tls: try credentials?.clientTLS()))
+    RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: port, connectTimeout: .seconds(10),
+                                                    tls: try credentials?.clientTLS()))
 }

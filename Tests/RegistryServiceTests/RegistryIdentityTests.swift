@@ -27,8 +27,10 @@ import X509
         try await withTemporaryDirectory { dir in
             let registry = try Registry(databasePath: dir + "/r.sqlite", regionCode: "330000", logger: quietLogger)
             try await withRegistryServer(registry: registry, tls: try credentials("330000", "registry").serverTLS()) { port in
+                // 10 s for the handshake and HELLO, not 2: the chains are checked on the cooperative threads,
+                // which every suite shares on two cores.
                 let client = RegistryClient(configuration: RPCClientConfiguration(
-                    host: "127.0.0.1", port: port, tls: try credentials(certRegion, certService).clientTLS()))
+                    host: "127.0.0.1", port: port, connectTimeout: .seconds(10), tls: try credentials(certRegion, certService).clientTLS()))
                 let attempt = registration(service, region)
                 if allowed {
                     #expect(try await client.register(attempt).leaseID != 0)
@@ -54,7 +56,7 @@ import X509
             let registry = try Registry(databasePath: dir + "/r.sqlite", regionCode: "330000", logger: quietLogger)
             try await withRegistryServer(registry: registry, tls: try credentials("330000", "registry").serverTLS()) { port in
                 func client(_ region: String, _ service: String) throws -> RegistryClient {
-                    RegistryClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: port,
+                    RegistryClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: port, connectTimeout: .seconds(10),
                                                                          tls: try credentials(region, service).clientTLS()))
                 }
                 let owner = try client("330106", "hazard-survey"), neighbour = try client("330110", "hazard-survey")

@@ -7,11 +7,18 @@ import RegistryService
 import Testing
 
 @Suite(.timeLimit(.minutes(1))) struct RegistryNetworkTests {
+    /// A client whose calls may wait 30 s: with every suite running at once on two slow cores, a call to
+    /// the in-process registry once went past the default 3 s. The watch test checks what is answered,
+    /// and in what order, not how fast.
+    static func patientClient(_ port: Int) -> RegistryClient {
+        RegistryClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: port, defaultTimeout: .seconds(30)))
+    }
+
     @Test func watchPushesNumberedChangesAndResumesFromTheLastRevision() async throws {
         try await withTemporaryDirectory { dir in
             let registry = try Registry(databasePath: dir + "/r.sqlite", regionCode: "330000", logger: quietLogger)
             try await withRegistryServer(registry: registry) { port in
-                let client = RegistryClient(host: "127.0.0.1", port: port)
+                let client = Self.patientClient(port)
                 _ = try await client.register(registration("gateway", "330100", port: 7001))
                 _ = try await client.register(registration("gateway", "330200", port: 7002))
 
@@ -28,8 +35,8 @@ import Testing
 
                 // The watcher disconnects; changes happen while it is away.
                 await client.close()
-                let other = RegistryClient(host: "127.0.0.1", port: port)
-                try await other.deregister(leaseID: grant.leaseID)
+                let other = Self.patientClient(port)
+                try await other.deregister(leaseID: grant.leaseID, timeout: .seconds(30))
                 _ = try await other.register(registration("material-reserve", "330106", port: 7004))
 
                 // It resumes from its last revision and gets exactly what it missed, in order, then live.
