@@ -9,18 +9,8 @@ import Testing
     var form: Regex<(Substring, Substring, Substring, Substring, Substring, Substring, Substring?)> { #/^(\d+) rows: (\d+) inserted, (\d+) updated, (\d+) unchanged, (\d+) rejected\n(  line \d+: .*\n)*\d+\.\d\d s, \d+ rows/s\n$/# }
 
     func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = try NodeProcess.locate(executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        return try await BlockingWaits.run {
-            try process.run()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, text)
-        }
+        let run = try await ProgramRun.run(try NodeProcess.locate(executable), arguments, errors: .discarded)
+        return (run.status, run.output)
     }
 
     @Test(arguments: [

@@ -29,10 +29,14 @@ public final class NodeProcess: @unchecked Sendable {
 
     /// A test that fails half-way never leaves its node running (it would hold the test runner open).
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        if process.isRunning { killNow() }
+    }
+
+    /// Sends SIGKILL and waits for the end, synchronously: the kernel ends the process at once, so the
+    /// wait is short, and closers that run in a `defer` or a `deinit` can use it.
+    public func killNow() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
     }
 
     /// The port the node bound, once it has written it (up to 10 s).

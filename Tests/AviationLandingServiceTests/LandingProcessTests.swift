@@ -12,15 +12,9 @@ import Testing
     @Test func shippedSetOverTheWireAndKill9() async throws {
         try await withTemporaryDirectory { dir in
             let database = dir + "/landing.sqlite"
-            let importer = Process()
-            importer.executableURL = try NodeProcess.locate("aviation-landing-points")
-            importer.arguments = ["import", "--database", database, "--region", "330000", "--shipped"]
-            importer.standardOutput = FileHandle.nullDevice
-            try await BlockingWaits.run {
-                try importer.run()
-                importer.waitUntilExit()
-            }
-            #expect(importer.terminationStatus == 0)
+            let importer = try await ProgramRun.run(try NodeProcess.locate("aviation-landing-points"),
+                                                    ["import", "--database", database, "--region", "330000", "--shipped"])
+            #expect(importer.status == 0)
 
             let first = try NodeProcess("aviation-landing-points", ["--region", "330000", "--database", database], directory: dir, name: "a")
             let client = RPCClient(configuration: RPCClientConfiguration(host: "127.0.0.1", port: try await first.port()))

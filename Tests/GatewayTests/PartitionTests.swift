@@ -153,11 +153,7 @@ final class PartitionedMesh: @unchecked Sendable {
     }
 
     func close() {
-        // SIGKILL ends a process at once: a short wait, kept synchronous so that `close` can run in a `defer`.
-        for node in processes where node.process.isRunning {
-            kill(node.process.processIdentifier, SIGKILL)
-            node.process.waitUntilExit()
-        }
+        for node in processes where node.process.isRunning { node.killNow() }
         processes = []
         lab.close()
     }

@@ -113,23 +113,9 @@ import Testing
 
     /// Runs a program to its end; its standard output, or an error with its standard error.
     static func run(_ program: String, _ arguments: [String]) async throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let (out, err) = try await BlockingWaits.run {
-            try process.run()
-            let out = output.fileHandleForReading.readDataToEndOfFile()
-            let err = errors.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (out, err)
-        }
-        guard process.terminationStatus == 0 else {
-            throw SchemaTestError("\(program) exited \(process.terminationStatus): \(String(decoding: err, as: UTF8.self))")
-        }
-        return String(decoding: out, as: UTF8.self)
+        let run = try await ProgramRun.run(URL(fileURLWithPath: program), arguments, errors: .kept)
+        guard run.status == 0 else { throw SchemaTestError("\(program) exited \(run.status): \(run.errors)") }
+        return run.output
     }
 
     struct SchemaTestError: Error, CustomStringConvertible {

@@ -85,16 +85,9 @@ final class TestMesh: @unchecked Sendable {
         ]
         for region in Self.counties { commands.append(["issue", "--region", region, "--by", "330100", "--service"] + county) }
         for command in commands {
-            let process = Process()
-            process.executableURL = try NodeProcess.locate("gateway")
-            process.arguments = ["pki"] + command.prefix(1) + ["--dir", pki] + command.dropFirst()
-            process.standardOutput = FileHandle.nullDevice
-            try await BlockingWaits.run {
-                try process.run()
-                process.waitUntilExit()
-            }
-            guard process.terminationStatus == 0 else {
-                throw MeshError(message: "gateway pki \(command.joined(separator: " ")) exited \(process.terminationStatus)")
+            let run = try await ProgramRun.run(try NodeProcess.locate("gateway"), ["pki"] + command.prefix(1) + ["--dir", pki] + command.dropFirst())
+            guard run.status == 0 else {
+                throw MeshError(message: "gateway pki \(command.joined(separator: " ")) exited \(run.status)")
             }
         }
     }
@@ -129,10 +122,7 @@ final class TestMesh: @unchecked Sendable {
     /// Kills one service of a county (SIGKILL), leaving the rest of its node running.
     func killService(_ service: String, _ county: String) {
         guard let index = processes[county]?.firstIndex(where: { $0.portFile.hasSuffix("/\(service)-\(county).port") }) else { return }
-        // SIGKILL ends a process at once: a short wait.
-        Foundation.kill(processes[county]![index].process.processIdentifier, SIGKILL)
-        processes[county]![index].process.waitUntilExit()
-        processes[county]!.remove(at: index)
+        processes[county]!.remove(at: index).killNow()
     }
 
     /// A county's stock of pumps (3010201) as its material-reserve reports it.
@@ -330,10 +320,7 @@ final class TestMesh: @unchecked Sendable {
 
     /// Kills every process of a county's node except its registry.
     func kill(_ county: String) {
-        for node in processes[county]!.dropFirst() {
-            Foundation.kill(node.process.processIdentifier, SIGKILL)
-            node.process.waitUntilExit()
-        }
+        for node in processes[county]!.dropFirst() { node.killNow() }
         processes[county] = Array(processes[county]!.prefix(1))
     }
 

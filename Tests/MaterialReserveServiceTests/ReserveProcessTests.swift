@@ -59,19 +59,9 @@ import Testing
         try await withTemporaryDirectory { dir in
             let database = dir + "/reserve.sqlite"
             func run(_ arguments: [String]) async throws -> String {
-                let process = Process()
-                process.executableURL = try NodeProcess.locate("material-reserve")
-                process.arguments = arguments
-                let output = Pipe()
-                process.standardOutput = output
-                let text = try await BlockingWaits.run {
-                    try process.run()
-                    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                    process.waitUntilExit()
-                    return text
-                }
-                #expect(process.terminationStatus == 0, "\(arguments): \(text)")
-                return text
+                let run = try await ProgramRun.run(try NodeProcess.locate("material-reserve"), arguments)
+                #expect(run.status == 0, "\(arguments): \(run.output)")
+                return run.output
             }
             _ = try await run(["generate", "--region", "330110", "--seed", "7", "--output", dir + "/demo"])
             for (kind, file) in [("region-profiles", "profiles"), ("storage-points", "storage-points"), ("stock", "stock")] {
